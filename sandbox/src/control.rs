@@ -1,0 +1,193 @@
+//! `/__sandbox/...`: routes for tests and the demo page to inspect and steer
+//! the sandbox. Never rate-limited, never recorded.
+
+use hyper::Method;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::faults::FaultSpec;
+use crate::input::parse_form;
+use crate::reply::{self, Reply};
+use crate::state::{lock, AppState, FROM_PHONE_NUMBER_IDS, INACTIVE_VENDOR, NOT_ALLOWED_RECIPIENT, NO_API_PLAN_TOKEN, SETUP_INCOMPLETE_VENDOR};
+use crate::templates::TEMPLATES;
+use crate::validation::text_of;
+
+const ROUTES: &[(&str, &str, &str)] = &[
+    ("GET", "/__sandbox/info", "vendor uid, token, base URL, phone number ids, templates, special values"),
+    ("GET", "/__sandbox/requests?since=SEQ", "API requests received, oldest first"),
+    ("DELETE", "/__sandbox/requests", "forget recorded requests"),
+    ("POST", "/__sandbox/reset", "clear requests, contacts, messages, faults, rate-limit counters; restore settings"),
+    ("GET", "/__sandbox/config", "current settings"),
+    ("POST", "/__sandbox/config", "change settings: {rate_limit, rate_limit_window_secs, vendor_uid, token}"),
+    ("GET", "/__sandbox/faults", "pending faults"),
+    ("POST", "/__sandbox/faults", "queue a fault"),
+    ("DELETE", "/__sandbox/faults", "drop pending faults"),
+    ("GET", "/__sandbox/contacts", "contacts"),
+    ("GET", "/__sandbox/messages", "message logs"),
+    ("POST", "/__sandbox/message-status", "set a message's status: {log_uid|wamid, status}"),
+];
+
+fn error(status: u16, message: impl Into<String>) -> Reply {
+    reply::json(status, &json!({ "error": message.into() }))
+}
+
+fn ok(value: serde_json::Value) -> Reply {
+    reply::json(200, &value)
+}
+
+/// Parses a JSON body, treating an empty one as `{}`.
+fn body<'a, T: Deserialize<'a>>(raw: &'a [u8]) -> Result<T, Reply> {
+    let raw: &[u8] = if raw.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        raw
+    };
+    serde_json::from_slice(raw).map_err(|e| error(400, format!("bad JSON body: {e}")))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigPatch {
+    rate_limit: Option<u32>,
+    rate_limit_window_secs: Option<u64>,
+    vendor_uid: Option<String>,
+    token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusChange {
+    log_uid: Option<String>,
+    wamid: Option<String>,
+    status: String,
+}
+
+pub fn handle(state: &AppState, method: &Method, path: &str, query: &str, raw: &[u8], host: &str) -> Reply {
+    let route = path.trim_end_matches('/');
+    let result = match (method.as_str(), route) {
+        ("GET", "/__sandbox") | ("GET", "/__sandbox/info") => Ok(info(state, host)),
+        ("GET", "/__sandbox/requests") => {
+            let since = parse_form(query)
+                .get("since")
+                .and_then(text_of)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            Ok(reply::json(200, &lock(&state.recorder).since(since)))
+        }
+        ("DELETE", "/__sandbox/requests") => {
+            lock(&state.recorder).clear();
+            Ok(ok(json!({ "result": "ok" })))
+        }
+        ("POST", "/__sandbox/reset") => {
+            state.reset();
+            Ok(ok(json!({ "result": "ok", "config": state.settings() })))
+        }
+        ("GET", "/__sandbox/config") => Ok(ok(json!(state.settings()))),
+        ("POST", "/__sandbox/config") => config(state, raw),
+        ("GET", "/__sandbox/faults") => Ok(reply::json(200, lock(&state.faults).pending())),
+        ("POST", "/__sandbox/faults") => add_fault(state, raw),
+        ("DELETE", "/__sandbox/faults") => {
+            lock(&state.faults).clear();
+            Ok(ok(json!({ "result": "ok" })))
+        }
+        ("GET", "/__sandbox/contacts") => {
+            let store = lock(&state.store);
+            let contacts: Vec<_> = store
+                .contacts()
+                .into_iter()
+                .map(|(vendor, c)| json!({ "vendor_uid": vendor, "contact": c }))
+                .collect();
+            Ok(ok(json!(contacts)))
+        }
+        ("GET", "/__sandbox/messages") => Ok(reply::json(200, lock(&state.store).messages())),
+        ("POST", "/__sandbox/message-status") => set_status(state, raw),
+        (_, r) if ROUTES.iter().any(|(_, p, _)| p.split('?').next() == Some(r)) || r == "/__sandbox" => {
+            Err(error(405, format!("{method} is not supported here")))
+        }
+        _ => Err(error(404, "unknown sandbox route; GET /__sandbox/info lists them")),
+    };
+    result.unwrap_or_else(|reply| reply)
+}
+
+fn info(state: &AppState, host: &str) -> Reply {
+    let settings = state.settings();
+    let routes: Vec<_> = ROUTES
+        .iter()
+        .map(|(m, p, what)| json!({ "method": m, "path": p, "does": what }))
+        .collect();
+    let templates: Vec<_> = TEMPLATES
+        .iter()
+        .map(|t| {
+            json!({
+                "name": t.name,
+                "language": t.language,
+                "header": t.header,
+                "required_params": t.required_params(),
+            })
+        })
+        .collect();
+    ok(json!({
+        "base_url": format!("http://{host}/api"),
+        "vendor_uid": settings.vendor_uid,
+        "token": settings.token,
+        "rate_limit": settings.rate_limit,
+        "from_phone_number_ids": FROM_PHONE_NUMBER_IDS,
+        "templates": templates,
+        "special": {
+            "inactive_vendor_uid": INACTIVE_VENDOR,
+            "setup_incomplete_vendor_uid": SETUP_INCOMPLETE_VENDOR,
+            "no_api_plan_token": NO_API_PLAN_TOKEN,
+            "not_allowed_recipient": NOT_ALLOWED_RECIPIENT,
+            "number_resolution": "55AA + 8 digits gains a 9 (5511912345678); 52 + 10 digits becomes 521 + 10 digits",
+        },
+        "routes": routes,
+    }))
+}
+
+fn config(state: &AppState, raw: &[u8]) -> Result<Reply, Reply> {
+    let patch: ConfigPatch = body(raw)?;
+    {
+        let mut settings = lock(&state.settings);
+        if let Some(limit) = patch.rate_limit {
+            settings.rate_limit = limit;
+        }
+        if let Some(secs) = patch.rate_limit_window_secs {
+            if secs == 0 {
+                return Err(error(400, "rate_limit_window_secs must be at least 1"));
+            }
+            settings.rate_limit_window_secs = secs;
+        }
+        if let Some(uid) = patch.vendor_uid {
+            settings.vendor_uid = uid;
+        }
+        if let Some(token) = patch.token {
+            settings.token = token;
+        }
+    }
+    // New limits start from fresh windows, so tests see exact counts.
+    lock(&state.limiter).clear();
+    Ok(ok(json!(state.settings())))
+}
+
+fn add_fault(state: &AppState, raw: &[u8]) -> Result<Reply, Reply> {
+    let spec: FaultSpec = body(raw)?;
+    spec.check().map_err(|e| error(400, e))?;
+    let mut faults = lock(&state.faults);
+    faults.push(spec);
+    Ok(ok(json!({ "result": "ok", "pending": faults.pending().len() })))
+}
+
+fn set_status(state: &AppState, raw: &[u8]) -> Result<Reply, Reply> {
+    let change: StatusChange = body(raw)?;
+    const STATUSES: &[&str] = &["accepted", "sent", "delivered", "read", "failed"];
+    if !STATUSES.contains(&change.status.as_str()) {
+        return Err(error(400, format!("status must be one of {}", STATUSES.join(", "))));
+    }
+    let mut store = lock(&state.store);
+    let message = store
+        .message_mut(change.log_uid.as_deref(), change.wamid.as_deref())
+        .ok_or_else(|| error(404, "no message with that log_uid or wamid"))?;
+    message.status = change.status;
+    message.updated_at = crate::clock::now_iso();
+    Ok(reply::json(200, &*message))
+}

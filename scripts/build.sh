@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: the Node build (CommonJS), the web build
+# (ESM: browsers, workers, bundlers) and package.json from pkg-template/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# wasm-opt comes from the npm package binaryen; see scripts/install.sh.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+rm -rf pkg
+wasm-pack --quiet build --release --target nodejs --out-dir pkg/node --out-name whatsjet --no-pack
+wasm-pack --quiet build --release --target web --out-dir pkg/web --out-name whatsjet --no-pack
+node scripts/assemble-package.mjs

@@ -1,0 +1,221 @@
+//! Reading the server's answer: success envelope, `failed` envelope, Laravel
+//! validation errors, rate limiting, or something that is not the API at all.
+//!
+//! A call succeeded only when the status is 2xx **and** `result` is
+//! `"success"`; the server answers most failures with HTTP 200. `message` is
+//! for people and is never branched on, except to tell the token and vendor
+//! checks (which have no other mark) from other refusals.
+
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+use crate::issue::{Issue, IssueCode};
+
+/// Answers larger than this are refused unread: no answer of the API comes
+/// near it, and parsing an unbounded body could exhaust memory.
+pub const MAX_ANSWER_BYTES: usize = 1 << 20;
+
+/// What the transport read off the wire.
+#[derive(Clone, Copy, Debug)]
+pub struct Answer<'a> {
+    /// HTTP status.
+    pub status: u16,
+    /// The `Retry-After` header, if any.
+    pub retry_after: Option<&'a str>,
+    /// The body as text.
+    pub body: &'a str,
+}
+
+/// Turns an answer into the success envelope or the matching [`Error`].
+/// `now_ms` (milliseconds since the Unix epoch) resolves an HTTP-date
+/// `Retry-After`.
+pub fn parse(answer: &Answer, now_ms: f64) -> Result<Value, Error> {
+    let status = answer.status;
+    if answer.body.len() > MAX_ANSWER_BYTES {
+        return Err(Error::InvalidResponse {
+            status,
+            message: format!("the answer is larger than {} bytes", MAX_ANSWER_BYTES),
+        });
+    }
+    let json: Option<Value> = serde_json::from_str(answer.body.trim_start_matches('\u{feff}')).ok();
+    let object = json.as_ref().and_then(Value::as_object);
+    let message = object
+        .and_then(|o| o.get("message"))
+        .and_then(Value::as_str)
+        .map(|m| m.trim().to_owned());
+
+    if status == 429 {
+        return Err(Error::RateLimited {
+            status,
+            retry_after_ms: answer.retry_after.and_then(|v| retry_after_ms(v, now_ms)),
+            server_message: message.unwrap_or_else(|| "Too Many Attempts.".to_owned()),
+        });
+    }
+    if status == 401 {
+        return Err(Error::Unauthorized {
+            status,
+            server_message: message.unwrap_or_else(|| "Unauthorized".to_owned()),
+        });
+    }
+    let result = object
+        .and_then(|o| o.get("result"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let result = result.as_deref();
+    let errors = object.and_then(|o| o.get("errors")).and_then(Value::as_object).map(laravel_issues);
+    if (200..300).contains(&status) {
+        return match (result, json) {
+            (Some("success"), Some(envelope)) => Ok(envelope),
+            (Some("failed"), _) => Err(refusal(status, message.unwrap_or_default())),
+            (Some(other), _) => Err(Error::InvalidResponse {
+                status,
+                message: format!("unexpected result \"{}\"", other.chars().take(40).collect::<String>()),
+            }),
+            (None, Some(_)) => Err(Error::InvalidResponse {
+                status,
+                message: "the JSON has no result".to_owned(),
+            }),
+            (None, None) if answer.body.trim().is_empty() => Err(Error::InvalidResponse {
+                status,
+                message: "the body is empty".to_owned(),
+            }),
+            (None, None) => Err(Error::InvalidResponse {
+                status,
+                message: "the body is not JSON".to_owned(),
+            }),
+        };
+    }
+    if result == Some("failed") {
+        return Err(refusal(status, message.unwrap_or_default()));
+    }
+    if let Some(issues) = errors {
+        return Err(Error::Api {
+            status,
+            server_message: message.unwrap_or_default(),
+            issues,
+            whatsapp_code: None,
+        });
+    }
+    Err(Error::Http {
+        status,
+        server_message: message,
+    })
+}
+
+/// A `failed` envelope: the token and vendor checks, or any other refusal.
+fn refusal(status: u16, message: String) -> Error {
+    let lower = message.to_ascii_lowercase();
+    let auth = lower.starts_with("invalid token")
+        || lower.starts_with("invalid vendor")
+        || lower.contains("vendor account is not")
+        || lower.contains("api access is not available");
+    if auth {
+        Error::Unauthorized {
+            status,
+            server_message: message,
+        }
+    } else {
+        Error::Api {
+            status,
+            whatsapp_code: whatsapp_code(&message),
+            server_message: message,
+            issues: Vec::new(),
+        }
+    }
+}
+
+/// The number in `(#131030)` inside a server message.
+pub fn whatsapp_code(message: &str) -> Option<u32> {
+    let start = message.find("(#")? + 2;
+    let rest = &message[start..];
+    let end = rest.find(')')?;
+    let digits = &rest[..end];
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Laravel's `errors` object (`{"contact.email": ["The …"]}`) as issues with
+/// the same paths.
+fn laravel_issues(errors: &Map<String, Value>) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    for (path, messages) in errors {
+        let messages: Vec<&str> = match messages {
+            Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+            Value::String(s) => vec![s.as_str()],
+            _ => Vec::new(),
+        };
+        for message in messages {
+            issues.push(Issue::new(path.as_str(), laravel_code(path, message), message));
+        }
+    }
+    issues
+}
+
+/// Laravel's messages follow its rule names; map the common ones to codes.
+fn laravel_code(path: &str, message: &str) -> IssueCode {
+    let m = message.to_ascii_lowercase();
+    if m.contains("is required") || m.contains("must be present") {
+        IssueCode::Required
+    } else if path.ends_with("phone_number") && !m.contains("already been taken") {
+        IssueCode::InvalidPhone
+    } else if m.contains("valid email") {
+        IssueCode::InvalidEmail
+    } else if m.contains("valid url") {
+        IssueCode::InvalidUrl
+    } else if m.contains("selected") && m.contains("invalid") {
+        IssueCode::InvalidChoice
+    } else if m.contains("greater than") && m.contains("character") {
+        IssueCode::TooLong
+    } else if m.contains("must be a string")
+        || m.contains("must be an array")
+        || m.contains("must be true or false")
+        || m.contains("must be a number")
+    {
+        IssueCode::InvalidType
+    } else if m.contains("between") || m.contains("greater than") || m.contains("less than") {
+        IssueCode::OutOfRange
+    } else {
+        IssueCode::InvalidFormat
+    }
+}
+
+/// `Retry-After` as milliseconds: delta-seconds, or an HTTP date relative to
+/// `now_ms` (a date in the past means now).
+pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        let secs: u64 = value.parse().unwrap_or(u64::MAX);
+        return Some(secs.saturating_mul(1000));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    let at_ms = at.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis() as f64;
+    Some((at_ms - now_ms).max(0.0) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whatsapp_codes() {
+        assert_eq!(whatsapp_code(" (#131030) Recipient phone number not in allowed list"), Some(131030));
+        assert_eq!(whatsapp_code("(#132000) Number of parameters"), Some(132000));
+        assert_eq!(whatsapp_code("no code"), None);
+        assert_eq!(whatsapp_code("(#abc)"), None);
+        assert_eq!(whatsapp_code("(#"), None);
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        assert_eq!(retry_after_ms("37", 0.0), Some(37_000));
+        assert_eq!(retry_after_ms(" 2 ", 0.0), Some(2_000));
+        // 784111777 = Sun, 06 Nov 1994 08:49:37 GMT
+        let date = "Sun, 06 Nov 1994 08:49:37 GMT";
+        assert_eq!(retry_after_ms(date, 784_111_777_000.0 - 5_000.0), Some(5_000));
+        assert_eq!(retry_after_ms(date, 784_111_777_000.0 + 9_000.0), Some(0));
+        assert_eq!(retry_after_ms("soon", 0.0), None);
+        assert_eq!(retry_after_ms("-3", 0.0), None);
+    }
+}

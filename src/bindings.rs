@@ -1,0 +1,479 @@
+//! The JavaScript face of the crate: every `#[wasm_bindgen]` export lives
+//! here and only converts. JS values come in as JSON (read with
+//! `JSON.stringify`, which cannot trap the module whatever it is given) and
+//! go out through `JSON.parse`, so answers are plain objects. Every failure
+//! becomes a `WhatsJetError`.
+
+use std::rc::Rc;
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+use crate::answer::{self, Answer};
+use crate::config::{self, ClientConfig};
+use crate::error::Error;
+use crate::issue::{Issue, IssueCode, Warning};
+use crate::request::Kind;
+use crate::transport;
+use crate::validate::{self, phone};
+
+#[wasm_bindgen(typescript_custom_section)]
+const GENERATED_TYPES: &str = include_str!("typescript.d.ts");
+
+#[cfg(feature = "console_error_panic_hook")]
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// A client of one WhatsJet server and vendor.
+#[wasm_bindgen(js_name = WhatsJetClient)]
+pub struct Client {
+    config: Rc<ClientConfig>,
+}
+
+#[wasm_bindgen(js_class = WhatsJetClient)]
+impl Client {
+    /// Checks the options and makes a client; throws a `WhatsJetError` with
+    /// code `config` when an option is wrong.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "WhatsJetClientOptions")] options: JsValue,
+    ) -> Result<Client, JsValue> {
+        let options = read_json(&options, "options").map_err(|_| {
+            to_js_error(&Error::Config {
+                message: "WhatsJetClient options could not be read as JSON.".to_owned(),
+            })
+        })?;
+        let config = ClientConfig::from_options(&options).map_err(|e| to_js_error(&e))?;
+        Ok(Client {
+            config: Rc::new(config),
+        })
+    }
+
+    /// Sends a text message (`POST contact/send-message`).
+    #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<SendReply>")]
+    pub fn send_message(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SendMessageRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        self.call(Kind::SendMessage, None, &request, &options)
+    }
+
+    /// Sends an image, video, audio or document (`POST contact/send-media-message`).
+    #[wasm_bindgen(js_name = sendMediaMessage, unchecked_return_type = "Promise<SendReply>")]
+    pub fn send_media_message(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SendMediaMessageRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        self.call(Kind::SendMediaMessage, None, &request, &options)
+    }
+
+    /// Sends an approved template (`POST contact/send-template-message`).
+    #[wasm_bindgen(js_name = sendTemplateMessage, unchecked_return_type = "Promise<SendReply>")]
+    pub fn send_template_message(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SendTemplateMessageRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        self.call(Kind::SendTemplateMessage, None, &request, &options)
+    }
+
+    /// Creates a contact (`POST contact/create`).
+    #[wasm_bindgen(js_name = createContact, unchecked_return_type = "Promise<CreateContactReply>")]
+    pub fn create_contact(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateContactRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        self.call(Kind::CreateContact, None, &request, &options)
+    }
+
+    /// Updates the contact with this phone number
+    /// (`POST contact/update/{phoneNumber}`). Only the fields given change,
+    /// except `groups`: an update without it removes all group memberships.
+    #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<UpdateContactReply>")]
+    pub fn update_contact(
+        &self,
+        #[wasm_bindgen(js_name = phoneNumber, unchecked_param_type = "string")] phone_number: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateContactRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        self.call(Kind::UpdateContact, Some(&phone_number), &request, &options)
+    }
+
+    /// Validates a request with this client's defaults (`fromPhoneNumberId`,
+    /// `defaultCountryCode`), without sending it.
+    #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
+    pub fn validate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RequestKind")] kind: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let kind = read_kind(&kind).map_err(|e| to_js_error(&e))?;
+        Ok(validation_result(kind, &payload, &self.config.validate_options()))
+    }
+
+    /// The client's settings without the token, for logs.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Omit<WhatsJetClientOptions, \"token\">")]
+    pub fn to_json(&self) -> JsValue {
+        let c = &self.config;
+        to_js(&json!({
+            "baseUrl": c.base_url,
+            "vendorUid": c.vendor_uid,
+            "fromPhoneNumberId": c.from_phone_number_id,
+            "defaultCountryCode": c.default_country_code,
+            "timeoutMs": c.timeout_ms,
+        }))
+    }
+
+    /// A one-line description without the token.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        format!(
+            "WhatsJetClient({}, vendor {})",
+            self.config.base_url, self.config.vendor_uid
+        )
+    }
+}
+
+impl Client {
+    /// Reads every argument now (the caller may change its objects after
+    /// the call), then sends in a promise.
+    fn call(
+        &self,
+        kind: Kind,
+        phone: Option<&JsValue>,
+        request: &JsValue,
+        options: &JsValue,
+    ) -> js_sys::Promise {
+        let prepared = prepare(&self.config, kind, phone, request, options);
+        let config = Rc::clone(&self.config);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let (url, body, call) = prepared.map_err(|e| to_js_error(&e))?;
+            send(&config, url, body, call)
+                .await
+                .map_err(|e| to_js_error(&e))
+        })
+    }
+}
+
+struct CallOptions {
+    signal: Option<AbortSignal>,
+    timeout_ms: u32,
+}
+
+fn prepare(
+    config: &ClientConfig,
+    kind: Kind,
+    phone: Option<&JsValue>,
+    request: &JsValue,
+    options: &JsValue,
+) -> Result<(String, String, CallOptions), Error> {
+    let call = read_call_options(options, config.timeout_ms)?;
+    let payload = read_json(request, "request")?;
+    let mut issues = Vec::new();
+    let mut path_number = None;
+    if let Some(phone) = phone {
+        match phone.as_string() {
+            Some(s) => match phone::normalize(&s, config.default_country_code.as_deref(), "phone_number") {
+                Ok(n) => path_number = Some(n),
+                Err(issue) => issues.push(issue),
+            },
+            None => issues.push(Issue::new(
+                "phone_number",
+                IssueCode::InvalidType,
+                "phone_number (the first argument of updateContact) must be a string.",
+            )),
+        }
+    }
+    match validate::validate(kind, &payload, &config.validate_options()) {
+        Ok(valid) if issues.is_empty() => {
+            let body = serde_json::to_string(&valid.body).unwrap_or_default();
+            Ok((config.url(kind, path_number.as_deref()), body, call))
+        }
+        Ok(_) => Err(Error::Validation { issues }),
+        Err(invalid) => {
+            issues.extend(invalid.issues);
+            Err(Error::Validation { issues })
+        }
+    }
+}
+
+async fn send(config: &ClientConfig, url: String, body: String, call: CallOptions) -> Result<JsValue, Error> {
+    let received = transport::post_json(
+        &url,
+        &config.authorization(),
+        body,
+        call.signal.as_ref(),
+        call.timeout_ms,
+    )
+    .await?;
+    let answer = Answer {
+        status: received.status,
+        retry_after: received.retry_after.as_deref(),
+        body: &received.body,
+    };
+    let envelope = answer::parse(&answer, js_sys::Date::now())?;
+    Ok(to_js(&envelope))
+}
+
+fn read_call_options(value: &JsValue, default_timeout: u32) -> Result<CallOptions, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(CallOptions {
+            signal: None,
+            timeout_ms: default_timeout,
+        });
+    }
+    let invalid = |path: &str, message: &str| Error::Validation {
+        issues: vec![Issue::new(path, IssueCode::InvalidType, message)],
+    };
+    if !value.is_object() {
+        return Err(invalid("options", "options must be an object: { signal, timeoutMs }."));
+    }
+    let signal = match js_sys::Reflect::get(value, &JsValue::from_str("signal")) {
+        Ok(s) if s.is_undefined() || s.is_null() => None,
+        Ok(s) => match s.dyn_into::<AbortSignal>() {
+            Ok(signal) => Some(signal),
+            Err(_) => return Err(invalid("options.signal", "options.signal must be an AbortSignal.")),
+        },
+        Err(_) => return Err(invalid("options.signal", "options.signal could not be read.")),
+    };
+    let max = f64::from(config::MAX_TIMEOUT_MS);
+    let timeout = match js_sys::Reflect::get(value, &JsValue::from_str("timeoutMs")) {
+        Ok(t) if t.is_undefined() || t.is_null() => None,
+        Ok(t) => match t.as_f64() {
+            Some(ms) if ms.fract() == 0.0 && (1.0..=max).contains(&ms) => Some(ms as u32),
+            _ => {
+                return Err(invalid(
+                    "options.timeoutMs",
+                    "options.timeoutMs must be a whole number of milliseconds from 1 to 600000.",
+                ))
+            }
+        },
+        Err(_) => return Err(invalid("options.timeoutMs", "options.timeoutMs could not be read.")),
+    };
+    Ok(CallOptions {
+        signal,
+        timeout_ms: timeout.unwrap_or(default_timeout),
+    })
+}
+
+/// Reads a JS value as JSON. `undefined` is `null`; anything `JSON.stringify`
+/// refuses (a throwing getter, a BigInt, a cycle, a Symbol) is a validation
+/// error at `path`, never an exception.
+fn read_json(value: &JsValue, path: &str) -> Result<Value, Error> {
+    if value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    let unreadable = |why: &str| Error::Validation {
+        issues: vec![Issue::new(
+            "",
+            IssueCode::InvalidType,
+            format!("The {path} could not be read as JSON: {why}."),
+        )],
+    };
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|_| unreadable("it has a cycle, a BigInt, or a property that throws"))?;
+    let text = JsValue::from(text)
+        .as_string()
+        .ok_or_else(|| unreadable("it is a function or a Symbol"))?;
+    serde_json::from_str(&text).map_err(|_| unreadable("it is nested too deeply or has a lone surrogate"))
+}
+
+fn read_kind(kind: &JsValue) -> Result<Kind, Error> {
+    kind.as_string()
+        .and_then(|k| Kind::from_name(&k))
+        .ok_or_else(|| Error::Validation {
+            issues: vec![Issue::new(
+                "kind",
+                IssueCode::InvalidChoice,
+                "kind must be one of sendMessage, sendMediaMessage, sendTemplateMessage, createContact, updateContact.",
+            )],
+        })
+}
+
+fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(validate::Options::default());
+    }
+    let value = read_json(options, "options")?;
+    if !value.is_object() {
+        return Err(Error::Validation {
+            issues: vec![Issue::new(
+                "options",
+                IssueCode::InvalidType,
+                "options must be an object: { defaultCountryCode, fromPhoneNumberId }.",
+            )],
+        });
+    }
+    let invalid = |path: &str, message: &str| Error::Validation {
+        issues: vec![Issue::new(path, IssueCode::InvalidFormat, message)],
+    };
+    let mut out = validate::Options::default();
+    if let Some(cc) = value.get("defaultCountryCode").filter(|v| !v.is_null()) {
+        let cc = cc.as_str().and_then(phone::parse_country_code).ok_or_else(|| {
+            invalid(
+                "options.defaultCountryCode",
+                "options.defaultCountryCode must be a country calling code such as 91 or +44.",
+            )
+        })?;
+        out.default_country_code = Some(cc.to_owned());
+    }
+    if let Some(id) = value.get("fromPhoneNumberId").filter(|v| !v.is_null()) {
+        let ok = validate::validate_field(Kind::SendMessage, "from_phone_number_id", id, &out).is_empty();
+        match id.as_str() {
+            Some(s) if ok => out.from_phone_number_id = Some(s.to_owned()),
+            _ => {
+                return Err(invalid(
+                    "options.fromPhoneNumberId",
+                    "options.fromPhoneNumberId must be the digits of a WhatsApp phone number id.",
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `validate`'s answer, serialised in this field order.
+#[derive(Serialize)]
+struct ValidationOutcome<'a> {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a serde_json::Map<String, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issues: Option<&'a [Issue]>,
+    warnings: &'a [Warning],
+}
+
+fn validation_result(kind: Kind, payload: &JsValue, options: &validate::Options) -> JsValue {
+    let outcome = read_json(payload, "payload").map(|p| validate::validate(kind, &p, options));
+    let (value, issues, warnings) = match &outcome {
+        Err(e) => (None, Some(e.issues()), &[][..]),
+        Ok(Ok(valid)) => (Some(&valid.body), None, &valid.warnings[..]),
+        Ok(Err(invalid)) => (None, Some(&invalid.issues[..]), &invalid.warnings[..]),
+    };
+    to_js(&ValidationOutcome {
+        ok: value.is_some(),
+        value,
+        issues,
+        warnings,
+    })
+}
+
+/// Validates a whole request of `kind` without sending it: `{ ok: true,
+/// value, warnings }` with the body exactly as it would be sent, or `{ ok:
+/// false, issues, warnings }` with every issue found.
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "ValidationResult")]
+pub fn validate_js(
+    #[wasm_bindgen(unchecked_param_type = "RequestKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let kind = read_kind(&kind).map_err(|e| to_js_error(&e))?;
+    let options = read_validate_options(&options).map_err(|e| to_js_error(&e))?;
+    Ok(validation_result(kind, &payload, &options))
+}
+
+/// The issues of one field, by its dotted path (`"contact.email"`,
+/// `"field_2"`), for a form that validates as the user types. For
+/// `updateContact`, `"phone_number"` is the number of the path.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "Issue[]")]
+pub fn validate_field_js(
+    #[wasm_bindgen(unchecked_param_type = "RequestKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let kind = read_kind(&kind).map_err(|e| to_js_error(&e))?;
+    let options = read_validate_options(&options).map_err(|e| to_js_error(&e))?;
+    let Some(path) = path.as_string() else {
+        return Err(to_js_error(&Error::Validation {
+            issues: vec![Issue::new("path", IssueCode::InvalidType, "path must be a string such as \"contact.email\".")],
+        }));
+    };
+    let issues = match read_json(&value, &path) {
+        Ok(v) => validate::validate_field(kind, &path, &v, &options),
+        Err(e) => e
+            .issues()
+            .iter()
+            .map(|i| Issue::new(path.as_str(), i.code, i.message.clone()))
+            .collect(),
+    };
+    Ok(to_js(&issues))
+}
+
+/// The digits to send for a phone number (`"+91 98765-43210"` →
+/// `"919876543210"`); throws a `validation` error saying what to fix.
+#[wasm_bindgen(js_name = normalizePhoneNumber)]
+pub fn normalize_phone_number_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    #[wasm_bindgen(js_name = defaultCountryCode, unchecked_optional_param_type = "string")] default_country_code: JsValue,
+) -> Result<String, JsValue> {
+    let fail = |issue: Issue| to_js_error(&Error::Validation { issues: vec![issue] });
+    let cc = match default_country_code.as_string() {
+        Some(cc) => Some(phone::parse_country_code(&cc).map(str::to_owned).ok_or_else(|| {
+            fail(Issue::new(
+                "defaultCountryCode",
+                IssueCode::InvalidFormat,
+                "defaultCountryCode must be a country calling code such as 91 or +44.",
+            ))
+        })?),
+        None if default_country_code.is_undefined() || default_country_code.is_null() => None,
+        None => {
+            return Err(fail(Issue::new(
+                "defaultCountryCode",
+                IssueCode::InvalidType,
+                "defaultCountryCode must be a string such as \"91\".",
+            )))
+        }
+    };
+    let Some(input) = input.as_string() else {
+        return Err(fail(Issue::new("phone_number", IssueCode::InvalidType, "phone_number must be a string.")));
+    };
+    phone::normalize(&input, cc.as_deref(), "phone_number").map_err(fail)
+}
+
+/// Every output goes through one path, `serde_json` then `JSON.parse`, so
+/// answers are plain objects and arrays, never `Map`s.
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let text = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
+    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+}
+
+/// A real `Error` named `WhatsJetError` with the fields callers branch on.
+fn to_js_error(error: &Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    js.set_name("WhatsJetError");
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str(key), &value);
+    };
+    set("code", JsValue::from_str(error.code()));
+    set("retryable", JsValue::from_bool(error.retryable()));
+    if let Some(status) = error.status() {
+        set("status", JsValue::from(status));
+    }
+    if let Some(message) = error.server_message() {
+        set("serverMessage", JsValue::from_str(message));
+    }
+    if matches!(error, Error::Validation { .. } | Error::Api { .. }) {
+        set("issues", to_js(&error.issues()));
+    }
+    match error {
+        Error::Api {
+            whatsapp_code: Some(code),
+            ..
+        } => set("whatsappCode", JsValue::from(*code)),
+        Error::RateLimited {
+            retry_after_ms: Some(ms),
+            ..
+        } => set("retryAfterMs", JsValue::from(*ms as f64)),
+        _ => {}
+    }
+    js.into()
+}

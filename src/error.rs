@@ -1,0 +1,174 @@
+//! The one error type of the library. Every failure of a call is one of these
+//! variants; the JavaScript binding turns it into an `Error` whose `code` is
+//! [`Error::code`].
+
+use crate::issue::Issue;
+
+/// Everything that can go wrong, from a bad argument to a server that did not
+/// answer.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The client found problems in the request; nothing was sent.
+    #[error("{}", validation_summary(.issues))]
+    Validation {
+        /// Every problem found, not just the first.
+        issues: Vec<Issue>,
+    },
+    /// Bad client options.
+    #[error("{message}")]
+    Config {
+        /// What is wrong with which option.
+        message: String,
+    },
+    /// HTTP 401, or a `failed` answer about the token or the vendor.
+    #[error("unauthorized: {server_message}")]
+    Unauthorized {
+        /// The HTTP status (200 for the server's token and vendor checks).
+        status: u16,
+        /// The server's own words.
+        server_message: String,
+    },
+    /// HTTP 429.
+    #[error("rate limited by the server{}", retry_hint(*.retry_after_ms))]
+    RateLimited {
+        /// Always 429.
+        status: u16,
+        /// How long the server asked to wait, from `Retry-After`.
+        retry_after_ms: Option<u64>,
+        /// The server's own words.
+        server_message: String,
+    },
+    /// The server refused the request in its own terms: a `failed` envelope,
+    /// a WhatsApp error, or a 422 with field errors.
+    #[error("the server refused the request: {server_message}")]
+    Api {
+        /// The HTTP status.
+        status: u16,
+        /// The server's own words.
+        server_message: String,
+        /// Field errors of a 422 answer, keyed by the request's paths.
+        issues: Vec<Issue>,
+        /// The WhatsApp error code found as `(#NNNNNN)` in the message.
+        whatsapp_code: Option<u32>,
+    },
+    /// A non-2xx answer that is not the API's JSON (a proxy page, a 404).
+    #[error("HTTP {status} from the server without an API answer")]
+    Http {
+        /// The HTTP status.
+        status: u16,
+        /// The `message` of a JSON error body, when there was one.
+        server_message: Option<String>,
+    },
+    /// No answer within the time limit.
+    #[error("no answer within {timeout_ms} ms; the request may have been delivered")]
+    Timeout {
+        /// The limit that was reached.
+        timeout_ms: u32,
+    },
+    /// The caller's `AbortSignal` ended the call.
+    #[error("the call was aborted")]
+    Aborted,
+    /// No answer at all: the connection failed.
+    #[error("network error: {message}")]
+    Network {
+        /// What the platform said.
+        message: String,
+    },
+    /// A 2xx answer that is not the API's JSON.
+    #[error("the server's answer is not the API's JSON: {message}")]
+    InvalidResponse {
+        /// The HTTP status.
+        status: u16,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+fn validation_summary(issues: &[Issue]) -> String {
+    match issues {
+        [] => "invalid request".to_owned(),
+        [one] => one.message.clone(),
+        [first, rest @ ..] => {
+            let more = rest.len();
+            format!(
+                "{} (and {} more issue{})",
+                first.message,
+                more,
+                if more == 1 { "" } else { "s" }
+            )
+        }
+    }
+}
+
+fn retry_hint(ms: Option<u64>) -> String {
+    match ms {
+        Some(ms) => format!("; retry after {} s", ms.div_ceil(1000)),
+        None => String::new(),
+    }
+}
+
+impl Error {
+    /// The stable machine-readable code callers branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Validation { .. } => "validation",
+            Self::Config { .. } => "config",
+            Self::Unauthorized { .. } => "unauthorized",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Api { .. } => "api",
+            Self::Http { .. } => "http",
+            Self::Timeout { .. } => "timeout",
+            Self::Aborted => "aborted",
+            Self::Network { .. } => "network",
+            Self::InvalidResponse { .. } => "invalid_response",
+        }
+    }
+
+    /// Whether sending the same request again can succeed without risking a
+    /// second delivery: only when the server certainly did not act on it.
+    pub fn retryable(&self) -> bool {
+        match self {
+            Self::RateLimited { .. } => true,
+            Self::Http { status, .. } => *status == 503,
+            _ => false,
+        }
+    }
+
+    /// The HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Unauthorized { status, .. }
+            | Self::RateLimited { status, .. }
+            | Self::Api { status, .. }
+            | Self::Http { status, .. }
+            | Self::InvalidResponse { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The server's own message, when it sent one.
+    pub fn server_message(&self) -> Option<&str> {
+        match self {
+            Self::Unauthorized { server_message, .. }
+            | Self::RateLimited { server_message, .. }
+            | Self::Api { server_message, .. } => Some(server_message),
+            Self::Http { server_message, .. } => server_message.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Field issues (client validation, or a 422's `errors`).
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            Self::Validation { issues } | Self::Api { issues, .. } => issues,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn config(message: impl Into<String>) -> Self {
+        Self::Config {
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Validation issues and warnings: what the client reports about a request
+//! before anything is sent.
+
+use serde::Serialize;
+
+/// Why a field was refused. Serialised in `snake_case` (`"invalid_phone"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum IssueCode {
+    /// A required field is missing, `null` or blank.
+    Required,
+    /// The value has the wrong JSON type (a number where a string belongs).
+    InvalidType,
+    /// A phone number that cannot be normalised to 9–15 digits with a country code.
+    InvalidPhone,
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// Not an absolute http(s) URL.
+    InvalidUrl,
+    /// Not one of the allowed values.
+    InvalidChoice,
+    /// The right type, but not the expected shape.
+    InvalidFormat,
+    /// Longer than the API or WhatsApp accepts.
+    TooLong,
+    /// A number outside its range.
+    OutOfRange,
+    /// A key the API does not have.
+    UnknownField,
+}
+
+impl IssueCode {
+    /// The code as it appears in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::InvalidType => "invalid_type",
+            Self::InvalidPhone => "invalid_phone",
+            Self::InvalidEmail => "invalid_email",
+            Self::InvalidUrl => "invalid_url",
+            Self::InvalidChoice => "invalid_choice",
+            Self::InvalidFormat => "invalid_format",
+            Self::TooLong => "too_long",
+            Self::OutOfRange => "out_of_range",
+            Self::UnknownField => "unknown_field",
+        }
+    }
+}
+
+/// One problem with one field. `path` is dotted (`"contact.email"`); the
+/// empty path means the whole payload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// Dotted path of the field, with the API's own key names.
+    pub path: String,
+    /// Machine-readable reason.
+    pub code: IssueCode,
+    /// An English sentence naming the field and what to fix.
+    pub message: String,
+}
+
+impl Issue {
+    /// Builds an issue.
+    pub fn new(path: impl Into<String>, code: IssueCode, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// Something legal that probably does not do what the caller means; the
+/// request is still sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningCode {
+    /// The server strips `<…>` from text, so part of it would be lost.
+    HtmlStripped,
+    /// An update without `groups` removes the contact from all its groups.
+    GroupsCleared,
+    /// A blank value removes what the contact had.
+    BlankClearsValue,
+    /// A field that the server ignores for this media type.
+    IgnoredField,
+    /// A document file name without an extension.
+    MissingExtension,
+    /// A plain-http URL; WhatsApp fetches media over https in practice.
+    InsecureUrl,
+}
+
+/// A warning about a valid request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Dotted path of the field.
+    pub path: String,
+    /// Machine-readable reason.
+    pub code: WarningCode,
+    /// An English sentence explaining the consequence.
+    pub message: String,
+}
+
+/// Display a field path the way messages name it.
+pub(crate) fn join_path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        let mut p = String::with_capacity(parent.len() + 1 + key.len());
+        p.push_str(parent);
+        p.push('.');
+        p.push_str(key);
+        p
+    }
+}

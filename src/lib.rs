@@ -1,0 +1,26 @@
+//! A typed, validating client for the WhatsJet WhatsApp-marketing HTTP API.
+//!
+//! The crate is in two parts. The core (everything but `bindings` and
+//! `transport`) is plain Rust: the five requests, their validation and
+//! normalisation, phone numbers, client options and the reading of the
+//! server's answers. On `wasm32` the `bindings` module exports it to
+//! JavaScript as `WhatsJetClient` and standalone validators, and `transport`
+//! sends requests with `fetch` through gloo-net.
+#![deny(missing_docs)]
+
+pub mod answer;
+pub mod config;
+pub mod error;
+pub mod issue;
+pub mod request;
+pub mod typescript;
+pub mod validate;
+
+pub use error::Error;
+pub use issue::{Issue, IssueCode, Warning, WarningCode};
+pub use request::Kind;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+#[cfg(target_arch = "wasm32")]
+mod transport;

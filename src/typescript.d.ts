@@ -1,0 +1,295 @@
+// Generated from src/validate/schema.rs by src/typescript.rs: do not edit.
+
+/** Details of a contact to create if it does not exist yet (the `contact` of a send). */
+export interface ContactDetails {
+  /** At most 150 characters. */
+  first_name?: string;
+  /** At most 150 characters. */
+  last_name?: string;
+  /** A valid e-mail address of at most 255 characters. */
+  email?: string;
+  /** A country name, such as `India`. */
+  country?: string;
+  /** Letters, digits, `-` and `_`, such as `en`. */
+  language_code?: string;
+  /** Group titles, comma-separated or as an array; spaces around commas are removed. */
+  groups?: string | string[];
+  /** Custom field name → value; names the vendor has not defined are ignored by the server. */
+  custom_fields?: Record<string, string | number>;
+}
+
+/** Body of `POST contact/send-message`: a text message. */
+export interface SendMessageRequest {
+  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. */
+  from_phone_number_id?: string;
+  /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
+  phone_number: string;
+  /** The text, 1 to 4096 characters. The server strips `<…>` tags from it. */
+  message_body: string;
+  /** Creates the contact with these details if it does not exist yet. */
+  contact?: ContactDetails;
+}
+
+/** Body of `POST contact/send-media-message`: an image, video, audio or document. */
+export interface SendMediaMessageRequest {
+  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. */
+  from_phone_number_id?: string;
+  /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
+  phone_number: string;
+  /** One of `image`, `video`, `audio`, `document`. */
+  media_type: "image" | "video" | "audio" | "document";
+  /** An absolute URL WhatsApp's servers can fetch (https in practice). */
+  media_url: string;
+  /** At most 1024 characters; used for image, video and document, ignored for audio. */
+  caption?: string;
+  /** The file name shown for a document, with its extension. */
+  file_name?: string;
+  /** Creates the contact with these details if it does not exist yet. */
+  contact?: ContactDetails;
+}
+
+/** Body of `POST contact/send-template-message`: an approved template and its parameters. */
+export interface SendTemplateMessageRequest {
+  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. */
+  from_phone_number_id?: string;
+  /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
+  phone_number: string;
+  /** Lower-case letters, digits and `_`, at most 512 characters. */
+  template_name: string;
+  /** A WhatsApp language code such as `en`, `en_US`, `pt_BR`. */
+  template_language: string;
+  /** URL of the image of an image header. */
+  header_image?: string;
+  /** URL of the video of a video header. */
+  header_video?: string;
+  /** URL of the document of a document header; needs `header_document_name`. */
+  header_document?: string;
+  /** File name of the document header. */
+  header_document_name?: string;
+  /** Latitude of a location header, −90 to 90; sent as a decimal string (`22` → `"22.0"`). */
+  location_latitude?: string | number;
+  /** Longitude of a location header, −180 to 180; sent as a decimal string. */
+  location_longitude?: string | number;
+  /** Name of the place of a location header. */
+  location_name?: string;
+  /** Address of the place of a location header. */
+  location_address?: string;
+  /** Value of a copy-code button: letters, digits, `-`, `_`, at most 15. */
+  copy_code?: string;
+  /** Creates the contact with these details if it does not exist yet. */
+  contact?: ContactDetails;
+  /** Body parameter `{{N}}`, numbered from 1 without gaps. */
+  [key: `field_${number}`]: string | number | undefined;
+  /** Text header parameter, at most 60 characters. */
+  [key: `header_field_${number}`]: string | number | undefined;
+  /** Variable of the URL button at this 0-based position among all buttons. */
+  [key: `button_${number}`]: string | number | undefined;
+}
+
+/** Body of `POST contact/create`. */
+export interface CreateContactRequest {
+  /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
+  phone_number: string;
+  /** At most 150 characters. */
+  first_name?: string;
+  /** At most 150 characters. */
+  last_name?: string;
+  /** A valid e-mail address of at most 255 characters. */
+  email?: string;
+  /** A country name, such as `India`. */
+  country?: string;
+  /** Letters, digits, `-` and `_`, such as `en`. */
+  language_code?: string;
+  /** Group titles, comma-separated or as an array; spaces around commas are removed. */
+  groups?: string | string[];
+  /** Custom field name → value; names the vendor has not defined are ignored by the server. */
+  custom_fields?: Record<string, string | number>;
+}
+
+/** Body of `POST contact/update/{phoneNumber}`: only the keys given change, except `groups`. */
+export interface UpdateContactRequest {
+  /** At most 150 characters. */
+  first_name?: string;
+  /** At most 150 characters. */
+  last_name?: string;
+  /** A valid e-mail address of at most 255 characters. */
+  email?: string;
+  /** A country name, ISO code or dialling code (`India`, `IN`, `91`). */
+  country?: string;
+  /** Letters, digits, `-` and `_`, such as `en`. */
+  language_code?: string;
+  /** Whether the contact opted out of WhatsApp messages. */
+  whatsapp_opt_out?: boolean;
+  /** Whether the AI bot answers this contact. */
+  enable_ai_bot?: boolean;
+  /** Group titles. An update without `groups` removes the contact from all its groups. */
+  groups?: string | string[];
+  /** Custom field name → value; names the vendor has not defined are ignored by the server. */
+  custom_fields?: Record<string, string | number>;
+}
+
+/** The request type of each kind that `validate` and `validateField` take. */
+export interface RequestKinds {
+  sendMessage: SendMessageRequest;
+  sendMediaMessage: SendMediaMessageRequest;
+  sendTemplateMessage: SendTemplateMessageRequest;
+  createContact: CreateContactRequest;
+  updateContact: UpdateContactRequest;
+}
+
+/** A request kind: the name of the client method that sends it. */
+export type RequestKind = keyof RequestKinds;
+
+/** Options of `new WhatsJetClient(...)`. */
+export interface WhatsJetClientOptions {
+  /** The API base, such as `https://example.com/api`; https unless the host is localhost. */
+  baseUrl: string;
+  /** The vendor's uid. */
+  vendorUid: string;
+  /** The API token; sent only as `Authorization: Bearer …`, never shown. */
+  token: string;
+  /** Default `from_phone_number_id` of the three sends. */
+  fromPhoneNumberId?: string;
+  /** Replaces a national leading 0 of phone numbers, such as `"91"`. */
+  defaultCountryCode?: string;
+  /** Time limit of one request in milliseconds (default 30 000). */
+  timeoutMs?: number;
+}
+
+/** Per-call options: the second argument of each method. */
+export interface CallOptions {
+  /** Ends the call with an `aborted` error. */
+  signal?: AbortSignal;
+  /** Time limit of this call, in milliseconds. */
+  timeoutMs?: number;
+}
+
+/** Options of the standalone validators. */
+export interface ValidateOptions {
+  /** Replaces a national leading 0 of phone numbers. */
+  defaultCountryCode?: string;
+  /** Filled in as `from_phone_number_id` of a send that has none. */
+  fromPhoneNumberId?: string;
+}
+
+/** Why a field was refused. */
+export type IssueCode =
+  | "required"
+  | "invalid_type"
+  | "invalid_phone"
+  | "invalid_email"
+  | "invalid_url"
+  | "invalid_choice"
+  | "invalid_format"
+  | "too_long"
+  | "out_of_range"
+  | "unknown_field";
+
+/** One problem with one field. */
+export interface Issue {
+  /** Dotted path with the API's key names, such as `"contact.email"`; `""` is the whole payload. */
+  path: string;
+  /** Machine-readable reason. */
+  code: IssueCode;
+  /** An English sentence naming the field and what to fix. */
+  message: string;
+}
+
+/** Why a valid request deserves a second look. */
+export type WarningCode =
+  | "html_stripped"
+  | "groups_cleared"
+  | "blank_clears_value"
+  | "ignored_field"
+  | "missing_extension"
+  | "insecure_url";
+
+/** Something legal that probably does not do what was meant. */
+export interface Warning {
+  /** Dotted path of the field. */
+  path: string;
+  /** Machine-readable reason. */
+  code: WarningCode;
+  /** An English sentence explaining the consequence. */
+  message: string;
+}
+
+/** Result of `validate`: the body exactly as it would be sent, or every issue. */
+export type ValidationResult =
+  | { ok: true; value: RequestKinds[RequestKind]; warnings: Warning[] }
+  | { ok: false; issues: Issue[]; warnings: Warning[] };
+
+/** `data` of a send. */
+export interface SendMessageData {
+  /** The server's id of the message log entry. */
+  log_uid: string;
+  /** The contact the message went to. */
+  contact_uid: string;
+  /** The number WhatsApp resolved; use it for later updates. */
+  phone_number: string;
+  /** WhatsApp's message id. */
+  wamid: string;
+  /** Delivery status, `"accepted"` at first. */
+  status: string;
+}
+
+/** `data` of `contact/create`. */
+export interface CreateContactData {
+  contact_uid: string;
+  first_name: string | null;
+  last_name: string | null;
+  phone_number: string;
+  language_code: string | null;
+  country: string | null;
+}
+
+/** `data` of `contact/update`. */
+export interface UpdateContactData {
+  contact_uid: string;
+}
+
+/** The server's success envelope. */
+export interface SuccessEnvelope<T> {
+  result: "success";
+  /** For people; never branch on it. */
+  message: string;
+  data: T;
+}
+
+/** What a send resolves to. */
+export type SendReply = SuccessEnvelope<SendMessageData>;
+/** What `createContact` resolves to. */
+export type CreateContactReply = SuccessEnvelope<CreateContactData>;
+/** What `updateContact` resolves to. */
+export type UpdateContactReply = SuccessEnvelope<UpdateContactData>;
+
+/** The `code` of a `WhatsJetError`. */
+export type WhatsJetErrorCode =
+  | "validation"
+  | "config"
+  | "unauthorized"
+  | "rate_limited"
+  | "api"
+  | "http"
+  | "timeout"
+  | "aborted"
+  | "network"
+  | "invalid_response";
+
+/** Every error this package throws or rejects with. */
+export interface WhatsJetError extends Error {
+  name: "WhatsJetError";
+  code: WhatsJetErrorCode;
+  /** Whether the same request can be sent again without risking a second delivery. */
+  retryable: boolean;
+  /** HTTP status, when there was an answer. */
+  status?: number;
+  /** The server's own message. */
+  serverMessage?: string;
+  /** Field issues: the client's validation, or a 422's `errors`. */
+  issues?: Issue[];
+  /** The WhatsApp error code from `(#NNNNNN)` in the server's message. */
+  whatsappCode?: number;
+  /** How long the server asked to wait (`rate_limited`). */
+  retryAfterMs?: number;
+}

@@ -1,0 +1,269 @@
+//! TypeScript declarations of the requests, generated from the field table in
+//! [`crate::validate::schema`] so the types can never drift from what
+//! validation accepts. The output is committed as `src/typescript.d.ts` and
+//! embedded in the package's `.d.ts`; a test fails when it is stale
+//! (`UPDATE_TYPES=1 cargo test` rewrites it).
+
+use crate::request::Kind;
+use crate::validate::schema::{self, Field, Rule};
+
+fn ts_type(rule: Rule) -> String {
+    match rule {
+        Rule::Choice(choices) => choices
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        Rule::Groups => "string | string[]".into(),
+        Rule::CustomFields => "Record<string, string | number>".into(),
+        Rule::Bool => "boolean".into(),
+        Rule::Contact => "ContactDetails".into(),
+        Rule::TemplateText { .. } | Rule::Coordinate { .. } => "string | number".into(),
+        _ => "string".into(),
+    }
+}
+
+fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field], extra: &str) {
+    out.push_str(&format!("/** {doc} */\nexport interface {name} {{\n"));
+    for f in fields {
+        let opt = if f.required { "" } else { "?" };
+        out.push_str(&format!(
+            "  /** {} */\n  {}{opt}: {};\n",
+            f.doc,
+            f.name,
+            ts_type(f.rule)
+        ));
+    }
+    out.push_str(extra);
+    out.push_str("}\n\n");
+}
+
+fn request_name(kind: Kind) -> String {
+    let name = kind.name();
+    let mut s = name[..1].to_ascii_uppercase();
+    s.push_str(&name[1..]);
+    s.push_str("Request");
+    s
+}
+
+/// The generated declarations.
+pub fn declarations() -> String {
+    let mut out = String::from("// Generated from src/validate/schema.rs by src/typescript.rs: do not edit.\n\n");
+    interface(
+        &mut out,
+        "ContactDetails",
+        "Details of a contact to create if it does not exist yet (the `contact` of a send).",
+        schema::CONTACT_FIELDS,
+        "",
+    );
+    let mut numbered = String::new();
+    for (prefix, _, rule, doc) in schema::TEMPLATE_NUMBERED {
+        numbered.push_str(&format!(
+            "  /** {doc} */\n  [key: `{prefix}${{number}}`]: {} | undefined;\n",
+            ts_type(*rule)
+        ));
+    }
+    for kind in Kind::ALL {
+        let doc = match kind {
+            Kind::SendMessage => "Body of `POST contact/send-message`: a text message.",
+            Kind::SendMediaMessage => "Body of `POST contact/send-media-message`: an image, video, audio or document.",
+            Kind::SendTemplateMessage => "Body of `POST contact/send-template-message`: an approved template and its parameters.",
+            Kind::CreateContact => "Body of `POST contact/create`.",
+            Kind::UpdateContact => "Body of `POST contact/update/{phoneNumber}`: only the keys given change, except `groups`.",
+        };
+        let extra = if kind == Kind::SendTemplateMessage { numbered.as_str() } else { "" };
+        interface(&mut out, &request_name(kind), doc, schema::fields(kind), extra);
+    }
+    out.push_str("/** The request type of each kind that `validate` and `validateField` take. */\nexport interface RequestKinds {\n");
+    for kind in Kind::ALL {
+        out.push_str(&format!("  {}: {};\n", kind.name(), request_name(kind)));
+    }
+    out.push_str("}\n\n/** A request kind: the name of the client method that sends it. */\nexport type RequestKind = keyof RequestKinds;\n\n");
+    out.push_str(STATIC);
+    out
+}
+
+/// The answer, error and option types, which have no table of their own.
+const STATIC: &str = r#"/** Options of `new WhatsJetClient(...)`. */
+export interface WhatsJetClientOptions {
+  /** The API base, such as `https://example.com/api`; https unless the host is localhost. */
+  baseUrl: string;
+  /** The vendor's uid. */
+  vendorUid: string;
+  /** The API token; sent only as `Authorization: Bearer …`, never shown. */
+  token: string;
+  /** Default `from_phone_number_id` of the three sends. */
+  fromPhoneNumberId?: string;
+  /** Replaces a national leading 0 of phone numbers, such as `"91"`. */
+  defaultCountryCode?: string;
+  /** Time limit of one request in milliseconds (default 30 000). */
+  timeoutMs?: number;
+}
+
+/** Per-call options: the second argument of each method. */
+export interface CallOptions {
+  /** Ends the call with an `aborted` error. */
+  signal?: AbortSignal;
+  /** Time limit of this call, in milliseconds. */
+  timeoutMs?: number;
+}
+
+/** Options of the standalone validators. */
+export interface ValidateOptions {
+  /** Replaces a national leading 0 of phone numbers. */
+  defaultCountryCode?: string;
+  /** Filled in as `from_phone_number_id` of a send that has none. */
+  fromPhoneNumberId?: string;
+}
+
+/** Why a field was refused. */
+export type IssueCode =
+  | "required"
+  | "invalid_type"
+  | "invalid_phone"
+  | "invalid_email"
+  | "invalid_url"
+  | "invalid_choice"
+  | "invalid_format"
+  | "too_long"
+  | "out_of_range"
+  | "unknown_field";
+
+/** One problem with one field. */
+export interface Issue {
+  /** Dotted path with the API's key names, such as `"contact.email"`; `""` is the whole payload. */
+  path: string;
+  /** Machine-readable reason. */
+  code: IssueCode;
+  /** An English sentence naming the field and what to fix. */
+  message: string;
+}
+
+/** Why a valid request deserves a second look. */
+export type WarningCode =
+  | "html_stripped"
+  | "groups_cleared"
+  | "blank_clears_value"
+  | "ignored_field"
+  | "missing_extension"
+  | "insecure_url";
+
+/** Something legal that probably does not do what was meant. */
+export interface Warning {
+  /** Dotted path of the field. */
+  path: string;
+  /** Machine-readable reason. */
+  code: WarningCode;
+  /** An English sentence explaining the consequence. */
+  message: string;
+}
+
+/** Result of `validate`: the body exactly as it would be sent, or every issue. */
+export type ValidationResult =
+  | { ok: true; value: RequestKinds[RequestKind]; warnings: Warning[] }
+  | { ok: false; issues: Issue[]; warnings: Warning[] };
+
+/** `data` of a send. */
+export interface SendMessageData {
+  /** The server's id of the message log entry. */
+  log_uid: string;
+  /** The contact the message went to. */
+  contact_uid: string;
+  /** The number WhatsApp resolved; use it for later updates. */
+  phone_number: string;
+  /** WhatsApp's message id. */
+  wamid: string;
+  /** Delivery status, `"accepted"` at first. */
+  status: string;
+}
+
+/** `data` of `contact/create`. */
+export interface CreateContactData {
+  contact_uid: string;
+  first_name: string | null;
+  last_name: string | null;
+  phone_number: string;
+  language_code: string | null;
+  country: string | null;
+}
+
+/** `data` of `contact/update`. */
+export interface UpdateContactData {
+  contact_uid: string;
+}
+
+/** The server's success envelope. */
+export interface SuccessEnvelope<T> {
+  result: "success";
+  /** For people; never branch on it. */
+  message: string;
+  data: T;
+}
+
+/** What a send resolves to. */
+export type SendReply = SuccessEnvelope<SendMessageData>;
+/** What `createContact` resolves to. */
+export type CreateContactReply = SuccessEnvelope<CreateContactData>;
+/** What `updateContact` resolves to. */
+export type UpdateContactReply = SuccessEnvelope<UpdateContactData>;
+
+/** The `code` of a `WhatsJetError`. */
+export type WhatsJetErrorCode =
+  | "validation"
+  | "config"
+  | "unauthorized"
+  | "rate_limited"
+  | "api"
+  | "http"
+  | "timeout"
+  | "aborted"
+  | "network"
+  | "invalid_response";
+
+/** Every error this package throws or rejects with. */
+export interface WhatsJetError extends Error {
+  name: "WhatsJetError";
+  code: WhatsJetErrorCode;
+  /** Whether the same request can be sent again without risking a second delivery. */
+  retryable: boolean;
+  /** HTTP status, when there was an answer. */
+  status?: number;
+  /** The server's own message. */
+  serverMessage?: string;
+  /** Field issues: the client's validation, or a 422's `errors`. */
+  issues?: Issue[];
+  /** The WhatsApp error code from `(#NNNNNN)` in the server's message. */
+  whatsappCode?: number;
+  /** How long the server asked to wait (`rate_limited`). */
+  retryAfterMs?: number;
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_declarations_are_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/typescript.d.ts");
+        let generated = declarations();
+        if std::env::var_os("UPDATE_TYPES").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "src/typescript.d.ts is stale: run UPDATE_TYPES=1 cargo test"
+        );
+    }
+
+    #[test]
+    fn template_request_takes_numbered_parameters() {
+        let d = declarations();
+        assert!(d.contains("  [key: `field_${number}`]: string | number | undefined;\n"));
+        assert!(d.contains("  media_type: \"image\" | \"video\" | \"audio\" | \"document\";\n"));
+        assert!(d.contains("  phone_number: string;\n"));
+        assert!(d.contains("  whatsapp_opt_out?: boolean;\n"));
+        assert!(!d.contains("any"));
+    }
+}

@@ -1,0 +1,234 @@
+//! Shapes of single string values: e-mail, URL, template names, coordinates.
+//! Hand-written instead of `regex`/`url` because those crates would multiply
+//! the size of the wasm module (Unicode and IDNA tables) for a few patterns.
+
+/// Like zod's `email()`: a dot-atom local part and a domain with a dot and a
+/// letters-only top-level label (`a@b` is refused).
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && !local.starts_with('.')
+        && !local.contains("..")
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_'+-.".contains(&b))
+        && local
+            .bytes()
+            .last()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b"_+-".contains(&b));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            l.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
+    local_ok && domain_ok
+}
+
+/// An absolute `http:`/`https:` URL with a host, no whitespace or control
+/// characters. Returns whether it is https.
+pub fn http_url(s: &str) -> Option<bool> {
+    let (secure, rest) = if let Some(r) = strip_prefix_ci(s, "https://") {
+        (true, r)
+    } else {
+        (false, strip_prefix_ci(s, "http://")?)
+    };
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        let (addr, after) = v6.split_once(']')?;
+        if addr.is_empty() || !addr.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
+            return None;
+        }
+        if !(after.is_empty() || after[1..].bytes().all(|b| b.is_ascii_digit()) && after.starts_with(':')) {
+            return None;
+        }
+        return Some(secure);
+    } else {
+        match host_port.rsplit_once(':') {
+            Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+            Some((_, "")) => return None,
+            Some(_) => return None,
+            None => host_port,
+        }
+    };
+    let host_ok = !host.is_empty()
+        && !host.starts_with('.')
+        && !host.contains("..")
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '_');
+    host_ok.then_some(secure)
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+/// Lower-case letters, digits and underscores: how WhatsApp names templates.
+pub fn is_template_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A WhatsApp template language: `en`, `fil`, `en_US`, `pt_BR`.
+pub fn is_template_language(s: &str) -> bool {
+    let (lang, region) = match s.split_once('_') {
+        Some((l, r)) => (l, Some(r)),
+        None => (s, None),
+    };
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// Letters, digits, `-` and `_`: a contact's language code.
+pub fn is_language_code(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A copy-code button value: letters, digits, `-`, `_`.
+pub fn is_copy_code(s: &str) -> bool {
+    is_language_code(s)
+}
+
+/// Whether the value holds a `{name}` contact placeholder the server fills in.
+pub fn has_placeholder(s: &str) -> bool {
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        match rest.find('}') {
+            Some(close) if close > 0 && !rest[..close].contains('{') => return true,
+            Some(_) => {}
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether PHP's `strip_tags` (which the server applies) would cut text out
+/// of `s`: it takes any `<` followed by a non-space as the start of a tag.
+pub fn has_html_like_tag(s: &str) -> bool {
+    s.match_indices('<')
+        .any(|(i, _)| s[i + 1..].chars().next().is_some_and(|c| !c.is_whitespace()))
+}
+
+/// Why a coordinate string is refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CoordinateError {
+    /// Not a plain decimal number.
+    Format,
+    /// Beyond ±`limit`.
+    Range,
+}
+
+/// Checks a decimal coordinate against ±`limit` and returns it with a
+/// decimal point, as the template API requires ("22" → "22.0"). Compared
+/// digit by digit so the check is exact and needs no float parsing.
+pub fn decimal_coordinate(s: &str, limit: u32) -> Result<String, CoordinateError> {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || (body.contains('.') && frac.is_empty()) {
+        return Err(CoordinateError::Format);
+    }
+    let int_value = int.trim_start_matches('0');
+    let whole: u32 = if int_value.len() > 3 {
+        return Err(CoordinateError::Range);
+    } else {
+        int_value.parse().unwrap_or(0)
+    };
+    if whole > limit || (whole == limit && frac.bytes().any(|b| b != b'0')) {
+        return Err(CoordinateError::Range);
+    }
+    Ok(if frac.is_empty() {
+        format!("{s}.0")
+    } else {
+        s.to_owned()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for good in ["johndoe@example.com", "a.b+tag@mail.example.co.in", "o'neil@x.io", "x_y-z@a-b.org"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in ["a@b", "johndoe", "@example.com", "a@.com", "a..b@x.com", ".a@x.com", "a.@x.com", "a@x.c", "a@x.c0m", "a b@x.com", "a@x..com", "a@-x.com", ""] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(http_url("https://images.pexels.com/photos/276267/pexels-photo-276267.jpeg?auto=compress&w=1260"), Some(true));
+        assert_eq!(http_url("http://commondatastorage.googleapis.com/gtv-videos-bucket/sample/ForBiggerEscapes.mp4"), Some(false));
+        assert_eq!(http_url("HTTPS://Example.com"), Some(true));
+        assert_eq!(http_url("https://127.0.0.1:8080/a.png"), Some(true));
+        assert_eq!(http_url("https://[::1]:8080/a.png"), Some(true));
+        for bad in ["ftp://x.com/a", "example.com/a.jpg", "https://", "https:///a", "https://exa mple.com", "https://x.com:port/", "https://x.com:/", "/relative.png", "https://a..b/", "javascript:alert(1)", "https://x.com/a b"] {
+            assert_eq!(http_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn template_names_and_languages() {
+        assert!(is_template_name("your_template_name"));
+        assert!(is_template_name("order_update_2"));
+        assert!(!is_template_name("Order_Update"));
+        assert!(!is_template_name("order-update"));
+        assert!(!is_template_name(""));
+        for good in ["en", "en_US", "pt_BR", "fil", "zh_HK"] {
+            assert!(is_template_language(good), "{good}");
+        }
+        for bad in ["EN", "en-US", "en_us", "english", "e", "en_USA", ""] {
+            assert!(!is_template_language(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn placeholders_and_tags() {
+        assert!(has_placeholder("{full_name}"));
+        assert!(has_placeholder("Hi {first_name}!"));
+        assert!(!has_placeholder("{}"));
+        assert!(!has_placeholder("no braces"));
+        assert!(!has_placeholder("{open"));
+        assert!(has_html_like_tag("I <3 you, see you > then"));
+        assert!(has_html_like_tag("<b>bold</b>"));
+        assert!(has_html_like_tag("a <b"));
+        assert!(has_html_like_tag("I <3 you"));
+        assert!(!has_html_like_tag("1 < 2"));
+        assert!(!has_html_like_tag("ends with <"));
+    }
+
+    #[test]
+    fn coordinates() {
+        assert_eq!(decimal_coordinate("22", 90).unwrap(), "22.0");
+        assert_eq!(decimal_coordinate("22.22", 90).unwrap(), "22.22");
+        assert_eq!(decimal_coordinate("-90", 90).unwrap(), "-90.0");
+        assert_eq!(decimal_coordinate("90.000", 90).unwrap(), "90.000");
+        assert_eq!(decimal_coordinate("-179.9999", 180).unwrap(), "-179.9999");
+        assert_eq!(decimal_coordinate("90.0001", 90), Err(CoordinateError::Range));
+        assert_eq!(decimal_coordinate("181", 180), Err(CoordinateError::Range));
+        assert_eq!(decimal_coordinate("00000000000000000000045", 90).unwrap(), "00000000000000000000045.0");
+        assert_eq!(decimal_coordinate("1234567890123", 90), Err(CoordinateError::Range));
+        for bad in ["", "-", "abc", "22.", ".5", "1e3", "22,5", "+22", " 22"] {
+            assert_eq!(decimal_coordinate(bad, 90), Err(CoordinateError::Format), "{bad}");
+        }
+    }
+}
