@@ -21,6 +21,6 @@ pub use issue::{Issue, IssueCode, Warning, WarningCode};
 pub use request::Kind;
 
 #[cfg(target_arch = "wasm32")]
-mod bindings;
+pub mod bindings;
 #[cfg(target_arch = "wasm32")]
 mod transport;

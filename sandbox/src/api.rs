@@ -136,8 +136,7 @@ struct StatusData<'a> {
 
 pub fn handle(state: &AppState, route: &Route, request: &ApiRequest) -> Reply {
     let settings = state.settings();
-    if let Err(answer) = auth::check(&settings, &route.vendor_uid, request.headers, request.query)
-    {
+    if let Err(answer) = auth::check(&settings, &route.vendor_uid, request.headers, request.query) {
         return reply::fixture(answer);
     }
     let content_type = request
@@ -389,7 +388,9 @@ mod tests {
         assert_eq!(r.vendor_uid, "v1");
         assert_eq!(r.endpoint, Endpoint::SendMessage);
         assert_eq!(
-            route("/api/v/contact/update/%2B919876543210/").unwrap().endpoint,
+            route("/api/v/contact/update/%2B919876543210/")
+                .unwrap()
+                .endpoint,
             Endpoint::UpdateContact("+919876543210".into())
         );
         assert!(route("/api/v/contact/update/").is_none());

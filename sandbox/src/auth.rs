@@ -72,9 +72,18 @@ mod tests {
         let s = settings();
         assert_eq!(check(&s, "v", &with_auth("Bearer t"), ""), Ok(()));
         assert_eq!(check(&s, "v", &HeaderMap::new(), "token=t"), Ok(()));
-        assert_eq!(check(&s, "v", &with_auth("bearer t"), ""), Err("auth-invalid-token"));
-        assert_eq!(check(&s, "x", &with_auth("Bearer wrong"), ""), Err("auth-invalid-token"));
-        assert_eq!(check(&s, "x", &with_auth("Bearer t"), ""), Err("auth-invalid-vendor"));
+        assert_eq!(
+            check(&s, "v", &with_auth("bearer t"), ""),
+            Err("auth-invalid-token")
+        );
+        assert_eq!(
+            check(&s, "x", &with_auth("Bearer wrong"), ""),
+            Err("auth-invalid-token")
+        );
+        assert_eq!(
+            check(&s, "x", &with_auth("Bearer t"), ""),
+            Err("auth-invalid-vendor")
+        );
         assert_eq!(
             check(&s, INACTIVE_VENDOR, &with_auth("Bearer t"), ""),
             Err("auth-vendor-inactive")

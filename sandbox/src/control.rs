@@ -8,27 +8,65 @@ use serde_json::json;
 use crate::faults::FaultSpec;
 use crate::input::parse_form;
 use crate::reply::{self, Reply};
-use crate::state::{lock, AppState, FROM_PHONE_NUMBER_IDS, INACTIVE_VENDOR, NOT_ALLOWED_RECIPIENT, NO_API_PLAN_TOKEN, SETUP_INCOMPLETE_VENDOR};
+use crate::state::{
+    lock, AppState, FROM_PHONE_NUMBER_IDS, INACTIVE_VENDOR, NOT_ALLOWED_RECIPIENT,
+    NO_API_PLAN_TOKEN, SETUP_INCOMPLETE_VENDOR,
+};
 use crate::templates::TEMPLATES;
 use crate::validation::text_of;
 
 const ROUTES: &[(&str, &str, &str)] = &[
-    ("GET", "/__sandbox/info", "vendor uid, token, base URL, phone number ids, templates, special values"),
-    ("GET", "/__sandbox/requests?since=SEQ", "API requests received, oldest first"),
+    (
+        "GET",
+        "/__sandbox/info",
+        "vendor uid, token, base URL, phone number ids, templates, special values",
+    ),
+    (
+        "GET",
+        "/__sandbox/requests?since=SEQ",
+        "API requests received, oldest first",
+    ),
     ("DELETE", "/__sandbox/requests", "forget recorded requests"),
-    ("POST", "/__sandbox/reset", "clear requests, contacts, messages, faults, rate-limit counters; restore settings"),
+    (
+        "POST",
+        "/__sandbox/reset",
+        "clear requests, contacts, messages, faults, rate-limit counters; restore settings",
+    ),
     ("GET", "/__sandbox/config", "current settings"),
-    ("POST", "/__sandbox/config", "change settings: {rate_limit, rate_limit_window_secs, vendor_uid, token}"),
+    (
+        "POST",
+        "/__sandbox/config",
+        "change settings: {rate_limit, rate_limit_window_secs, vendor_uid, token}",
+    ),
     ("GET", "/__sandbox/faults", "pending faults"),
     ("POST", "/__sandbox/faults", "queue a fault"),
     ("DELETE", "/__sandbox/faults", "drop pending faults"),
     ("GET", "/__sandbox/contacts", "contacts"),
     ("GET", "/__sandbox/messages", "message logs"),
-    ("POST", "/__sandbox/message-status", "set a message's status: {log_uid|wamid, status}"),
+    (
+        "POST",
+        "/__sandbox/message-status",
+        "set a message's status: {log_uid|wamid, status}",
+    ),
 ];
 
-fn error(status: u16, message: impl Into<String>) -> Reply {
-    reply::json(status, &json!({ "error": message.into() }))
+/// A control request that cannot be carried out: `{"error": ...}`.
+struct Refusal {
+    status: u16,
+    message: String,
+}
+
+fn error(status: u16, message: impl Into<String>) -> Refusal {
+    Refusal {
+        status,
+        message: message.into(),
+    }
+}
+
+impl Refusal {
+    fn into_reply(self) -> Reply {
+        reply::json(self.status, &json!({ "error": self.message }))
+    }
 }
 
 fn ok(value: serde_json::Value) -> Reply {
@@ -36,7 +74,7 @@ fn ok(value: serde_json::Value) -> Reply {
 }
 
 /// Parses a JSON body, treating an empty one as `{}`.
-fn body<'a, T: Deserialize<'a>>(raw: &'a [u8]) -> Result<T, Reply> {
+fn body<'a, T: Deserialize<'a>>(raw: &'a [u8]) -> Result<T, Refusal> {
     let raw: &[u8] = if raw.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
@@ -62,7 +100,14 @@ struct StatusChange {
     status: String,
 }
 
-pub fn handle(state: &AppState, method: &Method, path: &str, query: &str, raw: &[u8], host: &str) -> Reply {
+pub fn handle(
+    state: &AppState,
+    method: &Method,
+    path: &str,
+    query: &str,
+    raw: &[u8],
+    host: &str,
+) -> Reply {
     let route = path.trim_end_matches('/');
     let result = match (method.as_str(), route) {
         ("GET", "/__sandbox") | ("GET", "/__sandbox/info") => Ok(info(state, host)),
@@ -101,12 +146,20 @@ pub fn handle(state: &AppState, method: &Method, path: &str, query: &str, raw: &
         }
         ("GET", "/__sandbox/messages") => Ok(reply::json(200, lock(&state.store).messages())),
         ("POST", "/__sandbox/message-status") => set_status(state, raw),
-        (_, r) if ROUTES.iter().any(|(_, p, _)| p.split('?').next() == Some(r)) || r == "/__sandbox" => {
+        (_, r)
+            if ROUTES
+                .iter()
+                .any(|(_, p, _)| p.split('?').next() == Some(r))
+                || r == "/__sandbox" =>
+        {
             Err(error(405, format!("{method} is not supported here")))
         }
-        _ => Err(error(404, "unknown sandbox route; GET /__sandbox/info lists them")),
+        _ => Err(error(
+            404,
+            "unknown sandbox route; GET /__sandbox/info lists them",
+        )),
     };
-    result.unwrap_or_else(|reply| reply)
+    result.unwrap_or_else(Refusal::into_reply)
 }
 
 fn info(state: &AppState, host: &str) -> Reply {
@@ -144,7 +197,7 @@ fn info(state: &AppState, host: &str) -> Reply {
     }))
 }
 
-fn config(state: &AppState, raw: &[u8]) -> Result<Reply, Reply> {
+fn config(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
     let patch: ConfigPatch = body(raw)?;
     {
         let mut settings = lock(&state.settings);
@@ -169,19 +222,24 @@ fn config(state: &AppState, raw: &[u8]) -> Result<Reply, Reply> {
     Ok(ok(json!(state.settings())))
 }
 
-fn add_fault(state: &AppState, raw: &[u8]) -> Result<Reply, Reply> {
+fn add_fault(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
     let spec: FaultSpec = body(raw)?;
     spec.check().map_err(|e| error(400, e))?;
     let mut faults = lock(&state.faults);
     faults.push(spec);
-    Ok(ok(json!({ "result": "ok", "pending": faults.pending().len() })))
+    Ok(ok(
+        json!({ "result": "ok", "pending": faults.pending().len() }),
+    ))
 }
 
-fn set_status(state: &AppState, raw: &[u8]) -> Result<Reply, Reply> {
+fn set_status(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
     let change: StatusChange = body(raw)?;
     const STATUSES: &[&str] = &["accepted", "sent", "delivered", "read", "failed"];
     if !STATUSES.contains(&change.status.as_str()) {
-        return Err(error(400, format!("status must be one of {}", STATUSES.join(", "))));
+        return Err(error(
+            400,
+            format!("status must be one of {}", STATUSES.join(", ")),
+        ));
     }
     let mut store = lock(&state.store);
     let message = store

@@ -217,7 +217,10 @@ pub async fn apply(spec: &FaultSpec) -> Outcome {
         Action::DropBeforeResponse => Outcome::Drop,
         Action::EmptyBody => {
             let (status, mut headers, _) = payload(spec, None);
-            if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
+            if !headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+            {
                 headers.insert(0, ("content-type".into(), reply::JSON.into()));
             }
             Outcome::Reply(with_headers(reply::empty(status), &headers))
@@ -261,7 +264,10 @@ mod tests {
         let mut q = FaultQueue::default();
         q.push(spec(r#"{"path_contains":"create","status":500}"#));
         q.push(spec(r#"{"times":2,"status":502}"#));
-        assert_eq!(q.take("/api/v/contact/send-message").unwrap().status, Some(502));
+        assert_eq!(
+            q.take("/api/v/contact/send-message").unwrap().status,
+            Some(502)
+        );
         assert_eq!(q.take("/api/v/contact/create").unwrap().status, Some(500));
         assert_eq!(q.take("/api/v/contact/create").unwrap().status, Some(502));
         assert!(q.take("/api/v/contact/create").is_none());

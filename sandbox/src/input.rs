@@ -64,16 +64,14 @@ pub fn percent_decode(text: &str, plus_is_space: bool) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' if plus_is_space => out.push(b' '),
             b => out.push(b),
         }
@@ -165,7 +163,10 @@ mod tests {
     fn json_body_needs_json_content_type() {
         let body = br#"{"phone_number":"919876543210"}"#;
         assert_eq!(parse(Some("application/json"), body, "").len(), 1);
-        assert_eq!(parse(Some("application/json; charset=utf-8"), body, "").len(), 1);
+        assert_eq!(
+            parse(Some("application/json; charset=utf-8"), body, "").len(),
+            1
+        );
         assert!(parse(None, body, "").is_empty());
         assert!(parse(Some("application/json"), b"{nope", "").is_empty());
         assert!(parse(Some("application/json"), b"[1,2]", "").is_empty());

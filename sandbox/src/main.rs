@@ -203,16 +203,17 @@ fn main() -> ExitCode {
         }
     };
     let code = runtime.block_on(async {
-        let listener = match tokio::net::TcpListener::bind((options.host.as_str(), options.port)).await {
-            Ok(listener) => listener,
-            Err(e) => {
-                eprintln!(
-                    "whatsjet-sandbox: cannot listen on {}:{}: {e}",
-                    options.host, options.port
-                );
-                return ExitCode::FAILURE;
-            }
-        };
+        let listener =
+            match tokio::net::TcpListener::bind((options.host.as_str(), options.port)).await {
+                Ok(listener) => listener,
+                Err(e) => {
+                    eprintln!(
+                        "whatsjet-sandbox: cannot listen on {}:{}: {e}",
+                        options.host, options.port
+                    );
+                    return ExitCode::FAILURE;
+                }
+            };
         let url = match listener.local_addr() {
             Ok(addr) => url_for(addr),
             Err(e) => {
@@ -256,7 +257,9 @@ mod tests {
 
     #[test]
     fn options() {
-        let o = parse(&["--port", "0", "--rate-limit=0", "--token", "t"]).unwrap().unwrap();
+        let o = parse(&["--port", "0", "--rate-limit=0", "--token", "t"])
+            .unwrap()
+            .unwrap();
         assert_eq!(o.port, 0);
         assert_eq!(o.rate_limit, 0);
         assert_eq!(o.token, "t");
@@ -269,7 +272,10 @@ mod tests {
     #[test]
     fn urls() {
         assert_eq!(url_for("0.0.0.0:5".parse().unwrap()), "http://127.0.0.1:5");
-        assert_eq!(url_for("127.0.0.1:5".parse().unwrap()), "http://127.0.0.1:5");
+        assert_eq!(
+            url_for("127.0.0.1:5".parse().unwrap()),
+            "http://127.0.0.1:5"
+        );
         assert_eq!(url_for("[::1]:5".parse().unwrap()), "http://[::1]:5");
     }
 }

@@ -9,9 +9,15 @@ use std::time::{Duration, Instant};
 pub enum Verdict {
     /// Limiting is off (`--rate-limit 0`): no rate-limit headers.
     Unlimited,
-    Allowed { limit: u32, remaining: u32 },
+    Allowed {
+        limit: u32,
+        remaining: u32,
+    },
     /// Over the limit; `retry_after` is whole seconds to the window's end.
-    Limited { limit: u32, retry_after: u64 },
+    Limited {
+        limit: u32,
+        retry_after: u64,
+    },
 }
 
 struct Window {
@@ -76,19 +82,31 @@ mod tests {
         let minute = Duration::from_secs(60);
         assert_eq!(
             rl.hit(ip, 2, minute, t0),
-            Verdict::Allowed { limit: 2, remaining: 1 }
+            Verdict::Allowed {
+                limit: 2,
+                remaining: 1
+            }
         );
         assert_eq!(
             rl.hit(ip, 2, minute, t0),
-            Verdict::Allowed { limit: 2, remaining: 0 }
+            Verdict::Allowed {
+                limit: 2,
+                remaining: 0
+            }
         );
         assert_eq!(
             rl.hit(ip, 2, minute, t0 + Duration::from_millis(22_500)),
-            Verdict::Limited { limit: 2, retry_after: 38 }
+            Verdict::Limited {
+                limit: 2,
+                retry_after: 38
+            }
         );
         assert_eq!(
             rl.hit(ip, 2, minute, t0 + minute),
-            Verdict::Allowed { limit: 2, remaining: 1 }
+            Verdict::Allowed {
+                limit: 2,
+                remaining: 1
+            }
         );
         assert_eq!(rl.hit(ip, 0, minute, t0), Verdict::Unlimited);
     }

@@ -91,7 +91,13 @@ mod tests {
     #[test]
     fn keeps_json_order_and_numbers() {
         let mut r = Recorder::default();
-        r.record("POST", "/api/x", "", BTreeMap::new(), Some(br#"{"z":1,"a":2}"#));
+        r.record(
+            "POST",
+            "/api/x",
+            "",
+            BTreeMap::new(),
+            Some(br#"{"z":1,"a":2}"#),
+        );
         r.record("POST", "/api/x", "a=1", BTreeMap::new(), Some(b"{bad"));
         let out = serde_json::to_string(&r.since(0)).unwrap();
         assert!(out.contains(r#""seq":1"#));

@@ -82,6 +82,25 @@ pub fn wants_json(headers: &HeaderMap) -> bool {
     accept.contains("/json") || accept.contains("+json") || ajax
 }
 
+/// Logs the end of a hanging request.
+struct HangGuard {
+    quiet: bool,
+    path: String,
+}
+
+impl Drop for HangGuard {
+    fn drop(&mut self) {
+        if !self.quiet {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "[whatsjet-sandbox] hanging request to {} ended: client went away",
+                self.path
+            );
+        }
+    }
+}
+
 enum BodyError {
     TooLarge,
     ClientGone,
@@ -102,7 +121,14 @@ async fn read_body(headers: &HeaderMap, body: Incoming) -> Result<Bytes, BodyErr
     }
 }
 
-fn log(state: &AppState, peer: SocketAddr, method: &Method, path: &str, outcome: &str, started: Instant) {
+fn log(
+    state: &AppState,
+    peer: SocketAddr,
+    method: &Method,
+    path: &str,
+    outcome: &str,
+    started: Instant,
+) {
     if state.quiet {
         return;
     }
@@ -142,7 +168,14 @@ async fn handle(
     match result {
         Ok(mut reply) => {
             reply::add_cors(&mut reply);
-            log(&state, peer, &method, &path, reply.status().as_str(), started);
+            log(
+                &state,
+                peer,
+                &method,
+                &path,
+                reply.status().as_str(),
+                started,
+            );
             Ok(reply)
         }
         Err(close) => {
@@ -222,7 +255,12 @@ async fn api_request(
             Outcome::Drop => return Err(CloseConnection("fault: dropped before response")),
             Outcome::Hang => {
                 log(state, peer, &parts.method, path, "fault: hanging", started);
-                // Dropped by hyper when the client closes the connection.
+                // hyper drops this future when the client closes the
+                // connection; the guard's log line shows that it did.
+                let _guard = HangGuard {
+                    quiet: state.quiet,
+                    path: path.to_string(),
+                };
                 let never = std::future::pending::<Infallible>().await;
                 match never {}
             }

@@ -54,7 +54,9 @@ pub struct AppState {
 /// Locks a mutex even if a handler panicked while holding it: the data is
 /// plain values, still usable, and the sandbox must keep answering.
 pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {

@@ -62,7 +62,10 @@ pub async fn serve(state: &AppState, method: &Method, path: &str, host: Option<&
     let Some(mut file) = resolve(root, relative) else {
         return reply::not_found();
     };
-    if relative.is_empty() || relative.ends_with('/') || tokio::fs::metadata(&file).await.is_ok_and(|m| m.is_dir()) {
+    if relative.is_empty()
+        || relative.ends_with('/')
+        || tokio::fs::metadata(&file).await.is_ok_and(|m| m.is_dir())
+    {
         file.push("index.html");
     }
     match tokio::fs::read(&file).await {
@@ -114,17 +117,32 @@ mod tests {
 
     #[test]
     fn types() {
-        assert_eq!(content_type(Path::new("a/whatsjet_bg.wasm")), "application/wasm");
-        assert_eq!(content_type(Path::new("whatsjet.js")), "text/javascript; charset=utf-8");
-        assert_eq!(content_type(Path::new("whatsjet.d.ts")), "text/plain; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("a/whatsjet_bg.wasm")),
+            "application/wasm"
+        );
+        assert_eq!(
+            content_type(Path::new("whatsjet.js")),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("whatsjet.d.ts")),
+            "text/plain; charset=utf-8"
+        );
     }
 
     #[test]
     fn no_traversal() {
         let root = Path::new("/srv/www");
-        assert_eq!(resolve(root, "a/b.js"), Some(PathBuf::from("/srv/www/a/b.js")));
+        assert_eq!(
+            resolve(root, "a/b.js"),
+            Some(PathBuf::from("/srv/www/a/b.js"))
+        );
         assert_eq!(resolve(root, "a/../../etc/passwd"), None);
         assert_eq!(resolve(root, "..\\x"), None);
-        assert_eq!(resolve(root, "/etc/passwd"), Some(PathBuf::from("/srv/www/etc/passwd")));
+        assert_eq!(
+            resolve(root, "/etc/passwd"),
+            Some(PathBuf::from("/srv/www/etc/passwd"))
+        );
     }
 }

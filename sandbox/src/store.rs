@@ -107,7 +107,8 @@ impl Store {
             email: text(details, "email"),
             // On create only a country name is understood; anything else is
             // stored as no country.
-            country: text(details, "country").and_then(|c| countries::by_name(&c).map(String::from)),
+            country: text(details, "country")
+                .and_then(|c| countries::by_name(&c).map(String::from)),
             language_code: text(details, "language_code"),
             groups: text(details, "groups")
                 .map(|g| split_groups(&g))
@@ -278,7 +279,11 @@ mod tests {
         ));
         store.update_contact("v", "919876543210", &input(json!({"country": "44"})));
         assert_eq!(
-            store.contact("v", "919876543210").unwrap().country.as_deref(),
+            store
+                .contact("v", "919876543210")
+                .unwrap()
+                .country
+                .as_deref(),
             Some("United Kingdom")
         );
     }

@@ -92,7 +92,13 @@ pub const TEMPLATES: &[Template] = &[
     template("store_location", "en", Header::Location, 0, &[]),
     template("welcome_text_header", "en", Header::Text, 1, &[]),
     template("coupon_code", "en", Header::None, 1, &[Button::CopyCode]),
-    template("track_order", "en", Header::None, 1, &[Button::UrlVariable(0)]),
+    template(
+        "track_order",
+        "en",
+        Header::None,
+        1,
+        &[Button::UrlVariable(0)],
+    ),
     template("appointment_reminder", "en", Header::None, 5, &[]),
 ];
 
@@ -127,7 +133,11 @@ fn missing(component: &str, param: &str) -> String {
 }
 
 fn invalid(component: &str, detail: &str) -> String {
-    whatsapp_error(131009, "Parameter value is not valid", &format!("{component}: {detail}"))
+    whatsapp_error(
+        131009,
+        "Parameter value is not valid",
+        &format!("{component}: {detail}"),
+    )
 }
 
 fn param(input: &Input, key: &str) -> Option<String> {
@@ -151,7 +161,10 @@ pub fn check_params(template: &Template, input: &Input) -> Result<(), String> {
         Header::Text => match param(input, "header_field_1") {
             None => return Err(missing("header", "header_field_1")),
             Some(v) if v.chars().count() > 60 => {
-                return Err(invalid("header", "header_field_1 is longer than 60 characters"))
+                return Err(invalid(
+                    "header",
+                    "header_field_1 is longer than 60 characters",
+                ))
             }
             Some(_) => {}
         },
@@ -184,7 +197,9 @@ pub fn check_params(template: &Template, input: &Input) -> Result<(), String> {
                 if !param(input, key).is_some_and(|v| decimal_in(&v, limit)) {
                     return Err(invalid(
                         "header",
-                        &format!("{key} must be a decimal number with a decimal point within ±{limit}"),
+                        &format!(
+                            "{key} must be a decimal number with a decimal point within ±{limit}"
+                        ),
                     ));
                 }
             }
@@ -259,7 +274,10 @@ mod tests {
         let t = find("order_update", "en_US").unwrap();
         assert!(check_params(t, &input(json!({"field_1": "a", "field_2": "b"}))).is_ok());
         let err = check_params(t, &input(json!({"field_2": "b", "field_3": "c"}))).unwrap_err();
-        assert!(err.contains("(#132000)") && err.contains("(1)") && err.contains("(2)"), "{err}");
+        assert!(
+            err.contains("(#132000)") && err.contains("(1)") && err.contains("(2)"),
+            "{err}"
+        );
         assert!(find("order_update", "en").is_none());
         assert!(find("Order_update", "en_US").is_none());
     }
@@ -272,13 +290,19 @@ mod tests {
         assert!(check_params(t, &input(ok.clone())).is_ok());
         let mut bad = ok.clone();
         bad["location_latitude"] = json!("22");
-        assert!(check_params(t, &input(bad)).unwrap_err().contains("(#131009)"));
+        assert!(check_params(t, &input(bad))
+            .unwrap_err()
+            .contains("(#131009)"));
         let mut gone = ok;
         gone.as_object_mut().unwrap().remove("location_name");
-        assert!(check_params(t, &input(gone)).unwrap_err().starts_with(" (#131008) Required parameter is missing"));
+        assert!(check_params(t, &input(gone))
+            .unwrap_err()
+            .starts_with(" (#131008) Required parameter is missing"));
 
         let t = find("coupon_code", "en").unwrap();
-        assert!(check_params(t, &input(json!({"field_1": "x"}))).unwrap_err().contains("copy_code"));
+        assert!(check_params(t, &input(json!({"field_1": "x"})))
+            .unwrap_err()
+            .contains("copy_code"));
         assert!(check_params(t, &input(json!({"field_1": "x", "copy_code": "SAVE-10"}))).is_ok());
         assert_eq!(t.required_params(), vec!["field_1", "copy_code"]);
     }

@@ -340,7 +340,10 @@ pub fn is_url(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or("");
-    scheme_ok && !host.is_empty() && !host.starts_with(':') && !text.chars().any(char::is_whitespace)
+    scheme_ok
+        && !host.is_empty()
+        && !host.starts_with(':')
+        && !text.chars().any(char::is_whitespace)
 }
 
 /// `local@domain` with one `@`, no whitespace and a domain of non-empty
@@ -379,7 +382,9 @@ mod tests {
 
     #[test]
     fn phone_rules() {
-        let data = input(json!({"a": "+919876543210", "b": "0919876543210", "c": "12345678", "d": 919876543210u64}));
+        let data = input(
+            json!({"a": "+919876543210", "b": "0919876543210", "c": "12345678", "d": 919876543210u64}),
+        );
         let mut v = Validator::new(&data);
         v.field("a").required().phone_number();
         v.field("b").required().phone_number();
@@ -392,7 +397,10 @@ mod tests {
             e.messages("b"),
             vec!["The b field must not start with one of the following: +, 0."]
         );
-        assert_eq!(e.messages("c"), vec!["The c field must be between 9 and 15 digits."]);
+        assert_eq!(
+            e.messages("c"),
+            vec!["The c field must be between 9 and 15 digits."]
+        );
         assert!(e.messages("d").is_empty());
         assert_eq!(e.messages("e"), vec!["The e field is required."]);
     }

@@ -1,0 +1,234 @@
+//! The wasm build against the sandbox, through the same exports JavaScript
+//! uses. Runs in Node, and in headless Chromium with
+//! `WASM_BINDGEN_USE_BROWSER=1` (see scripts/test.sh). The sandbox's address
+//! is read at compile time from `WHATSJET_SANDBOX_URL`.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_net::http::Request;
+use js_sys::Reflect;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+use whatsjet::bindings::{normalize_phone_number_js, validate_js, Client};
+
+const SANDBOX: &str = env!("WHATSJET_SANDBOX_URL");
+const TOKEN: &str = "sandbox-token";
+
+fn js(value: Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap()
+}
+
+fn to_json(value: &JsValue) -> Value {
+    let text: String = js_sys::JSON::stringify(value).unwrap().into();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn prop(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+/// A client whose vendor uid is unique to the test, so that faults and
+/// recorded requests of tests running side by side never mix.
+fn client(vendor: &str, token: &str, extra: Value) -> Client {
+    let mut options = json!({
+        "baseUrl": format!("{SANDBOX}/api"),
+        "vendorUid": vendor,
+        "token": token,
+    });
+    if let (Some(o), Value::Object(e)) = (options.as_object_mut(), extra) {
+        o.extend(e);
+    }
+    Client::new(js(options)).unwrap_or_else(|e| panic!("client: {:?}", to_json(&e)))
+}
+
+async fn settle(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise).await
+}
+
+async fn control(path: &str, body: Value) {
+    let response = Request::post(&format!("{SANDBOX}/__sandbox/{path}"))
+        .header("Content-Type", "application/json")
+        .body(body.to_string())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert!(response.ok(), "control {path}: {}", response.status());
+}
+
+async fn recorded(vendor: &str) -> Vec<Value> {
+    let response = Request::get(&format!("{SANDBOX}/__sandbox/requests"))
+        .send()
+        .await
+        .unwrap();
+    let all: Vec<Value> = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    let prefix = format!("/api/{vendor}/");
+    all.into_iter()
+        .filter(|r| r["path"].as_str().is_some_and(|p| p.starts_with(&prefix)))
+        .collect()
+}
+
+fn error_code(error: &JsValue) -> String {
+    assert_eq!(prop(error, "name").as_string().as_deref(), Some("WhatsJetError"));
+    assert!(error.is_instance_of::<js_sys::Error>());
+    prop(error, "code").as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn sends_a_text_message_and_returns_the_envelope() {
+    let c = client("sandbox-vendor", TOKEN, json!({"fromPhoneNumberId": "100000000000001"}));
+    let reply = settle(c.send_message(
+        js(json!({"phone_number": "+91 98765-43210", "message_body": "Hello from wasm"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap();
+    let reply = to_json(&reply);
+    assert_eq!(reply["result"], "success");
+    assert_eq!(reply["data"]["phone_number"], "919876543210");
+    assert_eq!(reply["data"]["status"], "accepted");
+    assert!(reply["data"]["wamid"].as_str().unwrap().starts_with("wamid."));
+}
+
+#[wasm_bindgen_test]
+async fn invalid_requests_reject_before_sending() {
+    let vendor = "wasm-validation";
+    let before = recorded(vendor).await.len();
+    let c = client(vendor, TOKEN, json!({}));
+    let error = settle(c.send_message(js(json!({"phone_number": "12", "messageBody": "x"})), JsValue::UNDEFINED))
+        .await
+        .unwrap_err();
+    assert_eq!(error_code(&error), "validation");
+    let issues = to_json(&prop(&error, "issues"));
+    let paths: Vec<&str> = issues.as_array().unwrap().iter().map(|i| i["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["phone_number", "message_body", "messageBody"]);
+    assert_eq!(issues[0]["code"], "invalid_phone");
+    assert_eq!(recorded(vendor).await.len(), before);
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_token_is_unauthorized() {
+    let c = client("sandbox-vendor", "not-the-token", json!({}));
+    let error = settle(c.send_message(
+        js(json!({"phone_number": "919876543210", "message_body": "hi"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(error_code(&error), "unauthorized");
+    assert_eq!(prop(&error, "status").as_f64(), Some(200.0));
+    assert_eq!(prop(&error, "serverMessage").as_string().as_deref(), Some("Invalid Token"));
+    let text = to_json(&prop(&error, "message"));
+    assert!(!text.to_string().contains("not-the-token"));
+}
+
+#[wasm_bindgen_test]
+async fn throttling_is_rate_limited_with_the_wait() {
+    let vendor = "wasm-throttled";
+    let before = recorded(vendor).await.len();
+    control("faults", json!({"path_contains": format!("/{vendor}/"), "answer": "throttled-429"})).await;
+    let c = client(vendor, TOKEN, json!({}));
+    let error = settle(c.create_contact(js(json!({"phone_number": "919876543210"})), JsValue::UNDEFINED))
+        .await
+        .unwrap_err();
+    assert_eq!(error_code(&error), "rate_limited");
+    assert_eq!(prop(&error, "retryAfterMs").as_f64(), Some(37_000.0));
+    assert_eq!(prop(&error, "retryable").as_bool(), Some(true));
+    assert_eq!(recorded(vendor).await.len(), before + 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_proxy_page_is_an_http_error() {
+    let vendor = "wasm-proxy";
+    control("faults", json!({"path_contains": format!("/{vendor}/"), "answer": "proxy-502"})).await;
+    let c = client(vendor, TOKEN, json!({}));
+    let error = settle(c.send_message(
+        js(json!({"phone_number": "919876543210", "message_body": "hi"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(error_code(&error), "http");
+    assert_eq!(prop(&error, "status").as_f64(), Some(502.0));
+    assert_eq!(prop(&error, "retryable").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
+async fn a_silent_server_times_out() {
+    let vendor = "wasm-timeout";
+    control("faults", json!({"path_contains": format!("/{vendor}/"), "action": "hang"})).await;
+    let c = client(vendor, TOKEN, json!({"timeoutMs": 300}));
+    let error = settle(c.send_message(
+        js(json!({"phone_number": "919876543210", "message_body": "hi"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(error_code(&error), "timeout");
+}
+
+#[wasm_bindgen_test]
+async fn an_aborted_signal_ends_the_call() {
+    let vendor = "wasm-aborted";
+    let before = recorded(vendor).await.len();
+    let controller = web_sys::AbortController::new().unwrap();
+    controller.abort();
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
+    let c = client(vendor, TOKEN, json!({}));
+    let error = settle(c.send_message(
+        js(json!({"phone_number": "919876543210", "message_body": "hi"})),
+        options.into(),
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(error_code(&error), "aborted");
+    assert_eq!(recorded(vendor).await.len(), before);
+}
+
+#[wasm_bindgen_test]
+async fn no_server_is_a_network_error() {
+    let options = js(json!({"baseUrl": "http://127.0.0.1:9/api", "vendorUid": "v", "token": TOKEN}));
+    let c = Client::new(options).unwrap();
+    let error = settle(c.send_message(
+        js(json!({"phone_number": "919876543210", "message_body": "hi"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(error_code(&error), "network");
+}
+
+#[wasm_bindgen_test]
+async fn a_2xx_page_is_an_invalid_response() {
+    let vendor = "wasm-invalid";
+    control(
+        "faults",
+        json!({"path_contains": format!("/{vendor}/"), "status": 200, "headers": {"content-type": "text/html"}, "body": "<html>maintenance</html>"}),
+    )
+    .await;
+    let c = client(vendor, TOKEN, json!({}));
+    let error = settle(c.update_contact(
+        JsValue::from_str("919876543210"),
+        js(json!({"first_name": "Johan", "groups": "vip"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(error_code(&error), "invalid_response");
+    let request = recorded(vendor).await.pop().unwrap();
+    assert_eq!(request["path"], format!("/api/{vendor}/contact/update/919876543210"));
+}
+
+#[wasm_bindgen_test]
+fn validators_need_no_server() {
+    assert_eq!(
+        normalize_phone_number_js(JsValue::from_str("0091 (98765) 43210"), JsValue::UNDEFINED).unwrap(),
+        "919876543210"
+    );
+    let result = to_json(&validate_js("sendMediaMessage".into(), js(json!({"phone_number": "919876543210", "media_type": "gif", "media_url": "x"})), JsValue::UNDEFINED).unwrap());
+    assert_eq!(result["ok"], false);
+    let codes: Vec<&str> = result["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["invalid_choice", "invalid_url"]);
+}
