@@ -24,3 +24,8 @@ pub use request::Kind;
 pub mod bindings;
 #[cfg(target_arch = "wasm32")]
 mod transport;
+
+/// The README's Rust examples, compiled and run by `cargo test --doc`.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

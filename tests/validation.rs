@@ -923,10 +923,12 @@ fn template_language_is_a_whatsapp_language_code() {
         assert_eq!((issue.path.as_str(), issue.code), ("template_language", InvalidFormat), "{bad}");
     }
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(json!({"template_language": "en"}))
-            .pipe_remove("template_language"))
-        .code,
+        one_issue(Kind::SendTemplateMessage, send_template(json!({"template_language": null}))).code,
         Required
+    );
+    assert_eq!(
+        one_issue(Kind::SendTemplateMessage, send_template(json!({"template_language": ""}))).message,
+        "template_language must not be empty."
     );
 }
 
@@ -1566,14 +1568,8 @@ fn assigned_country_codes_are_accepted_and_others_refused() {
     for good in ["14155552671", "79161234567", "442079460958", "919876543210", "971501234567", "5511912345678", "525512345678"] {
         assert_eq!(normalized_phone(good, &no_options()), Ok(good.to_owned()));
     }
-    for bad in ["999876543210", "2801234567", "4251234567", "8001234567"] {
-        let r = normalized_phone(bad, &no_options());
-        if bad == "8001234567" {
-            // 800 is the international freephone code: assigned.
-            assert_eq!(r, Ok(bad.to_owned()));
-            continue;
-        }
-        assert_eq!(r.unwrap_err().code, InvalidPhone, "{bad}");
+    for bad in ["999876543210", "2801234567", "4251234567", "6991234567"] {
+        assert_eq!(normalized_phone(bad, &no_options()).unwrap_err().code, InvalidPhone, "{bad}");
     }
 }
 
@@ -1673,9 +1669,10 @@ fn validate_field_agrees_with_validate() {
     let mut piecewise = Vec::new();
     piecewise.extend(validate_field(Kind::SendMessage, "phone_number", &json!("0123"), &no_options()));
     piecewise.extend(validate_field(Kind::SendMessage, "message_body", &json!("x".repeat(5000)), &no_options()));
+    // Keys of an object come in their sorted order.
+    piecewise.extend(validate_field(Kind::SendMessage, "contact.custom_fields.A", &json!({}), &no_options()));
     piecewise.extend(validate_field(Kind::SendMessage, "contact.email", &json!("nope"), &no_options()));
     piecewise.extend(validate_field(Kind::SendMessage, "contact.groups", &json!(3), &no_options()));
-    piecewise.extend(validate_field(Kind::SendMessage, "contact.custom_fields.A", &json!({}), &no_options()));
     assert_eq!(whole, piecewise);
 }
 
@@ -1833,7 +1830,7 @@ fn deeply_nested_values_in_every_field_are_type_errors() {
     for kind in Kind::ALL {
         assert_eq!(codes(&invalid(kind, deep_array.clone()).issues), vec![p("", InvalidType)]);
         let e = invalid(kind, deep_object.clone());
-        assert!(e.issues.iter().any(|i| i == &whatsjet::Issue::new("a", UnknownField, i.message.clone())), "{kind:?}");
+        assert!(codes(&e.issues).contains(&p("a", UnknownField)), "{kind:?}");
     }
     assert!(validate_field(Kind::SendMessage, "contact", &deep_object, &no_options())
         .iter()
@@ -1852,12 +1849,12 @@ fn odd_keys_are_unknown_fields() {
     }));
     let e = invalid(Kind::SendMessage, payload);
     let mut got = codes(&e.issues);
-    got.sort();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
     let mut expected: Vec<_> = ["", "📞", "phone_number\u{200b}", "\u{202e}message_body", "ﾌｨｰﾙﾄﾞ", "a.b"]
         .into_iter()
         .map(|k| p(k, UnknownField))
         .collect();
-    expected.sort();
+    expected.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(got, expected);
     let zw = e.issues.iter().find(|i| i.path == "phone_number\u{200b}").unwrap();
     assert!(zw.message.ends_with("did you mean phone_number?"), "{}", zw.message);
@@ -1936,7 +1933,7 @@ fn extreme_numbers_are_handled() {
         Kind::SendTemplateMessage,
         send_template(json!({"field_1": 1e308, "field_2": u64::MAX, "field_3": -0.0, "field_4": i64::MIN, "button_0": 0.1})),
     );
-    assert_eq!(b["field_1"], "1e308");
+    assert_eq!(b["field_1"], "1e+308");
     assert_eq!(b["field_2"], "18446744073709551615");
     assert_eq!(b["field_3"], "-0.0");
     assert_eq!(b["field_4"], "-9223372036854775808");
@@ -1949,8 +1946,9 @@ fn extreme_numbers_are_handled() {
     assert_eq!((&b["location_latitude"], &b["location_longitude"]), (&json!("-0.0"), &json!("-0.0")));
 
     assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": -0.0}))).code, InvalidFormat);
-    assert_eq!(body(Kind::SendTemplateMessage, send_template(json!({"copy_code": u64::MAX})))["copy_code"], "18446744073709551615");
-    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": u64::MAX as f64 * 1e10}))).code, InvalidFormat);
+    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": u64::MAX}))).code, TooLong);
+    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": 1e5}))).code, InvalidFormat);
+    assert_eq!(body(Kind::SendTemplateMessage, send_template(json!({"copy_code": 99999})))["copy_code"], "99999");
 
     assert_eq!(
         body(Kind::SendMessage, send_message(json!({"from_phone_number_id": u64::MAX})))["from_phone_number_id"],
@@ -1967,7 +1965,7 @@ fn extreme_numbers_are_handled() {
     }
     assert_eq!(
         body(Kind::CreateContact, create_contact(json!({"custom_fields": {"a": 1e308, "b": u64::MAX, "c": -0.0}})))["custom_fields"],
-        json!({"a": "1e308", "b": "18446744073709551615", "c": "-0.0"})
+        json!({"a": "1e+308", "b": "18446744073709551615", "c": "-0.0"})
     );
 }
 
@@ -1982,16 +1980,4 @@ fn validation_is_deterministic_and_does_not_change_the_input() {
     let second = validate(Kind::SendTemplateMessage, &payload, &no_options());
     assert_eq!(first, second);
     assert_eq!(payload, before);
-}
-
-/// `Value::pipe_remove` for the test above: the value without `key`.
-trait PipeRemove {
-    fn pipe_remove(self, key: &str) -> Value;
-}
-
-impl PipeRemove for Value {
-    fn pipe_remove(mut self, key: &str) -> Value {
-        self.as_object_mut().unwrap().remove(key);
-        self
-    }
 }

@@ -48,7 +48,7 @@ pub fn http_url(s: &str) -> Option<bool> {
         if addr.is_empty() || !addr.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
             return None;
         }
-        if !(after.is_empty() || after[1..].bytes().all(|b| b.is_ascii_digit()) && after.starts_with(':')) {
+        if !(after.is_empty() || after.starts_with(':') && after[1..].bytes().all(|b| b.is_ascii_digit())) {
             return None;
         }
         return Some(secure);

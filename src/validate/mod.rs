@@ -182,7 +182,7 @@ fn check_object(ctx: &mut Ctx, map: &Map<String, Value>) -> Map<String, Value> {
     }
     match kind {
         Kind::SendMediaMessage => media_rules(ctx, &body),
-        Kind::SendTemplateMessage => template_rules(ctx, &body),
+        Kind::SendTemplateMessage => template_rules(ctx, map),
         Kind::UpdateContact => update_rules(ctx, map, &body),
         _ => {}
     }
@@ -202,7 +202,7 @@ fn unknown_key(ctx: &mut Ctx, parent: &str, key: &str) {
         };
         let owner = if parent.is_empty() { kind.name() } else { parent };
         match suggest::closest(key, &known, kind == Kind::SendTemplateMessage && parent.is_empty()) {
-            Some(s) => format!("{path} is not a field of {owner}; did you mean {s}?"),
+            Some(s) => format!("{path} is not a field of {owner}; did you mean {}?", join_path(parent, &s)),
             None => format!("{path} is not a field of {owner}."),
         }
     };
@@ -565,11 +565,17 @@ fn media_rules(ctx: &mut Ctx, body: &Map<String, Value>) {
     }
 }
 
-fn template_rules(ctx: &mut Ctx, body: &Map<String, Value>) {
+/// Rules across template fields. `given` is the request as the caller wrote
+/// it: a field that is present but invalid already has its own issue and must
+/// not also be reported missing.
+fn template_rules(ctx: &mut Ctx, given: &Map<String, Value>) {
+    // null means absent.
+    let present = |key: &str| given.get(key).is_some_and(|v| !v.is_null());
     // Body parameters are positional: a gap shifts every later value.
-    let mut numbers: Vec<u32> = body
-        .keys()
-        .filter_map(|k| schema::template_numbered(k))
+    let mut numbers: Vec<u32> = given
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .filter_map(|(k, _)| schema::template_numbered(k))
         .filter(|(prefix, _, _)| *prefix == "field_")
         .map(|(_, n, _)| n)
         .collect();
@@ -586,7 +592,7 @@ fn template_rules(ctx: &mut Ctx, body: &Map<String, Value>) {
             }
         }
     }
-    if body.contains_key("header_document") && !body.contains_key("header_document_name") {
+    if present("header_document") && !present("header_document_name") {
         ctx.issue(
             "header_document_name",
             IssueCode::Required,
@@ -594,18 +600,18 @@ fn template_rules(ctx: &mut Ctx, body: &Map<String, Value>) {
         );
     }
     const LOCATION: [&str; 4] = ["location_latitude", "location_longitude", "location_name", "location_address"];
-    if let Some(given) = LOCATION.iter().find(|k| body.contains_key(**k)) {
-        for key in LOCATION.iter().filter(|k| !body.contains_key(**k)) {
+    if let Some(first) = LOCATION.iter().find(|k| present(k)) {
+        for key in LOCATION.iter().filter(|k| !present(k)) {
             ctx.issue(
                 key,
                 IssueCode::Required,
-                format!("{key} is required with {given}: a location header needs all four location fields."),
+                format!("{key} is required with {first}: a location header needs all four location fields."),
             );
         }
     }
     let headers: Vec<&str> = ["header_image", "header_video", "header_document", "header_field_1", "location_latitude"]
         .into_iter()
-        .filter(|k| body.contains_key(*k))
+        .filter(|k| present(k))
         .collect();
     if let [first, rest @ ..] = headers.as_slice() {
         for other in rest {

@@ -14,8 +14,10 @@ pub fn closest(key: &str, known: &[&str], numbered_template_keys: bool) -> Optio
     if numbered_template_keys {
         for prefix in ["header_field", "field", "button"] {
             if let Some(n) = squashed.strip_prefix(&squash(prefix)) {
-                if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
-                    return Some(format!("{prefix}_{n}"));
+                let candidate = format!("{prefix}_{n}");
+                // Only a key the server reads, and never the refused key itself.
+                if candidate != key && super::schema::template_numbered(&candidate).is_some() {
+                    return Some(candidate);
                 }
             }
         }

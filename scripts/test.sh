@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything, and runs every test layer:
+# native Rust, wasm in Node and headless Chromium, Node tests of the built
+# package, README examples, TypeScript, and the npm-pack install test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+. scripts/sandbox-env.sh
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "native tests: core and sandbox (cargo test --workspace)"
+cargo test --workspace --quiet
+
+step "package build (scripts/build.sh)"
+scripts/build.sh
+
+step "sandbox"
+cargo build --quiet -p whatsjet-sandbox
+start_sandbox --rate-limit 0
+echo "$WHATSJET_SANDBOX_URL"
+
+step "wasm-bindgen tests in Node"
+cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "wasm-bindgen tests in headless Chromium"
+WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "Node tests of the built package (node --test)"
+node --test --test-reporter=spec tests/node/
+
+step "TypeScript (tsc --strict)"
+tsc -p tests/types/tsconfig.json
+
+step "npm pack, installed into fresh CommonJS, ESM and esbuild projects"
+node tests/packaging/run.mjs
+
+echo
+echo "all tests passed"
