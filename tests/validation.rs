@@ -65,7 +65,11 @@ fn issue_codes(kind: Kind, payload: Value) -> Vec<(String, IssueCode)> {
 /// The single issue of an invalid payload.
 fn one_issue(kind: Kind, payload: Value) -> Issue {
     let issues = invalid(kind, payload).issues;
-    assert_eq!(issues.len(), 1, "expected exactly one issue, got {issues:#?}");
+    assert_eq!(
+        issues.len(),
+        1,
+        "expected exactly one issue, got {issues:#?}"
+    );
     issues.into_iter().next().unwrap()
 }
 
@@ -95,7 +99,10 @@ fn with(mut base: Value, extra: Value) -> Value {
 }
 
 fn send_message(extra: Value) -> Value {
-    with(json!({"phone_number": PHONE, "message_body": "Hello"}), extra)
+    with(
+        json!({"phone_number": PHONE, "message_body": "Hello"}),
+        extra,
+    )
 }
 
 fn send_media(extra: Value) -> Value {
@@ -307,24 +314,40 @@ fn seed_template_header_variants_each_validate() {
         p
     };
     let image = "https://cdn.pixabay.com/photo/2015/01/07/15/51/woman-591576_1280.jpg";
-    let video = "http://commondatastorage.googleapis.com/gtv-videos-bucket/sample/ForBiggerEscapes.mp4";
-
-    let v = valid(Kind::SendTemplateMessage, with(base(), json!({"header_image": image})));
-    assert_eq!(v.body["header_image"], image);
-    assert_eq!(v.warnings, vec![]);
-
-    let v = valid(Kind::SendTemplateMessage, with(base(), json!({"header_video": video})));
-    assert_eq!(v.body["header_video"], video);
-    assert_eq!(warning_codes(&v.warnings), vec![w("header_video", WarningCode::InsecureUrl)]);
+    let video =
+        "http://commondatastorage.googleapis.com/gtv-videos-bucket/sample/ForBiggerEscapes.mp4";
 
     let v = valid(
         Kind::SendTemplateMessage,
-        with(base(), json!({"header_document": video, "header_document_name": "{full_name}"})),
+        with(base(), json!({"header_image": image})),
+    );
+    assert_eq!(v.body["header_image"], image);
+    assert_eq!(v.warnings, vec![]);
+
+    let v = valid(
+        Kind::SendTemplateMessage,
+        with(base(), json!({"header_video": video})),
+    );
+    assert_eq!(v.body["header_video"], video);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("header_video", WarningCode::InsecureUrl)]
+    );
+
+    let v = valid(
+        Kind::SendTemplateMessage,
+        with(
+            base(),
+            json!({"header_document": video, "header_document_name": "{full_name}"}),
+        ),
     );
     assert_eq!(v.body["header_document"], video);
     assert_eq!(v.body["header_document_name"], "{full_name}");
 
-    let v = valid(Kind::SendTemplateMessage, with(base(), json!({"header_field_1": "{full_name}"})));
+    let v = valid(
+        Kind::SendTemplateMessage,
+        with(base(), json!({"header_field_1": "{full_name}"})),
+    );
     assert_eq!(v.body["header_field_1"], "{full_name}");
 }
 
@@ -494,11 +517,17 @@ fn null_means_absent() {
     );
 
     assert_eq!(
-        issue_codes(Kind::SendMessage, json!({"phone_number": null, "message_body": null})),
+        issue_codes(
+            Kind::SendMessage,
+            json!({"phone_number": null, "message_body": null})
+        ),
         vec![p("phone_number", Required), p("message_body", Required)]
     );
     assert_eq!(
-        body(Kind::CreateContact, create_contact(json!({"custom_fields": {"BDay": null, "Age": "3"}}))),
+        body(
+            Kind::CreateContact,
+            create_contact(json!({"custom_fields": {"BDay": null, "Age": "3"}}))
+        ),
         json!({"phone_number": DIGITS, "custom_fields": {"Age": "3"}})
     );
 }
@@ -517,8 +546,14 @@ fn wrong_types_are_invalid_type_issues() {
             p("contact", InvalidType),
         ]
     );
-    assert_eq!(e.issues[0].message, "phone_number must be a string; got a number.");
-    assert_eq!(e.issues[1].message, "message_body must be a string; got an array.");
+    assert_eq!(
+        e.issues[0].message,
+        "phone_number must be a string; got a number."
+    );
+    assert_eq!(
+        e.issues[1].message,
+        "message_body must be a string; got an array."
+    );
     assert_eq!(
         e.issues[2].message,
         "contact must be an object of contact details; got a string."
@@ -529,7 +564,10 @@ fn wrong_types_are_invalid_type_issues() {
 
 #[test]
 fn unknown_keys_are_reported_with_a_suggestion() {
-    let e = invalid(Kind::SendMessage, json!({"phone": PHONE, "messageBody": "Hi"}));
+    let e = invalid(
+        Kind::SendMessage,
+        json!({"phone": PHONE, "messageBody": "Hi"}),
+    );
     assert_eq!(
         codes(&e.issues),
         vec![
@@ -575,21 +613,68 @@ fn unknown_keys_without_a_close_match_have_no_suggestion() {
 #[test]
 fn camel_case_and_typo_keys_of_every_kind_are_suggested() {
     let cases = [
-        (Kind::SendMediaMessage, send_media(json!({"mediaUrl": "x"})), "mediaUrl", "media_url"),
-        (Kind::SendMediaMessage, send_media(json!({"fileName": "a.pdf"})), "fileName", "file_name"),
-        (Kind::SendTemplateMessage, send_template(json!({"templateName": "x"})), "templateName", "template_name"),
-        (Kind::SendTemplateMessage, send_template(json!({"field1": "x"})), "field1", "field_1"),
-        (Kind::SendTemplateMessage, send_template(json!({"headerField1": "x"})), "headerField1", "header_field_1"),
-        (Kind::CreateContact, create_contact(json!({"firstName": "x"})), "firstName", "first_name"),
-        (Kind::CreateContact, create_contact(json!({"customFields": {}})), "customFields", "custom_fields"),
-        (Kind::UpdateContact, update_contact(json!({"enableAiBot": true})), "enableAiBot", "enable_ai_bot"),
-        (Kind::UpdateContact, update_contact(json!({"whatsapp_opt_uot": true})), "whatsapp_opt_uot", "whatsapp_opt_out"),
+        (
+            Kind::SendMediaMessage,
+            send_media(json!({"mediaUrl": "x"})),
+            "mediaUrl",
+            "media_url",
+        ),
+        (
+            Kind::SendMediaMessage,
+            send_media(json!({"fileName": "a.pdf"})),
+            "fileName",
+            "file_name",
+        ),
+        (
+            Kind::SendTemplateMessage,
+            send_template(json!({"templateName": "x"})),
+            "templateName",
+            "template_name",
+        ),
+        (
+            Kind::SendTemplateMessage,
+            send_template(json!({"field1": "x"})),
+            "field1",
+            "field_1",
+        ),
+        (
+            Kind::SendTemplateMessage,
+            send_template(json!({"headerField1": "x"})),
+            "headerField1",
+            "header_field_1",
+        ),
+        (
+            Kind::CreateContact,
+            create_contact(json!({"firstName": "x"})),
+            "firstName",
+            "first_name",
+        ),
+        (
+            Kind::CreateContact,
+            create_contact(json!({"customFields": {}})),
+            "customFields",
+            "custom_fields",
+        ),
+        (
+            Kind::UpdateContact,
+            update_contact(json!({"enableAiBot": true})),
+            "enableAiBot",
+            "enable_ai_bot",
+        ),
+        (
+            Kind::UpdateContact,
+            update_contact(json!({"whatsapp_opt_uot": true})),
+            "whatsapp_opt_uot",
+            "whatsapp_opt_out",
+        ),
     ];
     for (kind, payload, key, suggestion) in cases {
         let issue = one_issue(kind, payload);
         assert_eq!((issue.path.as_str(), issue.code), (key, UnknownField));
         assert!(
-            issue.message.ends_with(&format!("did you mean {suggestion}?")),
+            issue
+                .message
+                .ends_with(&format!("did you mean {suggestion}?")),
             "{}",
             issue.message
         );
@@ -598,8 +683,17 @@ fn camel_case_and_typo_keys_of_every_kind_are_suggested() {
 
 #[test]
 fn numbered_template_keys_that_the_server_does_not_read_are_unknown() {
-    for key in ["field_0", "field_01", "field_1a", "button_-1", "field_99999"] {
-        let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({ key: "x" })));
+    for key in [
+        "field_0",
+        "field_01",
+        "field_1a",
+        "button_-1",
+        "field_99999",
+    ] {
+        let issue = one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({ key: "x" })),
+        );
         assert_eq!((issue.path.as_str(), issue.code), (key, UnknownField));
         // Never suggest the very key that was refused.
         assert!(
@@ -617,7 +711,10 @@ fn numbered_template_keys_that_the_server_does_not_read_are_unknown() {
 
 #[test]
 fn phone_number_in_an_update_body_points_to_the_path() {
-    let issue = one_issue(Kind::UpdateContact, update_contact(json!({"phone_number": PHONE})));
+    let issue = one_issue(
+        Kind::UpdateContact,
+        update_contact(json!({"phone_number": PHONE})),
+    );
     assert_eq!(issue.path, "phone_number");
     assert_eq!(issue.code, UnknownField);
     assert_eq!(
@@ -629,18 +726,30 @@ fn phone_number_in_an_update_body_points_to_the_path() {
 #[test]
 fn keys_of_one_kind_are_unknown_in_another() {
     assert_eq!(
-        issue_codes(Kind::CreateContact, create_contact(json!({"whatsapp_opt_out": true, "contact": {}}))),
-        vec![p("contact", UnknownField), p("whatsapp_opt_out", UnknownField)]
+        issue_codes(
+            Kind::CreateContact,
+            create_contact(json!({"whatsapp_opt_out": true, "contact": {}}))
+        ),
+        vec![
+            p("contact", UnknownField),
+            p("whatsapp_opt_out", UnknownField)
+        ]
     );
     assert_eq!(
-        issue_codes(Kind::SendMessage, send_message(json!({"contact": {"whatsapp_opt_out": true, "phone_number": "1"}}))),
+        issue_codes(
+            Kind::SendMessage,
+            send_message(json!({"contact": {"whatsapp_opt_out": true, "phone_number": "1"}}))
+        ),
         vec![
             p("contact.phone_number", UnknownField),
             p("contact.whatsapp_opt_out", UnknownField),
         ]
     );
     assert_eq!(
-        issue_codes(Kind::SendMessage, send_message(json!({"caption": "x", "email": "a@example.com"}))),
+        issue_codes(
+            Kind::SendMessage,
+            send_message(json!({"caption": "x", "email": "a@example.com"}))
+        ),
         vec![p("caption", UnknownField), p("email", UnknownField)]
     );
 }
@@ -656,7 +765,10 @@ fn from_phone_number_id_falls_back_to_the_client_option_on_sends() {
         (Kind::SendTemplateMessage, send_template(json!({}))),
     ] {
         let v = valid_with(kind, &payload, &options);
-        assert_eq!(v.body["from_phone_number_id"], "100000000000002", "{kind:?}");
+        assert_eq!(
+            v.body["from_phone_number_id"], "100000000000002",
+            "{kind:?}"
+        );
         // The request's own id wins over the option.
         let own = with(payload, json!({"from_phone_number_id": FROM_ID}));
         let v = valid_with(kind, &own, &options);
@@ -672,7 +784,11 @@ fn from_phone_number_id_is_absent_without_request_or_option() {
         (Kind::SendTemplateMessage, send_template(json!({}))),
     ] {
         let v = valid(kind, payload);
-        assert!(!v.body.contains_key("from_phone_number_id"), "{kind:?}: {:?}", v.body);
+        assert!(
+            !v.body.contains_key("from_phone_number_id"),
+            "{kind:?}: {:?}",
+            v.body
+        );
     }
 }
 
@@ -682,10 +798,17 @@ fn from_phone_number_id_is_not_added_to_contact_requests() {
     let v = valid_with(Kind::CreateContact, &create_contact(json!({})), &options);
     assert_eq!(Value::Object(v.body), json!({"phone_number": DIGITS}));
     let v = valid_with(Kind::UpdateContact, &update_contact(json!({})), &options);
-    assert_eq!(Value::Object(v.body), json!({"first_name": "Johan", "groups": "vip"}));
+    assert_eq!(
+        Value::Object(v.body),
+        json!({"first_name": "Johan", "groups": "vip"})
+    );
     // Nor accepted there.
     assert_eq!(
-        one_issue(Kind::CreateContact, create_contact(json!({"from_phone_number_id": FROM_ID}))).code,
+        one_issue(
+            Kind::CreateContact,
+            create_contact(json!({"from_phone_number_id": FROM_ID}))
+        )
+        .code,
         UnknownField
     );
 }
@@ -693,19 +816,38 @@ fn from_phone_number_id_is_not_added_to_contact_requests() {
 #[test]
 fn from_phone_number_id_must_be_digits() {
     assert_eq!(
-        body(Kind::SendMessage, send_message(json!({"from_phone_number_id": 100000000000001u64})))["from_phone_number_id"],
+        body(
+            Kind::SendMessage,
+            send_message(json!({"from_phone_number_id": 100000000000001u64}))
+        )["from_phone_number_id"],
         "100000000000001"
     );
-    for bad in [json!("abc"), json!(""), json!("12 34"), json!("1".repeat(33)), json!(-5)] {
-        let issue = one_issue(Kind::SendMessage, send_message(json!({ "from_phone_number_id": bad })));
-        assert_eq!((issue.path.as_str(), issue.code), ("from_phone_number_id", InvalidFormat));
+    for bad in [
+        json!("abc"),
+        json!(""),
+        json!("12 34"),
+        json!("1".repeat(33)),
+        json!(-5),
+    ] {
+        let issue = one_issue(
+            Kind::SendMessage,
+            send_message(json!({ "from_phone_number_id": bad })),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("from_phone_number_id", InvalidFormat)
+        );
     }
     assert_eq!(
         one_issue(Kind::SendMessage, send_message(json!({"from_phone_number_id": "abc"}))).message,
         "from_phone_number_id must be the digits of a WhatsApp phone number id, such as 100000000000001."
     );
     assert_eq!(
-        one_issue(Kind::SendMessage, send_message(json!({"from_phone_number_id": true}))).code,
+        one_issue(
+            Kind::SendMessage,
+            send_message(json!({"from_phone_number_id": true}))
+        )
+        .code,
         InvalidType
     );
 }
@@ -715,51 +857,99 @@ fn from_phone_number_id_must_be_digits() {
 #[test]
 fn message_body_must_not_be_empty_or_blank() {
     for blank in ["", "   ", "\n\t "] {
-        let issue = one_issue(Kind::SendMessage, send_message(json!({ "message_body": blank })));
-        assert_eq!((issue.path.as_str(), issue.code), ("message_body", Required));
+        let issue = one_issue(
+            Kind::SendMessage,
+            send_message(json!({ "message_body": blank })),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("message_body", Required)
+        );
         assert_eq!(issue.message, "message_body must not be empty.");
     }
 }
 
 #[test]
 fn message_body_is_at_most_4096_characters() {
-    let v = valid(Kind::SendMessage, send_message(json!({"message_body": "a".repeat(4096)})));
+    let v = valid(
+        Kind::SendMessage,
+        send_message(json!({"message_body": "a".repeat(4096)})),
+    );
     assert_eq!(v.body["message_body"].as_str().unwrap().len(), 4096);
-    let issue = one_issue(Kind::SendMessage, send_message(json!({"message_body": "a".repeat(4097)})));
+    let issue = one_issue(
+        Kind::SendMessage,
+        send_message(json!({"message_body": "a".repeat(4097)})),
+    );
     assert_eq!((issue.path.as_str(), issue.code), ("message_body", TooLong));
-    assert_eq!(issue.message, "message_body must be at most 4096 characters; it has 4097.");
+    assert_eq!(
+        issue.message,
+        "message_body must be at most 4096 characters; it has 4097."
+    );
 }
 
 #[test]
 fn message_body_length_counts_characters_not_bytes() {
     // 4 bytes each in UTF-8, 2 UTF-16 units each: still 1 character.
-    valid(Kind::SendMessage, send_message(json!({"message_body": "😀".repeat(4096)})));
-    valid(Kind::SendMessage, send_message(json!({"message_body": "é".repeat(4096)})));
-    let issue = one_issue(Kind::SendMessage, send_message(json!({"message_body": "😀".repeat(4097)})));
+    valid(
+        Kind::SendMessage,
+        send_message(json!({"message_body": "😀".repeat(4096)})),
+    );
+    valid(
+        Kind::SendMessage,
+        send_message(json!({"message_body": "é".repeat(4096)})),
+    );
+    let issue = one_issue(
+        Kind::SendMessage,
+        send_message(json!({"message_body": "😀".repeat(4097)})),
+    );
     assert_eq!(issue.code, TooLong);
-    assert_eq!(issue.message, "message_body must be at most 4096 characters; it has 4097.");
+    assert_eq!(
+        issue.message,
+        "message_body must be at most 4096 characters; it has 4097."
+    );
 }
 
 #[test]
 fn message_body_is_sent_unchanged() {
     let text = "  Hello *bold* _it_\nline 2 — ünïcödé 😀  ";
-    assert_eq!(body(Kind::SendMessage, send_message(json!({"message_body": text})))["message_body"], text);
+    assert_eq!(
+        body(
+            Kind::SendMessage,
+            send_message(json!({"message_body": text}))
+        )["message_body"],
+        text
+    );
 }
 
 #[test]
 fn html_like_text_is_a_warning_not_an_error() {
-    let v = valid(Kind::SendMessage, send_message(json!({"message_body": "I <3 you"})));
+    let v = valid(
+        Kind::SendMessage,
+        send_message(json!({"message_body": "I <3 you"})),
+    );
     assert_eq!(v.body["message_body"], "I <3 you");
-    assert_eq!(warning_codes(&v.warnings), vec![w("message_body", WarningCode::HtmlStripped)]);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("message_body", WarningCode::HtmlStripped)]
+    );
     assert_eq!(
         v.warnings[0].message,
         "message_body contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."
     );
-    let v = valid(Kind::SendMessage, send_message(json!({"message_body": "<b>bold</b>"})));
-    assert_eq!(warning_codes(&v.warnings), vec![w("message_body", WarningCode::HtmlStripped)]);
+    let v = valid(
+        Kind::SendMessage,
+        send_message(json!({"message_body": "<b>bold</b>"})),
+    );
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("message_body", WarningCode::HtmlStripped)]
+    );
     // A lone "<" before a space or at the end is left alone by strip_tags.
     for fine in ["1 < 2", "ends with <", "a > b"] {
-        let v = valid(Kind::SendMessage, send_message(json!({ "message_body": fine })));
+        let v = valid(
+            Kind::SendMessage,
+            send_message(json!({ "message_body": fine })),
+        );
         assert_eq!(v.warnings, vec![], "{fine}");
     }
 }
@@ -771,7 +961,10 @@ fn warnings_are_kept_when_the_request_is_invalid() {
         json!({"phone_number": "abc", "message_body": "I <3 you"}),
     );
     assert_eq!(codes(&e.issues), vec![p("phone_number", InvalidPhone)]);
-    assert_eq!(warning_codes(&e.warnings), vec![w("message_body", WarningCode::HtmlStripped)]);
+    assert_eq!(
+        warning_codes(&e.warnings),
+        vec![w("message_body", WarningCode::HtmlStripped)]
+    );
 }
 
 // ------------------------------------------------------------------ media
@@ -779,14 +972,31 @@ fn warnings_are_kept_when_the_request_is_invalid() {
 #[test]
 fn media_type_is_one_of_four() {
     for t in ["image", "video", "audio", "document"] {
-        assert_eq!(body(Kind::SendMediaMessage, send_media(json!({ "media_type": t })))["media_type"], t);
+        assert_eq!(
+            body(
+                Kind::SendMediaMessage,
+                send_media(json!({ "media_type": t }))
+            )["media_type"],
+            t
+        );
     }
     for bad in ["gif", "Image", "IMAGE", "", "sticker"] {
-        let issue = one_issue(Kind::SendMediaMessage, send_media(json!({ "media_type": bad })));
-        assert_eq!((issue.path.as_str(), issue.code), ("media_type", InvalidChoice), "{bad}");
+        let issue = one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({ "media_type": bad })),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("media_type", InvalidChoice),
+            "{bad}"
+        );
     }
     assert_eq!(
-        one_issue(Kind::SendMediaMessage, send_media(json!({"media_type": "gif"}))).message,
+        one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_type": "gif"}))
+        )
+        .message,
         "media_type must be one of image, video, audio, document; got \"gif\"."
     );
 }
@@ -800,7 +1010,10 @@ fn media_url_is_an_absolute_http_url() {
         "https://127.0.0.1/a.png",
         "https://[::1]:8080/a.png",
     ] {
-        let v = valid(Kind::SendMediaMessage, send_media(json!({ "media_url": good })));
+        let v = valid(
+            Kind::SendMediaMessage,
+            send_media(json!({ "media_url": good })),
+        );
         assert_eq!(v.body["media_url"], good);
         assert_eq!(v.warnings, vec![], "{good}");
     }
@@ -816,27 +1029,53 @@ fn media_url_is_an_absolute_http_url() {
         "https://example.com/a b.jpg",
         "https://x.com:port/a.jpg",
         "data:image/png;base64,AAAA",
+        "https://evil.com\\@example.com/a.jpg",
+        "https://example.com\\a.jpg",
     ] {
-        let issue = one_issue(Kind::SendMediaMessage, send_media(json!({ "media_url": bad })));
-        assert_eq!((issue.path.as_str(), issue.code), ("media_url", InvalidUrl), "{bad}");
+        let issue = one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({ "media_url": bad })),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("media_url", InvalidUrl),
+            "{bad}"
+        );
     }
     assert_eq!(
         one_issue(Kind::SendMediaMessage, send_media(json!({"media_url": "/a.jpg"}))).message,
         "media_url must be an absolute http(s) URL that WhatsApp can fetch, such as https://example.com/photo.jpg."
     );
     assert_eq!(
-        one_issue(Kind::SendMediaMessage, send_media(json!({"media_url": " "}))).code,
+        one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_url": " "}))
+        )
+        .code,
         Required
     );
     let long = format!("https://example.com/{}", "a".repeat(2048));
-    assert_eq!(one_issue(Kind::SendMediaMessage, send_media(json!({ "media_url": long }))).code, TooLong);
+    assert_eq!(
+        one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({ "media_url": long }))
+        )
+        .code,
+        TooLong
+    );
 }
 
 #[test]
 fn plain_http_media_url_is_a_warning() {
-    let v = valid(Kind::SendMediaMessage, send_media(json!({"media_url": "http://example.com/a.jpg"})));
+    let v = valid(
+        Kind::SendMediaMessage,
+        send_media(json!({"media_url": "http://example.com/a.jpg"})),
+    );
     assert_eq!(v.body["media_url"], "http://example.com/a.jpg");
-    assert_eq!(warning_codes(&v.warnings), vec![w("media_url", WarningCode::InsecureUrl)]);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("media_url", WarningCode::InsecureUrl)]
+    );
     assert_eq!(
         v.warnings[0].message,
         "media_url is a plain http URL; WhatsApp fetches media over https in practice."
@@ -845,20 +1084,38 @@ fn plain_http_media_url_is_a_warning() {
 
 #[test]
 fn caption_is_at_most_1024_characters() {
-    valid(Kind::SendMediaMessage, send_media(json!({"caption": "c".repeat(1024)})));
-    let issue = one_issue(Kind::SendMediaMessage, send_media(json!({"caption": "c".repeat(1025)})));
+    valid(
+        Kind::SendMediaMessage,
+        send_media(json!({"caption": "c".repeat(1024)})),
+    );
+    let issue = one_issue(
+        Kind::SendMediaMessage,
+        send_media(json!({"caption": "c".repeat(1025)})),
+    );
     assert_eq!((issue.path.as_str(), issue.code), ("caption", TooLong));
-    assert_eq!(issue.message, "caption must be at most 1024 characters; it has 1025.");
+    assert_eq!(
+        issue.message,
+        "caption must be at most 1024 characters; it has 1025."
+    );
 }
 
 #[test]
 fn caption_for_audio_is_ignored_with_a_warning() {
-    let v = valid(Kind::SendMediaMessage, send_media(json!({"media_type": "audio", "caption": "listen"})));
+    let v = valid(
+        Kind::SendMediaMessage,
+        send_media(json!({"media_type": "audio", "caption": "listen"})),
+    );
     assert_eq!(v.body["caption"], "listen");
-    assert_eq!(warning_codes(&v.warnings), vec![w("caption", WarningCode::IgnoredField)]);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("caption", WarningCode::IgnoredField)]
+    );
     assert_eq!(v.warnings[0].message, "caption is ignored for audio.");
     for t in ["image", "video", "document"] {
-        let v = valid(Kind::SendMediaMessage, send_media(json!({"media_type": t, "caption": "c", "file_name": null})));
+        let v = valid(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_type": t, "caption": "c", "file_name": null})),
+        );
         assert_eq!(v.warnings, vec![], "{t}");
     }
 }
@@ -866,8 +1123,15 @@ fn caption_for_audio_is_ignored_with_a_warning() {
 #[test]
 fn file_name_is_for_documents_only() {
     for t in ["image", "video", "audio"] {
-        let v = valid(Kind::SendMediaMessage, send_media(json!({"media_type": t, "file_name": "a.pdf"})));
-        assert_eq!(warning_codes(&v.warnings), vec![w("file_name", WarningCode::IgnoredField)], "{t}");
+        let v = valid(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_type": t, "file_name": "a.pdf"})),
+        );
+        assert_eq!(
+            warning_codes(&v.warnings),
+            vec![w("file_name", WarningCode::IgnoredField)],
+            "{t}"
+        );
         assert_eq!(
             v.warnings[0].message,
             format!("file_name is used only for documents; it is ignored for {t}.")
@@ -878,14 +1142,28 @@ fn file_name_is_for_documents_only() {
 #[test]
 fn document_file_name_without_extension_is_a_warning() {
     for name in ["report", "report.", ".pdf"] {
-        let v = valid(Kind::SendMediaMessage, send_media(json!({"media_type": "document", "file_name": name})));
-        assert_eq!(warning_codes(&v.warnings), vec![w("file_name", WarningCode::MissingExtension)], "{name}");
+        let v = valid(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_type": "document", "file_name": name})),
+        );
+        assert_eq!(
+            warning_codes(&v.warnings),
+            vec![w("file_name", WarningCode::MissingExtension)],
+            "{name}"
+        );
     }
-    let v = valid(Kind::SendMediaMessage, send_media(json!({"media_type": "document", "file_name": "report.pdf"})));
+    let v = valid(
+        Kind::SendMediaMessage,
+        send_media(json!({"media_type": "document", "file_name": "report.pdf"})),
+    );
     assert_eq!(v.warnings, vec![]);
     assert_eq!(v.body["file_name"], "report.pdf");
     assert_eq!(
-        one_issue(Kind::SendMediaMessage, send_media(json!({"media_type": "document", "file_name": " "}))).code,
+        one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_type": "document", "file_name": " "}))
+        )
+        .code,
         Required
     );
 }
@@ -894,21 +1172,52 @@ fn document_file_name_without_extension_is_a_warning() {
 
 #[test]
 fn template_name_is_lowercase_digits_and_underscores() {
-    for good in ["order_update", "order_update_2", "a", "x".repeat(512).as_str()] {
-        valid(Kind::SendTemplateMessage, send_template(json!({ "template_name": good })));
+    for good in [
+        "order_update",
+        "order_update_2",
+        "a",
+        "x".repeat(512).as_str(),
+    ] {
+        valid(
+            Kind::SendTemplateMessage,
+            send_template(json!({ "template_name": good })),
+        );
     }
-    for bad in ["Order_Update", "order-update", "order update", "ordér", "order.update"] {
-        let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({ "template_name": bad })));
-        assert_eq!((issue.path.as_str(), issue.code), ("template_name", InvalidFormat), "{bad}");
+    for bad in [
+        "Order_Update",
+        "order-update",
+        "order update",
+        "ordér",
+        "order.update",
+    ] {
+        let issue = one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({ "template_name": bad })),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("template_name", InvalidFormat),
+            "{bad}"
+        );
     }
     assert_eq!(
         one_issue(Kind::SendTemplateMessage, send_template(json!({"template_name": "Order"}))).message,
         "template_name may contain only lower-case letters, digits and underscores, as WhatsApp names templates."
     );
-    let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({"template_name": "x".repeat(513)})));
-    assert_eq!((issue.path.as_str(), issue.code), ("template_name", TooLong));
+    let issue = one_issue(
+        Kind::SendTemplateMessage,
+        send_template(json!({"template_name": "x".repeat(513)})),
+    );
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(json!({"template_name": ""}))).code,
+        (issue.path.as_str(), issue.code),
+        ("template_name", TooLong)
+    );
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"template_name": ""}))
+        )
+        .code,
         Required
     );
 }
@@ -916,32 +1225,60 @@ fn template_name_is_lowercase_digits_and_underscores() {
 #[test]
 fn template_language_is_a_whatsapp_language_code() {
     for good in ["en", "en_US", "pt_BR", "fil", "zh_HK"] {
-        valid(Kind::SendTemplateMessage, send_template(json!({ "template_language": good })));
+        valid(
+            Kind::SendTemplateMessage,
+            send_template(json!({ "template_language": good })),
+        );
     }
     for bad in ["EN", "en_us", "english", "e", "en_USA", "en US"] {
-        let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({ "template_language": bad })));
-        assert_eq!((issue.path.as_str(), issue.code), ("template_language", InvalidFormat), "{bad}");
+        let issue = one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({ "template_language": bad })),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("template_language", InvalidFormat),
+            "{bad}"
+        );
     }
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(json!({"template_language": null}))).code,
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"template_language": null}))
+        )
+        .code,
         Required
     );
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(json!({"template_language": ""}))).message,
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"template_language": ""}))
+        )
+        .message,
         "template_language must not be empty."
     );
 }
 
 #[test]
 fn template_language_with_a_dash_gets_an_underscore_hint() {
-    let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({"template_language": "en-US"})));
-    assert_eq!((issue.path.as_str(), issue.code), ("template_language", InvalidFormat));
+    let issue = one_issue(
+        Kind::SendTemplateMessage,
+        send_template(json!({"template_language": "en-US"})),
+    );
+    assert_eq!(
+        (issue.path.as_str(), issue.code),
+        ("template_language", InvalidFormat)
+    );
     assert_eq!(
         issue.message,
         "template_language must be a WhatsApp language code such as en, en_US or pt_BR (use an underscore: en_US)."
     );
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(json!({"template_language": "EN"}))).message,
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"template_language": "EN"}))
+        )
+        .message,
         "template_language must be a WhatsApp language code such as en, en_US or pt_BR."
     );
 }
@@ -950,7 +1287,9 @@ fn template_language_with_a_dash_gets_an_underscore_hint() {
 fn body_parameters_accept_text_and_numbers() {
     let b = body(
         Kind::SendTemplateMessage,
-        send_template(json!({"field_1": "Johan", "field_2": 42, "field_3": 3.5, "field_4": "a    b"})),
+        send_template(
+            json!({"field_1": "Johan", "field_2": 42, "field_3": 3.5, "field_4": "a    b"}),
+        ),
     );
     assert_eq!(b["field_1"], "Johan");
     assert_eq!(b["field_2"], "42");
@@ -964,7 +1303,10 @@ fn body_parameters_may_be_numbered_beyond_four() {
     for n in 1..=12 {
         extra.insert(format!("field_{n}"), json!(format!("v{n}")));
     }
-    let b = body(Kind::SendTemplateMessage, send_template(Value::Object(extra)));
+    let b = body(
+        Kind::SendTemplateMessage,
+        send_template(Value::Object(extra)),
+    );
     assert_eq!(b["field_12"], "v12");
     assert_eq!(b["field_10"], "v10");
 }
@@ -1003,18 +1345,39 @@ fn body_parameters_refuse_what_whatsapp_refuses() {
         ),
     ];
     for (value, code, message) in cases {
-        let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({ "field_1": value })));
-        assert_eq!((issue.path.as_str(), issue.code, issue.message.as_str()), ("field_1", code, message));
+        let issue = one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({ "field_1": value })),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code, issue.message.as_str()),
+            ("field_1", code, message)
+        );
     }
-    valid(Kind::SendTemplateMessage, send_template(json!({"field_1": "x".repeat(1024)})));
+    valid(
+        Kind::SendTemplateMessage,
+        send_template(json!({"field_1": "x".repeat(1024)})),
+    );
 }
 
 #[test]
 fn header_text_parameter_is_at_most_60_characters() {
-    valid(Kind::SendTemplateMessage, send_template(json!({"header_field_1": "h".repeat(60)})));
-    let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({"header_field_1": "h".repeat(61)})));
-    assert_eq!((issue.path.as_str(), issue.code), ("header_field_1", TooLong));
-    assert_eq!(issue.message, "header_field_1 must be at most 60 characters; it has 61.");
+    valid(
+        Kind::SendTemplateMessage,
+        send_template(json!({"header_field_1": "h".repeat(60)})),
+    );
+    let issue = one_issue(
+        Kind::SendTemplateMessage,
+        send_template(json!({"header_field_1": "h".repeat(61)})),
+    );
+    assert_eq!(
+        (issue.path.as_str(), issue.code),
+        ("header_field_1", TooLong)
+    );
+    assert_eq!(
+        issue.message,
+        "header_field_1 must be at most 60 characters; it has 61."
+    );
 }
 
 #[test]
@@ -1026,28 +1389,73 @@ fn button_parameters_are_numbered_from_zero() {
     assert_eq!(b["button_0"], "abc");
     assert_eq!(b["button_2"], "7");
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(json!({"button_1": "a\nb"}))).code,
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"button_1": "a\nb"}))
+        )
+        .code,
         InvalidFormat
     );
 }
 
 #[test]
 fn copy_code_is_short_letters_digits_dash_underscore() {
-    for good in [json!("YourCode"), json!("SAVE-10_x"), json!("A".repeat(15)), json!(1234)] {
-        valid(Kind::SendTemplateMessage, send_template(json!({ "copy_code": good })));
-    }
-    assert_eq!(body(Kind::SendTemplateMessage, send_template(json!({"copy_code": 1234})))["copy_code"], "1234");
-    for bad in ["SAVE 10", "SAVE!", "código", "a.b"] {
-        let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({ "copy_code": bad })));
-        assert_eq!((issue.path.as_str(), issue.code), ("copy_code", InvalidFormat), "{bad}");
+    for good in [
+        json!("YourCode"),
+        json!("SAVE-10_x"),
+        json!("A".repeat(15)),
+        json!(1234),
+    ] {
+        valid(
+            Kind::SendTemplateMessage,
+            send_template(json!({ "copy_code": good })),
+        );
     }
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": "SAVE 10"}))).message,
+        body(
+            Kind::SendTemplateMessage,
+            send_template(json!({"copy_code": 1234}))
+        )["copy_code"],
+        "1234"
+    );
+    for bad in ["SAVE 10", "SAVE!", "código", "a.b"] {
+        let issue = one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({ "copy_code": bad })),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("copy_code", InvalidFormat),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"copy_code": "SAVE 10"}))
+        )
+        .message,
         "copy_code may contain only letters, digits, - and _."
     );
-    let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": "A".repeat(16)})));
-    assert_eq!((issue.code, issue.message.as_str()), (TooLong, "copy_code must be at most 15 characters; it has 16."));
-    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": ""}))).code, Required);
+    let issue = one_issue(
+        Kind::SendTemplateMessage,
+        send_template(json!({"copy_code": "A".repeat(16)})),
+    );
+    assert_eq!(
+        (issue.code, issue.message.as_str()),
+        (
+            TooLong,
+            "copy_code must be at most 15 characters; it has 16."
+        )
+    );
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"copy_code": ""}))
+        )
+        .code,
+        Required
+    );
 }
 
 #[test]
@@ -1080,36 +1488,79 @@ fn coordinates_are_sent_as_decimal_strings() {
         (json!(0), json!("0.0"), "0.0", "0.0"),
     ];
     for (lat, long, lat_out, long_out) in cases {
-        let b = body(Kind::SendTemplateMessage, send_template(location(lat.clone(), long.clone())));
-        assert_eq!((&b["location_latitude"], &b["location_longitude"]), (&json!(lat_out), &json!(long_out)), "{lat} {long}");
+        let b = body(
+            Kind::SendTemplateMessage,
+            send_template(location(lat.clone(), long.clone())),
+        );
+        assert_eq!(
+            (&b["location_latitude"], &b["location_longitude"]),
+            (&json!(lat_out), &json!(long_out)),
+            "{lat} {long}"
+        );
     }
 }
 
 #[test]
 fn coordinates_out_of_range_or_malformed_are_refused() {
-    let issue = one_issue(Kind::SendTemplateMessage, send_template(location(json!(90.5), json!(0))));
-    assert_eq!((issue.path.as_str(), issue.code), ("location_latitude", OutOfRange));
-    assert_eq!(issue.message, "location_latitude must be between -90 and 90.");
-    let issue = one_issue(Kind::SendTemplateMessage, send_template(location(json!(0), json!("-180.5"))));
-    assert_eq!((issue.path.as_str(), issue.code), ("location_longitude", OutOfRange));
-    assert_eq!(issue.message, "location_longitude must be between -180 and 180.");
+    let issue = one_issue(
+        Kind::SendTemplateMessage,
+        send_template(location(json!(90.5), json!(0))),
+    );
+    assert_eq!(
+        (issue.path.as_str(), issue.code),
+        ("location_latitude", OutOfRange)
+    );
+    assert_eq!(
+        issue.message,
+        "location_latitude must be between -90 and 90."
+    );
+    let issue = one_issue(
+        Kind::SendTemplateMessage,
+        send_template(location(json!(0), json!("-180.5"))),
+    );
+    assert_eq!(
+        (issue.path.as_str(), issue.code),
+        ("location_longitude", OutOfRange)
+    );
+    assert_eq!(
+        issue.message,
+        "location_longitude must be between -180 and 180."
+    );
     for bad in ["1e3", "22,5", "22.", ".5", "+22", " 22", "abc", "", "٢٢"] {
-        let issue = one_issue(Kind::SendTemplateMessage, send_template(location(json!(bad), json!(0))));
-        assert_eq!((issue.path.as_str(), issue.code), ("location_latitude", InvalidFormat), "{bad:?}");
+        let issue = one_issue(
+            Kind::SendTemplateMessage,
+            send_template(location(json!(bad), json!(0))),
+        );
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("location_latitude", InvalidFormat),
+            "{bad:?}"
+        );
     }
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(location(json!("1e3"), json!(0)))).message,
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(location(json!("1e3"), json!(0)))
+        )
+        .message,
         "location_latitude must be a decimal number such as 22.22."
     );
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(location(json!(true), json!(0)))).code,
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(location(json!(true), json!(0)))
+        )
+        .code,
         InvalidType
     );
 }
 
 #[test]
 fn location_fields_are_required_together() {
-    let e = invalid(Kind::SendTemplateMessage, send_template(json!({"location_latitude": "22.22"})));
+    let e = invalid(
+        Kind::SendTemplateMessage,
+        send_template(json!({"location_latitude": "22.22"})),
+    );
     assert_eq!(
         codes(&e.issues),
         vec![
@@ -1123,7 +1574,10 @@ fn location_fields_are_required_together() {
         "location_longitude is required with location_latitude: a location header needs all four location fields."
     );
     assert_eq!(
-        issue_codes(Kind::SendTemplateMessage, send_template(json!({"location_name": "Office"}))),
+        issue_codes(
+            Kind::SendTemplateMessage,
+            send_template(json!({"location_name": "Office"}))
+        ),
         vec![
             p("location_latitude", Required),
             p("location_longitude", Required),
@@ -1134,7 +1588,10 @@ fn location_fields_are_required_together() {
 
 #[test]
 fn an_invalid_location_field_is_not_also_reported_missing() {
-    let e = invalid(Kind::SendTemplateMessage, send_template(location(json!("90.5"), json!("22"))));
+    let e = invalid(
+        Kind::SendTemplateMessage,
+        send_template(location(json!("90.5"), json!("22"))),
+    );
     assert_eq!(codes(&e.issues), vec![p("location_latitude", OutOfRange)]);
 }
 
@@ -1144,8 +1601,14 @@ fn header_document_needs_its_name() {
         Kind::SendTemplateMessage,
         send_template(json!({"header_document": "https://example.com/a.pdf"})),
     );
-    assert_eq!((issue.path.as_str(), issue.code), ("header_document_name", Required));
-    assert_eq!(issue.message, "header_document_name is required with header_document.");
+    assert_eq!(
+        (issue.path.as_str(), issue.code),
+        ("header_document_name", Required)
+    );
+    assert_eq!(
+        issue.message,
+        "header_document_name is required with header_document."
+    );
 }
 
 #[test]
@@ -1160,39 +1623,111 @@ fn body_parameters_are_numbered_without_gaps() {
         "field_2 is required because field_3 is given: body parameters are numbered from 1 without gaps."
     );
     assert_eq!(
-        issue_codes(Kind::SendTemplateMessage, send_template(json!({"field_4": "d"}))),
-        vec![p("field_1", Required), p("field_2", Required), p("field_3", Required)]
+        issue_codes(
+            Kind::SendTemplateMessage,
+            send_template(json!({"field_4": "d"}))
+        ),
+        vec![
+            p("field_1", Required),
+            p("field_2", Required),
+            p("field_3", Required)
+        ]
     );
     // Buttons are positions among all buttons: gaps are normal.
-    valid(Kind::SendTemplateMessage, send_template(json!({"button_2": "x"})));
+    valid(
+        Kind::SendTemplateMessage,
+        send_template(json!({"button_2": "x"})),
+    );
 }
 
 #[test]
 fn an_invalid_body_parameter_is_not_also_reported_as_a_gap() {
-    let e = invalid(Kind::SendTemplateMessage, send_template(json!({"field_1": "", "field_2": "b"})));
+    let e = invalid(
+        Kind::SendTemplateMessage,
+        send_template(json!({"field_1": "", "field_2": "b"})),
+    );
     assert_eq!(codes(&e.issues), vec![p("field_1", Required)]);
     assert_eq!(e.issues[0].message, "field_1 must not be empty.");
+}
+
+#[test]
+fn an_invalid_field_still_counts_as_given_for_cross_field_rules() {
+    // The document URL is wrong, and its name is still missing.
+    assert_eq!(
+        issue_codes(
+            Kind::SendTemplateMessage,
+            send_template(json!({"header_document": "ftp://x.com/a.pdf"}))
+        ),
+        vec![
+            p("header_document", InvalidUrl),
+            p("header_document_name", Required)
+        ]
+    );
+    // A wrong header is still a second header.
+    assert_eq!(
+        issue_codes(
+            Kind::SendTemplateMessage,
+            send_template(
+                json!({"header_image": "nope", "header_video": "https://example.com/a.mp4"})
+            )
+        ),
+        vec![
+            p("header_image", InvalidUrl),
+            p("header_video", InvalidFormat)
+        ]
+    );
+    // null is absent for these rules too.
+    valid(
+        Kind::SendTemplateMessage,
+        send_template(json!({"field_1": "a", "header_image": "https://example.com/a.jpg"}))
+            .as_object()
+            .cloned()
+            .map(|mut m| {
+                m.insert("field_3".into(), Value::Null);
+                m.insert("header_video".into(), Value::Null);
+                m.insert("location_name".into(), Value::Null);
+                Value::Object(m)
+            })
+            .unwrap(),
+    );
 }
 
 #[test]
 fn a_template_has_at_most_one_header() {
     let issue = one_issue(
         Kind::SendTemplateMessage,
-        send_template(json!({"header_image": "https://example.com/a.jpg", "header_video": "https://example.com/a.mp4"})),
+        send_template(
+            json!({"header_image": "https://example.com/a.jpg", "header_video": "https://example.com/a.mp4"}),
+        ),
     );
-    assert_eq!((issue.path.as_str(), issue.code), ("header_video", InvalidFormat));
-    assert_eq!(issue.message, "header_video cannot be given with header_image: a template has at most one header.");
+    assert_eq!(
+        (issue.path.as_str(), issue.code),
+        ("header_video", InvalidFormat)
+    );
+    assert_eq!(
+        issue.message,
+        "header_video cannot be given with header_image: a template has at most one header."
+    );
     let e = invalid(
         Kind::SendTemplateMessage,
-        send_template(merge(location(json!(1), json!(2)), json!({"header_field_1": "Hi"}))),
+        send_template(merge(
+            location(json!(1), json!(2)),
+            json!({"header_field_1": "Hi"}),
+        )),
     );
-    assert_eq!(codes(&e.issues), vec![p("location_latitude", InvalidFormat)]);
+    assert_eq!(
+        codes(&e.issues),
+        vec![p("location_latitude", InvalidFormat)]
+    );
 }
 
 #[test]
 fn header_urls_follow_the_url_rule() {
     for key in ["header_image", "header_video"] {
-        let issue = one_issue(Kind::SendTemplateMessage, send_template(json!({ key: "not a url" })));
+        let issue = one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({ key: "not a url" })),
+        );
         assert_eq!((issue.path.as_str(), issue.code), (key, InvalidUrl));
     }
 }
@@ -1204,9 +1739,21 @@ fn header_urls_follow_the_url_rule() {
 fn contact_forms(fields: Value) -> [(Kind, Value, &'static str); 4] {
     [
         (Kind::CreateContact, create_contact(fields.clone()), ""),
-        (Kind::SendMessage, send_message(json!({ "contact": fields.clone() })), "contact."),
-        (Kind::SendMediaMessage, send_media(json!({ "contact": fields.clone() })), "contact."),
-        (Kind::SendTemplateMessage, send_template(json!({ "contact": fields })), "contact."),
+        (
+            Kind::SendMessage,
+            send_message(json!({ "contact": fields.clone() })),
+            "contact.",
+        ),
+        (
+            Kind::SendMediaMessage,
+            send_media(json!({ "contact": fields.clone() })),
+            "contact.",
+        ),
+        (
+            Kind::SendTemplateMessage,
+            send_template(json!({ "contact": fields })),
+            "contact.",
+        ),
     ]
 }
 
@@ -1243,17 +1790,41 @@ fn names_are_at_most_150_characters() {
         expect_contact_valid(json!({ key: "n".repeat(150) }), key, json!("n".repeat(150)));
         expect_contact_issue(json!({ key: "n".repeat(151) }), key, TooLong);
     }
-    let issue = one_issue(Kind::CreateContact, create_contact(json!({"first_name": "n".repeat(151)})));
-    assert_eq!(issue.message, "first_name must be at most 150 characters; it has 151.");
-    expect_contact_valid(json!({"first_name": "Zoë 李"}), "first_name", json!("Zoë 李"));
+    let issue = one_issue(
+        Kind::CreateContact,
+        create_contact(json!({"first_name": "n".repeat(151)})),
+    );
+    assert_eq!(
+        issue.message,
+        "first_name must be at most 150 characters; it has 151."
+    );
+    expect_contact_valid(
+        json!({"first_name": "Zoë 李"}),
+        "first_name",
+        json!("Zoë 李"),
+    );
 }
 
 #[test]
 fn email_is_a_real_address() {
-    for good in ["johndoe@doamin.com", "a.b+tag@mail.example.co.in", "o'neil@x.io", "x_y-z@a-b.org"] {
+    for good in [
+        "johndoe@doamin.com",
+        "a.b+tag@mail.example.co.in",
+        "o'neil@x.io",
+        "x_y-z@a-b.org",
+    ] {
         expect_contact_valid(json!({ "email": good }), "email", json!(good));
     }
-    for bad in ["a@b", "johndoe", "@example.com", "a@.com", "a..b@x.com", "a@x.c", "a b@x.com", ""] {
+    for bad in [
+        "a@b",
+        "johndoe",
+        "@example.com",
+        "a@.com",
+        "a..b@x.com",
+        "a@x.c",
+        "a b@x.com",
+        "",
+    ] {
         expect_contact_issue(json!({ "email": bad }), "email", InvalidEmail);
     }
     assert_eq!(
@@ -1261,7 +1832,11 @@ fn email_is_a_real_address() {
         "email must be an e-mail address such as name@example.com."
     );
     assert_eq!(
-        one_issue(Kind::SendMessage, send_message(json!({"contact": {"email": "a@b"}}))).message,
+        one_issue(
+            Kind::SendMessage,
+            send_message(json!({"contact": {"email": "a@b"}}))
+        )
+        .message,
         "contact.email must be an e-mail address such as name@example.com."
     );
 }
@@ -1270,7 +1845,11 @@ fn email_is_a_real_address() {
 fn email_is_at_most_255_characters() {
     let at_limit = format!("{}@example.com", "a".repeat(243));
     assert_eq!(at_limit.len(), 255);
-    expect_contact_valid(json!({ "email": at_limit.clone() }), "email", json!(at_limit));
+    expect_contact_valid(
+        json!({ "email": at_limit.clone() }),
+        "email",
+        json!(at_limit),
+    );
     let over = format!("{}@example.com", "a".repeat(244));
     expect_contact_issue(json!({ "email": over }), "email", TooLong);
 }
@@ -1278,7 +1857,11 @@ fn email_is_at_most_255_characters() {
 #[test]
 fn country_on_create_must_be_a_name() {
     expect_contact_valid(json!({"country": "India"}), "country", json!("India"));
-    expect_contact_valid(json!({"country": "United States"}), "country", json!("United States"));
+    expect_contact_valid(
+        json!({"country": "United States"}),
+        "country",
+        json!("United States"),
+    );
     for bad in ["91", "+91", "India 91", " "] {
         expect_contact_issue(json!({ "country": bad }), "country", InvalidFormat);
     }
@@ -1291,10 +1874,20 @@ fn country_on_create_must_be_a_name() {
 #[test]
 fn country_on_update_may_be_a_name_code_or_dialling_code() {
     for good in ["India", "IN", "91", "+91"] {
-        assert_eq!(body(Kind::UpdateContact, update_contact(json!({ "country": good })))["country"], good);
+        assert_eq!(
+            body(
+                Kind::UpdateContact,
+                update_contact(json!({ "country": good }))
+            )["country"],
+            good
+        );
     }
     assert_eq!(
-        one_issue(Kind::UpdateContact, update_contact(json!({"country": "c".repeat(151)}))).code,
+        one_issue(
+            Kind::UpdateContact,
+            update_contact(json!({"country": "c".repeat(151)}))
+        )
+        .code,
         TooLong
     );
 }
@@ -1302,13 +1895,25 @@ fn country_on_update_may_be_a_name_code_or_dialling_code() {
 #[test]
 fn language_code_is_letters_digits_dash_underscore() {
     for good in ["en", "en-GB", "pt_BR", "mr", "zh-Hant-TW"] {
-        expect_contact_valid(json!({ "language_code": good }), "language_code", json!(good));
+        expect_contact_valid(
+            json!({ "language_code": good }),
+            "language_code",
+            json!(good),
+        );
     }
     for bad in ["en GB", "en.GB", "fr!", "日本"] {
-        expect_contact_issue(json!({ "language_code": bad }), "language_code", InvalidFormat);
+        expect_contact_issue(
+            json!({ "language_code": bad }),
+            "language_code",
+            InvalidFormat,
+        );
     }
     assert_eq!(
-        one_issue(Kind::CreateContact, create_contact(json!({"language_code": "en GB"}))).message,
+        one_issue(
+            Kind::CreateContact,
+            create_contact(json!({"language_code": "en GB"}))
+        )
+        .message,
         "language_code may contain only letters, digits, - and _, such as en."
     );
 }
@@ -1321,7 +1926,10 @@ fn groups_are_trimmed_around_commas_and_joined() {
         (json!("a,,b,"), "a,b"),
         (json!(["a", "b"]), "a,b"),
         (json!([" a ", "b c"]), "a,b c"),
-        (json!("examplegroup1,examplegroup2"), "examplegroup1,examplegroup2"),
+        (
+            json!("examplegroup1,examplegroup2"),
+            "examplegroup1,examplegroup2",
+        ),
         (json!("single"), "single"),
     ];
     for (groups, out) in cases {
@@ -1335,10 +1943,24 @@ fn groups_refuse_other_shapes() {
     expect_contact_issue(json!({"groups": {"a": 1}}), "groups", InvalidType);
     expect_contact_issue(json!({"groups": ["a", 1]}), "groups.1", InvalidType);
     expect_contact_issue(json!({"groups": ["a,b"]}), "groups.0", InvalidFormat);
-    expect_contact_issue(json!({"groups": format!("ok,{}", "g".repeat(256))}), "groups", TooLong);
-    expect_contact_valid(json!({"groups": "g".repeat(255)}), "groups", json!("g".repeat(255)));
-    let issue = one_issue(Kind::CreateContact, create_contact(json!({"groups": ["a,b"]})));
-    assert_eq!(issue.message, "groups item 0 contains a comma, which separates group titles.");
+    expect_contact_issue(
+        json!({"groups": format!("ok,{}", "g".repeat(256))}),
+        "groups",
+        TooLong,
+    );
+    expect_contact_valid(
+        json!({"groups": "g".repeat(255)}),
+        "groups",
+        json!("g".repeat(255)),
+    );
+    let issue = one_issue(
+        Kind::CreateContact,
+        create_contact(json!({"groups": ["a,b"]})),
+    );
+    assert_eq!(
+        issue.message,
+        "groups item 0 contains a comma, which separates group titles."
+    );
     let issue = one_issue(Kind::CreateContact, create_contact(json!({"groups": 5})));
     assert_eq!(
         issue.message,
@@ -1354,17 +1976,45 @@ fn custom_fields_are_an_object_of_strings() {
         "custom_fields",
         json!({"BDay": "2025-09-04", "Age": "42", "Score": "9.5"}),
     );
-    expect_contact_issue(json!({"custom_fields": {"Vip": true}}), "custom_fields.Vip", InvalidType);
-    expect_contact_issue(json!({"custom_fields": {"Obj": {"a": 1}}}), "custom_fields.Obj", InvalidType);
-    expect_contact_issue(json!({"custom_fields": {"Arr": ["a"]}}), "custom_fields.Arr", InvalidType);
-    expect_contact_issue(json!({"custom_fields": "BDay=1"}), "custom_fields", InvalidType);
-    expect_contact_issue(json!({"custom_fields": {"": "x"}}), "custom_fields.", InvalidFormat);
+    expect_contact_issue(
+        json!({"custom_fields": {"Vip": true}}),
+        "custom_fields.Vip",
+        InvalidType,
+    );
+    expect_contact_issue(
+        json!({"custom_fields": {"Obj": {"a": 1}}}),
+        "custom_fields.Obj",
+        InvalidType,
+    );
+    expect_contact_issue(
+        json!({"custom_fields": {"Arr": ["a"]}}),
+        "custom_fields.Arr",
+        InvalidType,
+    );
+    expect_contact_issue(
+        json!({"custom_fields": "BDay=1"}),
+        "custom_fields",
+        InvalidType,
+    );
+    expect_contact_issue(
+        json!({"custom_fields": {"": "x"}}),
+        "custom_fields.",
+        InvalidFormat,
+    );
     assert_eq!(
-        one_issue(Kind::CreateContact, create_contact(json!({"custom_fields": {"Vip": true}}))).message,
+        one_issue(
+            Kind::CreateContact,
+            create_contact(json!({"custom_fields": {"Vip": true}}))
+        )
+        .message,
         "custom_fields.Vip must be a string; got a boolean."
     );
     assert_eq!(
-        one_issue(Kind::SendMessage, send_message(json!({"contact": {"custom_fields": {"Vip": true}}}))).message,
+        one_issue(
+            Kind::SendMessage,
+            send_message(json!({"contact": {"custom_fields": {"Vip": true}}}))
+        )
+        .message,
         "contact.custom_fields.Vip must be a string; got a boolean."
     );
 }
@@ -1401,8 +2051,14 @@ fn all_contact_issues_are_collected() {
 
 #[test]
 fn update_flags_are_booleans() {
-    let b = body(Kind::UpdateContact, update_contact(json!({"whatsapp_opt_out": true, "enable_ai_bot": false})));
-    assert_eq!((&b["whatsapp_opt_out"], &b["enable_ai_bot"]), (&json!(true), &json!(false)));
+    let b = body(
+        Kind::UpdateContact,
+        update_contact(json!({"whatsapp_opt_out": true, "enable_ai_bot": false})),
+    );
+    assert_eq!(
+        (&b["whatsapp_opt_out"], &b["enable_ai_bot"]),
+        (&json!(true), &json!(false))
+    );
     for key in ["whatsapp_opt_out", "enable_ai_bot"] {
         for bad in [json!("true"), json!(1), json!(0), json!("false")] {
             let issue = one_issue(Kind::UpdateContact, update_contact(json!({ key: bad })));
@@ -1410,7 +2066,11 @@ fn update_flags_are_booleans() {
         }
     }
     assert_eq!(
-        one_issue(Kind::UpdateContact, update_contact(json!({"whatsapp_opt_out": "true"}))).message,
+        one_issue(
+            Kind::UpdateContact,
+            update_contact(json!({"whatsapp_opt_out": "true"}))
+        )
+        .message,
         "whatsapp_opt_out must be true or false; got a string."
     );
 }
@@ -1420,7 +2080,10 @@ fn an_empty_update_is_one_required_issue_at_the_root() {
     for empty in [json!({}), json!({"first_name": null, "groups": null})] {
         let e = invalid(Kind::UpdateContact, empty);
         assert_eq!(codes(&e.issues), vec![p("", Required)]);
-        assert_eq!(e.issues[0].message, "An update needs at least one field to change.");
+        assert_eq!(
+            e.issues[0].message,
+            "An update needs at least one field to change."
+        );
         assert_eq!(e.warnings, vec![]);
     }
 }
@@ -1429,12 +2092,18 @@ fn an_empty_update_is_one_required_issue_at_the_root() {
 fn an_update_without_groups_warns_that_groups_are_cleared() {
     let v = valid(Kind::UpdateContact, json!({"first_name": "Johan"}));
     assert_eq!(Value::Object(v.body), json!({"first_name": "Johan"}));
-    assert_eq!(warning_codes(&v.warnings), vec![w("groups", WarningCode::GroupsCleared)]);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("groups", WarningCode::GroupsCleared)]
+    );
     assert_eq!(
         v.warnings[0].message,
         "groups is not set: the server removes the contact from all its groups on an update without groups."
     );
-    let v = valid(Kind::UpdateContact, json!({"first_name": "Johan", "groups": ["a"]}));
+    let v = valid(
+        Kind::UpdateContact,
+        json!({"first_name": "Johan", "groups": ["a"]}),
+    );
     assert_eq!(v.warnings, vec![]);
 }
 
@@ -1450,20 +2119,39 @@ fn blank_update_values_warn_that_they_clear() {
     );
     assert_eq!(
         warning_codes(&v.warnings),
-        ["first_name", "last_name", "email", "country", "language_code", "groups"]
-            .map(|f| w(f, WarningCode::BlankClearsValue))
-            .to_vec()
+        [
+            "first_name",
+            "last_name",
+            "email",
+            "country",
+            "language_code",
+            "groups"
+        ]
+        .map(|f| w(f, WarningCode::BlankClearsValue))
+        .to_vec()
     );
-    assert_eq!(v.warnings[0].message, "first_name is empty: the server removes the contact's current value.");
+    assert_eq!(
+        v.warnings[0].message,
+        "first_name is empty: the server removes the contact's current value."
+    );
     // Blank groups given as an array or of only separators clear too.
-    let v = valid(Kind::UpdateContact, json!({"first_name": "J", "groups": [" ", ""]}));
+    let v = valid(
+        Kind::UpdateContact,
+        json!({"first_name": "J", "groups": [" ", ""]}),
+    );
     assert_eq!(v.body["groups"], "");
-    assert_eq!(warning_codes(&v.warnings), vec![w("groups", WarningCode::BlankClearsValue)]);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("groups", WarningCode::BlankClearsValue)]
+    );
 }
 
 #[test]
 fn blank_values_on_create_are_not_clearing_warnings() {
-    let v = valid(Kind::CreateContact, create_contact(json!({"first_name": ""})));
+    let v = valid(
+        Kind::CreateContact,
+        create_contact(json!({"first_name": ""})),
+    );
     assert_eq!(v.warnings, vec![]);
 }
 
@@ -1472,62 +2160,84 @@ fn blank_values_on_create_are_not_clearing_warnings() {
 #[test]
 fn phone_numbers_of_many_countries_are_normalised() {
     let cases = [
-        ("+1 (415) 555-2671", "14155552671"),     // USA
-        ("+1 415.555.2671", "14155552671"),       // USA, dots
-        ("001 416 555 0123", "14165550123"),      // Canada, 00 prefix
-        ("+44 20 7946 0958", "442079460958"),     // UK, London
-        ("+44 7700 900123", "447700900123"),      // UK, mobile
-        ("+91 98765 43210", "919876543210"),      // India
-        ("+91-98765-43210", "919876543210"),      // India, dashes
-        ("0091 98765 43210", "919876543210"),     // India, 00 prefix
-        ("919876543210", "919876543210"),         // already normal
-        ("+55 11 91234-5678", "5511912345678"),   // Brazil
-        ("+55 (11) 1234-5678", "551112345678"),   // Brazil, landline
-        ("+52 1 55 1234 5678", "5215512345678"),  // Mexico, old mobile
-        ("+52 55 1234 5678", "525512345678"),     // Mexico
-        ("+49 30 901820", "4930901820"),          // Germany
-        ("+49 151 23456789", "4915123456789"),    // Germany, mobile
-        ("+971 50 123 4567", "971501234567"),     // UAE
-        ("+234 803 123 4567", "2348031234567"),   // Nigeria
-        ("+7 916 123-45-67", "79161234567"),      // Russia
-        ("+33 1 23 45 67 89", "33123456789"),     // France
-        ("+39 06 6982 0000", "390669820000"),     // Italy (keeps its 0)
-        ("+86 139 1234 5678", "8613912345678"),   // China
-        ("+81 90-1234-5678", "819012345678"),     // Japan
-        ("+62 812 3456 7890", "6281234567890"),   // Indonesia
-        ("+27 82 123 4567", "27821234567"),       // South Africa
-        ("+254 712 345678", "254712345678"),      // Kenya
-        ("+966 50 123 4567", "966501234567"),     // Saudi Arabia
-        ("+63 917 123 4567", "639171234567"),     // Philippines
-        ("+61 412 345 678", "61412345678"),       // Australia
-        ("+65 6123 4567", "6561234567"),          // Singapore
-        ("+852 2123 4567", "85221234567"),        // Hong Kong
-        ("+92 300 1234567", "923001234567"),      // Pakistan
-        ("+20 10 1234 5678", "201012345678"),     // Egypt
+        ("+1 (415) 555-2671", "14155552671"),              // USA
+        ("+1 415.555.2671", "14155552671"),                // USA, dots
+        ("001 416 555 0123", "14165550123"),               // Canada, 00 prefix
+        ("+44 20 7946 0958", "442079460958"),              // UK, London
+        ("+44 7700 900123", "447700900123"),               // UK, mobile
+        ("+91 98765 43210", "919876543210"),               // India
+        ("+91-98765-43210", "919876543210"),               // India, dashes
+        ("0091 98765 43210", "919876543210"),              // India, 00 prefix
+        ("919876543210", "919876543210"),                  // already normal
+        ("+55 11 91234-5678", "5511912345678"),            // Brazil
+        ("+55 (11) 1234-5678", "551112345678"),            // Brazil, landline
+        ("+52 1 55 1234 5678", "5215512345678"),           // Mexico, old mobile
+        ("+52 55 1234 5678", "525512345678"),              // Mexico
+        ("+49 30 901820", "4930901820"),                   // Germany
+        ("+49 151 23456789", "4915123456789"),             // Germany, mobile
+        ("+971 50 123 4567", "971501234567"),              // UAE
+        ("+234 803 123 4567", "2348031234567"),            // Nigeria
+        ("+7 916 123-45-67", "79161234567"),               // Russia
+        ("+33 1 23 45 67 89", "33123456789"),              // France
+        ("+39 06 6982 0000", "390669820000"),              // Italy (keeps its 0)
+        ("+86 139 1234 5678", "8613912345678"),            // China
+        ("+81 90-1234-5678", "819012345678"),              // Japan
+        ("+62 812 3456 7890", "6281234567890"),            // Indonesia
+        ("+27 82 123 4567", "27821234567"),                // South Africa
+        ("+254 712 345678", "254712345678"),               // Kenya
+        ("+966 50 123 4567", "966501234567"),              // Saudi Arabia
+        ("+63 917 123 4567", "639171234567"),              // Philippines
+        ("+61 412 345 678", "61412345678"),                // Australia
+        ("+65 6123 4567", "6561234567"),                   // Singapore
+        ("+852 2123 4567", "85221234567"),                 // Hong Kong
+        ("+92 300 1234567", "923001234567"),               // Pakistan
+        ("+20 10 1234 5678", "201012345678"),              // Egypt
         ("  +91\u{a0}98765\u{a0}43210  ", "919876543210"), // no-break spaces
         ("+91/98765/43210", "919876543210"),
     ];
     for (input, out) in cases {
-        assert_eq!(normalized_phone(input, &no_options()), Ok(out.to_owned()), "{input}");
+        assert_eq!(
+            normalized_phone(input, &no_options()),
+            Ok(out.to_owned()),
+            "{input}"
+        );
     }
 }
 
 #[test]
 fn a_national_leading_zero_uses_the_default_country_code() {
     let india = options_with(Some("91"), None);
-    assert_eq!(normalized_phone("098765 43210", &india), Ok(DIGITS.to_owned()));
-    assert_eq!(normalized_phone("09876543210", &india), Ok(DIGITS.to_owned()));
+    assert_eq!(
+        normalized_phone("098765 43210", &india),
+        Ok(DIGITS.to_owned())
+    );
+    assert_eq!(
+        normalized_phone("09876543210", &india),
+        Ok(DIGITS.to_owned())
+    );
     let uk = options_with(Some("44"), None);
-    assert_eq!(normalized_phone("020 7946 0958", &uk), Ok("442079460958".to_owned()));
+    assert_eq!(
+        normalized_phone("020 7946 0958", &uk),
+        Ok("442079460958".to_owned())
+    );
     // International forms are not touched by the default.
-    assert_eq!(normalized_phone("+1 415 555 2671", &india), Ok("14155552671".to_owned()));
-    assert_eq!(normalized_phone("0044 20 7946 0958", &india), Ok("442079460958".to_owned()));
+    assert_eq!(
+        normalized_phone("+1 415 555 2671", &india),
+        Ok("14155552671".to_owned())
+    );
+    assert_eq!(
+        normalized_phone("0044 20 7946 0958", &india),
+        Ok("442079460958".to_owned())
+    );
 }
 
 #[test]
 fn a_national_leading_zero_without_default_country_code_is_refused() {
     let issue = normalized_phone("098765 43210", &no_options()).unwrap_err();
-    assert_eq!((issue.path.as_str(), issue.code), ("phone_number", InvalidPhone));
+    assert_eq!(
+        (issue.path.as_str(), issue.code),
+        ("phone_number", InvalidPhone)
+    );
     assert_eq!(
         issue.message,
         "phone_number starts with 0, a national prefix: write it with its country code (such as 919876543210) or set defaultCountryCode."
@@ -1552,24 +2262,46 @@ fn phone_numbers_that_cannot_be_dialled_are_refused() {
     ];
     for (input, message) in cases {
         let issue = normalized_phone(input, &options_with(Some("91"), None)).unwrap_err();
-        assert_eq!((issue.path.as_str(), issue.code), ("phone_number", InvalidPhone), "{input}");
+        assert_eq!(
+            (issue.path.as_str(), issue.code),
+            ("phone_number", InvalidPhone),
+            "{input}"
+        );
         assert_eq!(issue.message, message, "{input}");
     }
 }
 
 #[test]
 fn phone_number_limits_are_9_to_15_digits() {
-    assert_eq!(normalized_phone("919876543", &no_options()), Ok("919876543".to_owned()));
-    assert_eq!(normalized_phone("919876543210123", &no_options()), Ok("919876543210123".to_owned()));
+    assert_eq!(
+        normalized_phone("919876543", &no_options()),
+        Ok("919876543".to_owned())
+    );
+    assert_eq!(
+        normalized_phone("919876543210123", &no_options()),
+        Ok("919876543210123".to_owned())
+    );
 }
 
 #[test]
 fn assigned_country_codes_are_accepted_and_others_refused() {
-    for good in ["14155552671", "79161234567", "442079460958", "919876543210", "971501234567", "5511912345678", "525512345678"] {
+    for good in [
+        "14155552671",
+        "79161234567",
+        "442079460958",
+        "919876543210",
+        "971501234567",
+        "5511912345678",
+        "525512345678",
+    ] {
         assert_eq!(normalized_phone(good, &no_options()), Ok(good.to_owned()));
     }
     for bad in ["999876543210", "2801234567", "4251234567", "6991234567"] {
-        assert_eq!(normalized_phone(bad, &no_options()).unwrap_err().code, InvalidPhone, "{bad}");
+        assert_eq!(
+            normalized_phone(bad, &no_options()).unwrap_err().code,
+            InvalidPhone,
+            "{bad}"
+        );
     }
 }
 
@@ -1577,14 +2309,27 @@ fn assigned_country_codes_are_accepted_and_others_refused() {
 fn blank_phone_numbers_are_required() {
     for blank in ["", "   "] {
         let issue = normalized_phone(blank, &no_options()).unwrap_err();
-        assert_eq!((issue.code, issue.message.as_str()), (Required, "phone_number is required."));
+        assert_eq!(
+            (issue.code, issue.message.as_str()),
+            (Required, "phone_number is required.")
+        );
     }
 }
 
 #[test]
 fn the_phone_of_create_is_normalised_too() {
-    assert_eq!(body(Kind::CreateContact, json!({"phone_number": "+44 (20) 7946-0958"}))["phone_number"], "442079460958");
-    let e = invalid_with(Kind::CreateContact, &json!({"phone_number": "020 7946 0958"}), &no_options());
+    assert_eq!(
+        body(
+            Kind::CreateContact,
+            json!({"phone_number": "+44 (20) 7946-0958"})
+        )["phone_number"],
+        "442079460958"
+    );
+    let e = invalid_with(
+        Kind::CreateContact,
+        &json!({"phone_number": "020 7946 0958"}),
+        &no_options(),
+    );
     assert!(e.issues[0].message.contains("defaultCountryCode"));
 }
 
@@ -1592,29 +2337,96 @@ fn the_phone_of_create_is_normalised_too() {
 
 #[test]
 fn validate_field_checks_one_field() {
-    assert_eq!(field_issues(Kind::SendMessage, "phone_number", json!("abc")), vec![p("phone_number", InvalidPhone)]);
-    assert_eq!(field_issues(Kind::SendMessage, "phone_number", json!(PHONE)), vec![]);
-    assert_eq!(field_issues(Kind::SendMessage, "phone_number", Value::Null), vec![p("phone_number", Required)]);
-    assert_eq!(field_issues(Kind::SendMessage, "message_body", json!("")), vec![p("message_body", Required)]);
-    assert_eq!(field_issues(Kind::SendMessage, "message_body", json!("I <3 you")), vec![]);
-    assert_eq!(field_issues(Kind::SendMessage, "contact", Value::Null), vec![]);
-    assert_eq!(field_issues(Kind::SendMediaMessage, "media_type", json!("gif")), vec![p("media_type", InvalidChoice)]);
-    assert_eq!(field_issues(Kind::SendTemplateMessage, "location_latitude", json!(91)), vec![p("location_latitude", OutOfRange)]);
+    assert_eq!(
+        field_issues(Kind::SendMessage, "phone_number", json!("abc")),
+        vec![p("phone_number", InvalidPhone)]
+    );
+    assert_eq!(
+        field_issues(Kind::SendMessage, "phone_number", json!(PHONE)),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::SendMessage, "phone_number", Value::Null),
+        vec![p("phone_number", Required)]
+    );
+    assert_eq!(
+        field_issues(Kind::SendMessage, "message_body", json!("")),
+        vec![p("message_body", Required)]
+    );
+    assert_eq!(
+        field_issues(Kind::SendMessage, "message_body", json!("I <3 you")),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::SendMessage, "contact", Value::Null),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::SendMediaMessage, "media_type", json!("gif")),
+        vec![p("media_type", InvalidChoice)]
+    );
+    assert_eq!(
+        field_issues(Kind::SendTemplateMessage, "location_latitude", json!(91)),
+        vec![p("location_latitude", OutOfRange)]
+    );
 }
 
 #[test]
 fn validate_field_knows_nested_and_numbered_paths() {
-    assert_eq!(field_issues(Kind::SendMessage, "contact.email", json!("a@b")), vec![p("contact.email", InvalidEmail)]);
-    let issues = validate_field(Kind::SendMessage, "contact.email", &json!("a@b"), &no_options());
-    assert_eq!(issues[0].message, "contact.email must be an e-mail address such as name@example.com.");
-    assert_eq!(field_issues(Kind::SendMessage, "contact.email", json!("a@example.com")), vec![]);
-    assert_eq!(field_issues(Kind::SendTemplateMessage, "field_7", json!("x")), vec![]);
-    assert_eq!(field_issues(Kind::SendTemplateMessage, "field_7", json!("a\nb")), vec![p("field_7", InvalidFormat)]);
-    assert_eq!(field_issues(Kind::SendTemplateMessage, "header_field_1", json!("h".repeat(61))), vec![p("header_field_1", TooLong)]);
-    assert_eq!(field_issues(Kind::SendTemplateMessage, "button_0", json!(5)), vec![]);
-    assert_eq!(field_issues(Kind::CreateContact, "custom_fields.BDay", json!(true)), vec![p("custom_fields.BDay", InvalidType)]);
-    assert_eq!(field_issues(Kind::CreateContact, "custom_fields.BDay", json!("2025-01-01")), vec![]);
-    assert_eq!(field_issues(Kind::SendMessage, "contact.custom_fields.BDay", json!(7)), vec![]);
+    assert_eq!(
+        field_issues(Kind::SendMessage, "contact.email", json!("a@b")),
+        vec![p("contact.email", InvalidEmail)]
+    );
+    let issues = validate_field(
+        Kind::SendMessage,
+        "contact.email",
+        &json!("a@b"),
+        &no_options(),
+    );
+    assert_eq!(
+        issues[0].message,
+        "contact.email must be an e-mail address such as name@example.com."
+    );
+    assert_eq!(
+        field_issues(Kind::SendMessage, "contact.email", json!("a@example.com")),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::SendTemplateMessage, "field_7", json!("x")),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::SendTemplateMessage, "field_7", json!("a\nb")),
+        vec![p("field_7", InvalidFormat)]
+    );
+    assert_eq!(
+        field_issues(
+            Kind::SendTemplateMessage,
+            "header_field_1",
+            json!("h".repeat(61))
+        ),
+        vec![p("header_field_1", TooLong)]
+    );
+    assert_eq!(
+        field_issues(Kind::SendTemplateMessage, "button_0", json!(5)),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::CreateContact, "custom_fields.BDay", json!(true)),
+        vec![p("custom_fields.BDay", InvalidType)]
+    );
+    assert_eq!(
+        field_issues(
+            Kind::CreateContact,
+            "custom_fields.BDay",
+            json!("2025-01-01")
+        ),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::SendMessage, "contact.custom_fields.BDay", json!(7)),
+        vec![]
+    );
     assert_eq!(
         field_issues(Kind::SendMessage, "contact.custom_fields.BDay", json!([])),
         vec![p("contact.custom_fields.BDay", InvalidType)]
@@ -1638,24 +2450,60 @@ fn validate_field_refuses_paths_the_kind_does_not_have() {
     ];
     for (kind, path) in cases {
         let issues = validate_field(kind, path, &json!("x"), &no_options());
-        assert_eq!(codes(&issues), vec![p(path, UnknownField)], "{kind:?} {path}");
+        assert_eq!(
+            codes(&issues),
+            vec![p(path, UnknownField)],
+            "{kind:?} {path}"
+        );
     }
     assert_eq!(
-        validate_field(Kind::CreateContact, "contact.email", &json!("a@example.com"), &no_options())[0].message,
+        validate_field(
+            Kind::CreateContact,
+            "contact.email",
+            &json!("a@example.com"),
+            &no_options()
+        )[0]
+        .message,
         "contact.email is not a field of createContact."
     );
 }
 
 #[test]
 fn validate_field_of_update_takes_the_path_number() {
-    assert_eq!(field_issues(Kind::UpdateContact, "phone_number", json!(PHONE)), vec![]);
-    assert_eq!(field_issues(Kind::UpdateContact, "phone_number", json!("0987")), vec![p("phone_number", InvalidPhone)]);
-    assert_eq!(field_issues(Kind::UpdateContact, "phone_number", Value::Null), vec![p("phone_number", Required)]);
+    assert_eq!(
+        field_issues(Kind::UpdateContact, "phone_number", json!(PHONE)),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::UpdateContact, "phone_number", json!("0987")),
+        vec![p("phone_number", InvalidPhone)]
+    );
+    assert_eq!(
+        field_issues(Kind::UpdateContact, "phone_number", Value::Null),
+        vec![p("phone_number", Required)]
+    );
     let india = options_with(Some("91"), None);
-    assert_eq!(validate_field(Kind::UpdateContact, "phone_number", &json!("098765 43210"), &india), vec![]);
-    assert_eq!(field_issues(Kind::UpdateContact, "whatsapp_opt_out", json!("true")), vec![p("whatsapp_opt_out", InvalidType)]);
-    assert_eq!(field_issues(Kind::UpdateContact, "country", json!("91")), vec![]);
-    assert_eq!(field_issues(Kind::CreateContact, "country", json!("91")), vec![p("country", InvalidFormat)]);
+    assert_eq!(
+        validate_field(
+            Kind::UpdateContact,
+            "phone_number",
+            &json!("098765 43210"),
+            &india
+        ),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::UpdateContact, "whatsapp_opt_out", json!("true")),
+        vec![p("whatsapp_opt_out", InvalidType)]
+    );
+    assert_eq!(
+        field_issues(Kind::UpdateContact, "country", json!("91")),
+        vec![]
+    );
+    assert_eq!(
+        field_issues(Kind::CreateContact, "country", json!("91")),
+        vec![p("country", InvalidFormat)]
+    );
 }
 
 #[test]
@@ -1667,12 +2515,37 @@ fn validate_field_agrees_with_validate() {
     });
     let whole = invalid(Kind::SendMessage, payload).issues;
     let mut piecewise = Vec::new();
-    piecewise.extend(validate_field(Kind::SendMessage, "phone_number", &json!("0123"), &no_options()));
-    piecewise.extend(validate_field(Kind::SendMessage, "message_body", &json!("x".repeat(5000)), &no_options()));
+    piecewise.extend(validate_field(
+        Kind::SendMessage,
+        "phone_number",
+        &json!("0123"),
+        &no_options(),
+    ));
+    piecewise.extend(validate_field(
+        Kind::SendMessage,
+        "message_body",
+        &json!("x".repeat(5000)),
+        &no_options(),
+    ));
     // Keys of an object come in their sorted order.
-    piecewise.extend(validate_field(Kind::SendMessage, "contact.custom_fields.A", &json!({}), &no_options()));
-    piecewise.extend(validate_field(Kind::SendMessage, "contact.email", &json!("nope"), &no_options()));
-    piecewise.extend(validate_field(Kind::SendMessage, "contact.groups", &json!(3), &no_options()));
+    piecewise.extend(validate_field(
+        Kind::SendMessage,
+        "contact.custom_fields.A",
+        &json!({}),
+        &no_options(),
+    ));
+    piecewise.extend(validate_field(
+        Kind::SendMessage,
+        "contact.email",
+        &json!("nope"),
+        &no_options(),
+    ));
+    piecewise.extend(validate_field(
+        Kind::SendMessage,
+        "contact.groups",
+        &json!(3),
+        &no_options(),
+    ));
     assert_eq!(whole, piecewise);
 }
 
@@ -1692,7 +2565,11 @@ fn huge_string_expectations() -> Vec<(Kind, Value, &'static str, Option<IssueCod
     ];
     let mut out = Vec::new();
     let sends = [
-        (Kind::SendMessage, send_message(json!({})), vec![("message_body", Some(TooLong))]),
+        (
+            Kind::SendMessage,
+            send_message(json!({})),
+            vec![("message_body", Some(TooLong))],
+        ),
         (
             Kind::SendMediaMessage,
             send_media(json!({"media_type": "document"})),
@@ -1720,23 +2597,68 @@ fn huge_string_expectations() -> Vec<(Kind, Value, &'static str, Option<IssueCod
     for (kind, base, fields) in sends {
         for (path, code) in fields
             .into_iter()
-            .chain([("phone_number", Some(InvalidPhone)), ("from_phone_number_id", Some(InvalidFormat))])
+            .chain([
+                ("phone_number", Some(InvalidPhone)),
+                ("from_phone_number_id", Some(InvalidFormat)),
+            ])
             .chain(contact_paths)
         {
             out.push((kind, base.clone(), path, code));
         }
     }
-    for path in ["phone_number", "first_name", "last_name", "email", "country", "language_code", "groups"] {
-        let code = if path == "phone_number" { InvalidPhone } else { TooLong };
-        out.push((Kind::CreateContact, create_contact(json!({})), path, Some(code)));
+    for path in [
+        "phone_number",
+        "first_name",
+        "last_name",
+        "email",
+        "country",
+        "language_code",
+        "groups",
+    ] {
+        let code = if path == "phone_number" {
+            InvalidPhone
+        } else {
+            TooLong
+        };
+        out.push((
+            Kind::CreateContact,
+            create_contact(json!({})),
+            path,
+            Some(code),
+        ));
         if path != "phone_number" {
-            out.push((Kind::UpdateContact, update_contact(json!({})), path, Some(code)));
+            out.push((
+                Kind::UpdateContact,
+                update_contact(json!({})),
+                path,
+                Some(code),
+            ));
         }
     }
-    out.push((Kind::CreateContact, create_contact(json!({})), "custom_fields.BDay", None));
-    out.push((Kind::UpdateContact, update_contact(json!({})), "custom_fields.BDay", None));
-    out.push((Kind::UpdateContact, update_contact(json!({})), "whatsapp_opt_out", Some(InvalidType)));
-    out.push((Kind::UpdateContact, update_contact(json!({})), "enable_ai_bot", Some(InvalidType)));
+    out.push((
+        Kind::CreateContact,
+        create_contact(json!({})),
+        "custom_fields.BDay",
+        None,
+    ));
+    out.push((
+        Kind::UpdateContact,
+        update_contact(json!({})),
+        "custom_fields.BDay",
+        None,
+    ));
+    out.push((
+        Kind::UpdateContact,
+        update_contact(json!({})),
+        "whatsapp_opt_out",
+        Some(InvalidType),
+    ));
+    out.push((
+        Kind::UpdateContact,
+        update_contact(json!({})),
+        "enable_ai_bot",
+        Some(InvalidType),
+    ));
     out
 }
 
@@ -1748,7 +2670,9 @@ fn set_path(mut payload: Value, path: &str, value: Value) -> Value {
         let map = cur.as_object_mut().unwrap();
         cur = map.entry(part.to_string()).or_insert_with(|| json!({}));
     }
-    cur.as_object_mut().unwrap().insert(parts[parts.len() - 1].to_owned(), value);
+    cur.as_object_mut()
+        .unwrap()
+        .insert(parts[parts.len() - 1].to_owned(), value);
     payload
 }
 
@@ -1764,10 +2688,17 @@ fn a_million_character_string_in_every_field_is_refused_cleanly() {
                 // Messages quote at most an excerpt of the value.
                 assert!(e.issues[0].message.len() < 300, "{kind:?} {path}");
             }
-            (r, _) => panic!("{kind:?} {path}: unexpected {:?}", r.map(|_| ()).map_err(|e| codes(&e.issues))),
+            (r, _) => panic!(
+                "{kind:?} {path}: unexpected {:?}",
+                r.map(|_| ()).map_err(|e| codes(&e.issues))
+            ),
         }
         let field = validate_field(kind, path, &json!(huge), &no_options());
-        assert_eq!(codes(&field), code.map(|c| vec![p(path, c)]).unwrap_or_default(), "{kind:?} {path}");
+        assert_eq!(
+            codes(&field),
+            code.map(|c| vec![p(path, c)]).unwrap_or_default(),
+            "{kind:?} {path}"
+        );
     }
 }
 
@@ -1775,12 +2706,30 @@ fn a_million_character_string_in_every_field_is_refused_cleanly() {
 fn a_million_digit_phone_and_coordinate_are_refused_cleanly() {
     let digits = "9".repeat(1_000_000);
     let issue = normalized_phone(&digits, &no_options()).unwrap_err();
-    assert_eq!(issue.message, "phone_number has 1000000 digits; with its country code a number has at most 15.");
-    let e = invalid(Kind::SendTemplateMessage, send_template(location(json!(digits), json!("1".repeat(1_000_000)))));
-    assert_eq!(codes(&e.issues), vec![p("location_latitude", OutOfRange), p("location_longitude", OutOfRange)]);
+    assert_eq!(
+        issue.message,
+        "phone_number has 1000000 digits; with its country code a number has at most 15."
+    );
+    let e = invalid(
+        Kind::SendTemplateMessage,
+        send_template(location(json!(digits), json!("1".repeat(1_000_000)))),
+    );
+    assert_eq!(
+        codes(&e.issues),
+        vec![
+            p("location_latitude", OutOfRange),
+            p("location_longitude", OutOfRange)
+        ]
+    );
     let emoji = "😀".repeat(1_000_000);
-    assert_eq!(one_issue(Kind::SendMessage, send_message(json!({ "message_body": emoji }))).message,
-        "message_body must be at most 4096 characters; it has 1000000.");
+    assert_eq!(
+        one_issue(
+            Kind::SendMessage,
+            send_message(json!({ "message_body": emoji }))
+        )
+        .message,
+        "message_body must be at most 4096 characters; it has 1000000."
+    );
 }
 
 #[test]
@@ -1797,44 +2746,107 @@ fn deeply_nested_values_in_every_field_are_type_errors() {
     let deep_array = nested_array(200);
     let deep_object = nested_object(200);
     let cases = [
-        (Kind::SendMessage, send_message(json!({})), "message_body", "message_body"),
-        (Kind::SendMessage, send_message(json!({})), "phone_number", "phone_number"),
-        (Kind::SendMessage, send_message(json!({})), "from_phone_number_id", "from_phone_number_id"),
-        (Kind::SendMediaMessage, send_media(json!({})), "media_url", "media_url"),
-        (Kind::SendTemplateMessage, send_template(json!({})), "field_1", "field_1"),
-        (Kind::SendTemplateMessage, send_template(json!({})), "copy_code", "copy_code"),
-        (Kind::SendMessage, send_message(json!({})), "contact.custom_fields.BDay", "contact.custom_fields.BDay"),
-        (Kind::CreateContact, create_contact(json!({})), "custom_fields.BDay", "custom_fields.BDay"),
-        (Kind::UpdateContact, update_contact(json!({})), "enable_ai_bot", "enable_ai_bot"),
+        (
+            Kind::SendMessage,
+            send_message(json!({})),
+            "message_body",
+            "message_body",
+        ),
+        (
+            Kind::SendMessage,
+            send_message(json!({})),
+            "phone_number",
+            "phone_number",
+        ),
+        (
+            Kind::SendMessage,
+            send_message(json!({})),
+            "from_phone_number_id",
+            "from_phone_number_id",
+        ),
+        (
+            Kind::SendMediaMessage,
+            send_media(json!({})),
+            "media_url",
+            "media_url",
+        ),
+        (
+            Kind::SendTemplateMessage,
+            send_template(json!({})),
+            "field_1",
+            "field_1",
+        ),
+        (
+            Kind::SendTemplateMessage,
+            send_template(json!({})),
+            "copy_code",
+            "copy_code",
+        ),
+        (
+            Kind::SendMessage,
+            send_message(json!({})),
+            "contact.custom_fields.BDay",
+            "contact.custom_fields.BDay",
+        ),
+        (
+            Kind::CreateContact,
+            create_contact(json!({})),
+            "custom_fields.BDay",
+            "custom_fields.BDay",
+        ),
+        (
+            Kind::UpdateContact,
+            update_contact(json!({})),
+            "enable_ai_bot",
+            "enable_ai_bot",
+        ),
     ];
     for deep in [&deep_array, &deep_object] {
         for (kind, base, path, issue_path) in cases.clone() {
             let e = invalid(kind, set_path(base, path, deep.clone()));
-            assert_eq!(codes(&e.issues), vec![p(issue_path, InvalidType)], "{kind:?} {path}");
+            assert_eq!(
+                codes(&e.issues),
+                vec![p(issue_path, InvalidType)],
+                "{kind:?} {path}"
+            );
         }
     }
     // Where an array or object is the right shape, the depth shows one level down.
     assert_eq!(
-        issue_codes(Kind::CreateContact, create_contact(json!({ "groups": deep_array.clone() }))),
+        issue_codes(
+            Kind::CreateContact,
+            create_contact(json!({ "groups": deep_array.clone() }))
+        ),
         vec![p("groups.0", InvalidType)]
     );
     assert_eq!(
-        issue_codes(Kind::CreateContact, create_contact(json!({ "custom_fields": deep_object.clone() }))),
+        issue_codes(
+            Kind::CreateContact,
+            create_contact(json!({ "custom_fields": deep_object.clone() }))
+        ),
         vec![p("custom_fields.a", InvalidType)]
     );
     assert_eq!(
-        issue_codes(Kind::SendMessage, send_message(json!({ "contact": deep_object.clone() }))),
+        issue_codes(
+            Kind::SendMessage,
+            send_message(json!({ "contact": deep_object.clone() }))
+        ),
         vec![p("contact.a", UnknownField)]
     );
     // And as the whole payload.
     for kind in Kind::ALL {
-        assert_eq!(codes(&invalid(kind, deep_array.clone()).issues), vec![p("", InvalidType)]);
+        assert_eq!(
+            codes(&invalid(kind, deep_array.clone()).issues),
+            vec![p("", InvalidType)]
+        );
         let e = invalid(kind, deep_object.clone());
         assert!(codes(&e.issues).contains(&p("a", UnknownField)), "{kind:?}");
     }
-    assert!(validate_field(Kind::SendMessage, "contact", &deep_object, &no_options())
-        .iter()
-        .all(|i| i.code == UnknownField));
+    assert!(
+        validate_field(Kind::SendMessage, "contact", &deep_object, &no_options())
+            .iter()
+            .all(|i| i.code == UnknownField)
+    );
 }
 
 #[test]
@@ -1850,22 +2862,43 @@ fn odd_keys_are_unknown_fields() {
     let e = invalid(Kind::SendMessage, payload);
     let mut got = codes(&e.issues);
     got.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut expected: Vec<_> = ["", "📞", "phone_number\u{200b}", "\u{202e}message_body", "ﾌｨｰﾙﾄﾞ", "a.b"]
-        .into_iter()
-        .map(|k| p(k, UnknownField))
-        .collect();
+    let mut expected: Vec<_> = [
+        "",
+        "📞",
+        "phone_number\u{200b}",
+        "\u{202e}message_body",
+        "ﾌｨｰﾙﾄﾞ",
+        "a.b",
+    ]
+    .into_iter()
+    .map(|k| p(k, UnknownField))
+    .collect();
     expected.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(got, expected);
-    let zw = e.issues.iter().find(|i| i.path == "phone_number\u{200b}").unwrap();
-    assert!(zw.message.ends_with("did you mean phone_number?"), "{}", zw.message);
+    let zw = e
+        .issues
+        .iter()
+        .find(|i| i.path == "phone_number\u{200b}")
+        .unwrap();
+    assert!(
+        zw.message.ends_with("did you mean phone_number?"),
+        "{}",
+        zw.message
+    );
     // Odd keys in nested objects too.
     assert_eq!(
-        issue_codes(Kind::SendMessage, send_message(json!({"contact": {"": "x", "😀": "y"}}))),
+        issue_codes(
+            Kind::SendMessage,
+            send_message(json!({"contact": {"": "x", "😀": "y"}}))
+        ),
         vec![p("contact.", UnknownField), p("contact.😀", UnknownField)]
     );
     // Custom field names may be any non-blank text.
     assert_eq!(
-        body(Kind::CreateContact, create_contact(json!({"custom_fields": {"Geburtstag 🎂": "1.1."}})))["custom_fields"],
+        body(
+            Kind::CreateContact,
+            create_contact(json!({"custom_fields": {"Geburtstag 🎂": "1.1."}}))
+        )["custom_fields"],
         json!({"Geburtstag 🎂": "1.1."})
     );
 }
@@ -1873,29 +2906,79 @@ fn odd_keys_are_unknown_fields() {
 #[test]
 fn odd_unicode_in_values_is_kept_or_refused_cleanly() {
     let rtl = "\u{200f}مرحبا\u{200e} \u{200b}\u{2066}x\u{2069}\u{feff}";
-    assert_eq!(body(Kind::SendMessage, send_message(json!({ "message_body": rtl })))["message_body"], rtl);
-    expect_contact_valid(json!({"first_name": "\u{202e}nhoJ"}), "first_name", json!("\u{202e}nhoJ"));
+    assert_eq!(
+        body(
+            Kind::SendMessage,
+            send_message(json!({ "message_body": rtl }))
+        )["message_body"],
+        rtl
+    );
+    expect_contact_valid(
+        json!({"first_name": "\u{202e}nhoJ"}),
+        "first_name",
+        json!("\u{202e}nhoJ"),
+    );
     // Bidi marks around a number copied from a chat app are not digits.
-    assert_eq!(normalized_phone("\u{202a}+91 98765 43210\u{202c}", &no_options()).unwrap_err().code, InvalidPhone);
-    assert_eq!(normalized_phone("+91 98765 43210\u{200b}", &no_options()).unwrap_err().code, InvalidPhone);
+    assert_eq!(
+        normalized_phone("\u{202a}+91 98765 43210\u{202c}", &no_options())
+            .unwrap_err()
+            .code,
+        InvalidPhone
+    );
+    assert_eq!(
+        normalized_phone("+91 98765 43210\u{200b}", &no_options())
+            .unwrap_err()
+            .code,
+        InvalidPhone
+    );
     // Non-ASCII digits are not digits for the server.
-    assert_eq!(normalized_phone("+٩١ ٩٨٧٦٥ ٤٣٢١٠", &no_options()).unwrap_err().code, InvalidPhone);
-    assert_eq!(normalized_phone("＋９１９８７６５４３２１０", &no_options()).unwrap_err().code, InvalidPhone);
-    expect_contact_issue(json!({"email": "a\u{200b}@example.com"}), "email", InvalidEmail);
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(json!({"template_name": "ｏrder"}))).code,
+        normalized_phone("+٩١ ٩٨٧٦٥ ٤٣٢١٠", &no_options())
+            .unwrap_err()
+            .code,
+        InvalidPhone
+    );
+    assert_eq!(
+        normalized_phone("＋９１９８７６５４３２１０", &no_options())
+            .unwrap_err()
+            .code,
+        InvalidPhone
+    );
+    expect_contact_issue(
+        json!({"email": "a\u{200b}@example.com"}),
+        "email",
+        InvalidEmail,
+    );
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"template_name": "ｏrder"}))
+        )
+        .code,
         InvalidFormat
     );
     assert_eq!(
-        one_issue(Kind::SendTemplateMessage, send_template(location(json!("２２"), json!(1)))).code,
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(location(json!("２２"), json!(1)))
+        )
+        .code,
         InvalidFormat
     );
     assert_eq!(
-        one_issue(Kind::SendMediaMessage, send_media(json!({"media_url": "https://exa\u{200b}mple.com/a.jpg"}))).code,
+        one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_url": "https://exa\u{200b}mple.com/a.jpg"}))
+        )
+        .code,
         InvalidUrl
     );
     assert_eq!(
-        one_issue(Kind::SendMediaMessage, send_media(json!({"media_type": "image\u{200b}"}))).code,
+        one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_type": "image\u{200b}"}))
+        )
+        .code,
         InvalidChoice
     );
 }
@@ -1922,7 +3005,11 @@ fn odd_urls_never_panic() {
         }
     }
     assert_eq!(
-        one_issue(Kind::SendMediaMessage, send_media(json!({"media_url": "https://[::1]é/a.jpg"}))).code,
+        one_issue(
+            Kind::SendMediaMessage,
+            send_media(json!({"media_url": "https://[::1]é/a.jpg"}))
+        )
+        .code,
         InvalidUrl
     );
 }
@@ -1931,7 +3018,9 @@ fn odd_urls_never_panic() {
 fn extreme_numbers_are_handled() {
     let b = body(
         Kind::SendTemplateMessage,
-        send_template(json!({"field_1": 1e308, "field_2": u64::MAX, "field_3": -0.0, "field_4": i64::MIN, "button_0": 0.1})),
+        send_template(
+            json!({"field_1": 1e308, "field_2": u64::MAX, "field_3": -0.0, "field_4": i64::MIN, "button_0": 0.1}),
+        ),
     );
     assert_eq!(b["field_1"], "1e+308");
     assert_eq!(b["field_2"], "18446744073709551615");
@@ -1939,32 +3028,110 @@ fn extreme_numbers_are_handled() {
     assert_eq!(b["field_4"], "-9223372036854775808");
     assert_eq!(b["button_0"], "0.1");
 
-    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(location(json!(1e308), json!(0)))).code, InvalidFormat);
-    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(location(json!(u64::MAX), json!(0)))).code, OutOfRange);
-    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(location(json!(i64::MIN), json!(0)))).code, OutOfRange);
-    let b = body(Kind::SendTemplateMessage, send_template(location(json!(-0.0), json!(-0.0))));
-    assert_eq!((&b["location_latitude"], &b["location_longitude"]), (&json!("-0.0"), &json!("-0.0")));
-
-    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": -0.0}))).code, InvalidFormat);
-    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": u64::MAX}))).code, TooLong);
-    assert_eq!(one_issue(Kind::SendTemplateMessage, send_template(json!({"copy_code": 1e5}))).code, InvalidFormat);
-    assert_eq!(body(Kind::SendTemplateMessage, send_template(json!({"copy_code": 99999})))["copy_code"], "99999");
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(location(json!(1e308), json!(0)))
+        )
+        .code,
+        InvalidFormat
+    );
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(location(json!(u64::MAX), json!(0)))
+        )
+        .code,
+        OutOfRange
+    );
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(location(json!(i64::MIN), json!(0)))
+        )
+        .code,
+        OutOfRange
+    );
+    let b = body(
+        Kind::SendTemplateMessage,
+        send_template(location(json!(-0.0), json!(-0.0))),
+    );
+    assert_eq!(
+        (&b["location_latitude"], &b["location_longitude"]),
+        (&json!("-0.0"), &json!("-0.0"))
+    );
 
     assert_eq!(
-        body(Kind::SendMessage, send_message(json!({"from_phone_number_id": u64::MAX})))["from_phone_number_id"],
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"copy_code": -0.0}))
+        )
+        .code,
+        InvalidFormat
+    );
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"copy_code": u64::MAX}))
+        )
+        .code,
+        TooLong
+    );
+    assert_eq!(
+        one_issue(
+            Kind::SendTemplateMessage,
+            send_template(json!({"copy_code": 1e5}))
+        )
+        .code,
+        InvalidFormat
+    );
+    assert_eq!(
+        body(
+            Kind::SendTemplateMessage,
+            send_template(json!({"copy_code": 99999}))
+        )["copy_code"],
+        "99999"
+    );
+
+    assert_eq!(
+        body(
+            Kind::SendMessage,
+            send_message(json!({"from_phone_number_id": u64::MAX}))
+        )["from_phone_number_id"],
         "18446744073709551615"
     );
     for n in [json!(1e308), json!(-0.0), json!(i64::MIN)] {
         assert_eq!(
-            one_issue(Kind::SendMessage, send_message(json!({ "from_phone_number_id": n.clone() }))).code,
+            one_issue(
+                Kind::SendMessage,
+                send_message(json!({ "from_phone_number_id": n.clone() }))
+            )
+            .code,
             InvalidFormat,
             "{n}"
         );
-        assert_eq!(one_issue(Kind::SendMessage, send_message(json!({ "message_body": n.clone() }))).code, InvalidType);
-        assert_eq!(one_issue(Kind::SendMessage, send_message(json!({ "phone_number": n }))).code, InvalidType);
+        assert_eq!(
+            one_issue(
+                Kind::SendMessage,
+                send_message(json!({ "message_body": n.clone() }))
+            )
+            .code,
+            InvalidType
+        );
+        assert_eq!(
+            one_issue(
+                Kind::SendMessage,
+                send_message(json!({ "phone_number": n }))
+            )
+            .code,
+            InvalidType
+        );
     }
     assert_eq!(
-        body(Kind::CreateContact, create_contact(json!({"custom_fields": {"a": 1e308, "b": u64::MAX, "c": -0.0}})))["custom_fields"],
+        body(
+            Kind::CreateContact,
+            create_contact(json!({"custom_fields": {"a": 1e308, "b": u64::MAX, "c": -0.0}}))
+        )["custom_fields"],
         json!({"a": "1e+308", "b": "18446744073709551615", "c": "-0.0"})
     );
 }

@@ -30,15 +30,17 @@ pub fn is_email(s: &str) -> bool {
     local_ok && domain_ok
 }
 
-/// An absolute `http:`/`https:` URL with a host, no whitespace or control
-/// characters. Returns whether it is https.
+/// An absolute `http:`/`https:` URL with a host, no whitespace, control
+/// characters or backslashes. Returns whether it is https.
 pub fn http_url(s: &str) -> Option<bool> {
     let (secure, rest) = if let Some(r) = strip_prefix_ci(s, "https://") {
         (true, r)
     } else {
         (false, strip_prefix_ci(s, "http://")?)
     };
-    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    // A backslash is read as `/` by browsers: `http://evil.com\@localhost`
+    // goes to evil.com, so the host found below would not be the real one.
+    if s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
         return None;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
