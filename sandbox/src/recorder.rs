@@ -18,7 +18,8 @@ pub struct Recorded {
     pub query: String,
     pub headers: BTreeMap<String, String>,
     pub body: String,
-    /// The body as sent when it is JSON (key order kept), else null.
+    /// The body as sent when it is JSON (key order kept), else null; also
+    /// null when the body was truncated.
     pub json: Option<Box<RawValue>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub body_truncated: bool,
@@ -50,8 +51,10 @@ impl Recorder {
         body: Option<&[u8]>,
     ) -> u64 {
         let raw = body.unwrap_or_default();
+        // A body too big to keep is not kept as JSON either.
         let json = std::str::from_utf8(raw)
             .ok()
+            .filter(|text| text.len() <= MAX_BODY)
             .filter(|text| !text.trim().is_empty())
             .and_then(|text| serde_json::from_str::<Box<RawValue>>(text).ok());
         let truncated = body.is_none() || raw.len() > MAX_BODY;

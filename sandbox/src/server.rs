@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, LengthLimitError, Limited};
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -106,18 +106,46 @@ enum BodyError {
     ClientGone,
 }
 
+/// Bodies over the cap are still read and thrown away up to this size, so
+/// that the 413 reaches the client: closing a socket with unread data makes
+/// the kernel send a reset, which can destroy the answer in flight.
+const DRAIN_LIMIT: u64 = 16 * 1024 * 1024;
+/// A client that stops sending mid-body is given up on after this.
+const BODY_TIMEOUT: Duration = Duration::from_secs(60);
+
 async fn read_body(headers: &HeaderMap, body: Incoming) -> Result<Bytes, BodyError> {
     let declared = headers
         .get("content-length")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > MAX_BODY as u64) {
+    if declared.is_some_and(|len| len > DRAIN_LIMIT) {
         return Err(BodyError::TooLarge);
     }
-    match Limited::new(body, MAX_BODY).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(e) if e.is::<LengthLimitError>() => Err(BodyError::TooLarge),
-        Err(_) => Err(BodyError::ClientGone),
+    tokio::time::timeout(BODY_TIMEOUT, collect_capped(body))
+        .await
+        .unwrap_or(Err(BodyError::ClientGone))
+}
+
+async fn collect_capped(mut body: Incoming) -> Result<Bytes, BodyError> {
+    let mut kept = Vec::new();
+    let mut total = 0u64;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| BodyError::ClientGone)?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        total += data.len() as u64;
+        if total > DRAIN_LIMIT {
+            break;
+        }
+        if total <= MAX_BODY as u64 {
+            kept.extend_from_slice(&data);
+        }
+    }
+    if total > MAX_BODY as u64 {
+        Err(BodyError::TooLarge)
+    } else {
+        Ok(Bytes::from(kept))
     }
 }
 

@@ -7,12 +7,22 @@ use serde_json::{json, Value};
 
 /// Asserts a send's success envelope and returns its data.
 fn assert_send_success(body: &Value, message: &str, phone: &str) -> Value {
-    let keys: Vec<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = body
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys.len(), 3, "{body}");
     assert_eq!(body["result"], "success", "{body}");
     assert_eq!(body["message"], message);
     let data = &body["data"];
-    let mut data_keys: Vec<&str> = data.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut data_keys: Vec<&str> = data
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     data_keys.sort();
     assert_eq!(
         data_keys,
@@ -21,7 +31,10 @@ fn assert_send_success(body: &Value, message: &str, phone: &str) -> Value {
     assert!(is_uuid_v4(data["log_uid"].as_str().unwrap()), "{data}");
     assert!(is_uuid_v4(data["contact_uid"].as_str().unwrap()), "{data}");
     assert_eq!(data["phone_number"], phone);
-    assert!(data["wamid"].as_str().unwrap().starts_with("wamid.HBg"), "{data}");
+    assert!(
+        data["wamid"].as_str().unwrap().starts_with("wamid.HBg"),
+        "{data}"
+    );
     assert_eq!(data["status"], "accepted");
     data.clone()
 }
@@ -39,7 +52,9 @@ fn send_message_success_creates_the_contact() {
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-type"), Some("application/json"));
     // Key order as the server sends it.
-    assert!(r.text().starts_with(r#"{"result":"success","message":"Message processed","data":{"log_uid":""#));
+    assert!(r
+        .text()
+        .starts_with(r#"{"result":"success","message":"Message processed","data":{"log_uid":""#));
     let data = assert_send_success(&r.json(), "Message processed", "919876543210");
 
     let contacts = sb.get_json("/__sandbox/contacts");
@@ -101,10 +116,21 @@ fn every_template_accepts_its_required_params() {
         });
         for p in t["required_params"].as_array().unwrap() {
             let p = p.as_str().unwrap();
-            body[p] = json!(if p.starts_with("location_l") { "22.22" } else { "Value_1" });
+            body[p] = json!(if p.starts_with("location_l") {
+                "22.22"
+            } else {
+                "Value_1"
+            });
         }
         let r = sb.api("contact/send-template-message", &body.to_string());
-        assert_eq!(r.status, 200, "{} {}: {}", t["name"], t["language"], r.text());
+        assert_eq!(
+            r.status,
+            200,
+            "{} {}: {}",
+            t["name"],
+            t["language"],
+            r.text()
+        );
         assert_eq!(r.json()["result"], "success");
     }
 }
@@ -125,13 +151,17 @@ fn create_contact_success_matches_the_fixture() {
     expected["data"]["contact_uid"] = body["data"]["contact_uid"].take();
     body["data"]["contact_uid"] = expected["data"]["contact_uid"].clone();
     assert_eq!(body, expected);
-    assert!(r.text().starts_with(r#"{"result":"success","message":"Contact created","data":{"contact_uid":""#));
+    assert!(r
+        .text()
+        .starts_with(r#"{"result":"success","message":"Contact created","data":{"contact_uid":""#));
 }
 
 #[test]
 fn create_contact_minimal_has_null_fields() {
     let sb = Sandbox::start();
-    let body = sb.api("contact/create", r#"{"phone_number":"447700900123"}"#).json();
+    let body = sb
+        .api("contact/create", r#"{"phone_number":"447700900123"}"#)
+        .json();
     let data = &body["data"];
     assert_eq!(data["first_name"], Value::Null);
     assert_eq!(data["last_name"], Value::Null);
@@ -143,7 +173,11 @@ fn create_contact_minimal_has_null_fields() {
 #[test]
 fn duplicate_contact_is_422_has_already_been_taken() {
     let sb = Sandbox::start();
-    assert_eq!(sb.api("contact/create", r#"{"phone_number":"919876543210"}"#).status, 200);
+    assert_eq!(
+        sb.api("contact/create", r#"{"phone_number":"919876543210"}"#)
+            .status,
+        200
+    );
     let r = sb.api("contact/create", r#"{"phone_number":"919876543210"}"#);
     assert_eq!(r.status, 422);
     assert_eq!(r.json(), fixture_body("validation-422-duplicate-contact"));
@@ -188,7 +222,10 @@ fn update_contact_changes_sent_keys_and_clears_groups() {
 #[test]
 fn update_contact_nothing_to_update_and_not_found() {
     let sb = Sandbox::start();
-    let created = sb.api("contact/create", r#"{"phone_number":"919876543210","first_name":"Johan"}"#);
+    let created = sb.api(
+        "contact/create",
+        r#"{"phone_number":"919876543210","first_name":"Johan"}"#,
+    );
     let uid = created.json()["data"]["contact_uid"].clone();
 
     let r = sb.api("contact/update/919876543210", r#"{"first_name":"Johan"}"#);
@@ -200,7 +237,10 @@ fn update_contact_nothing_to_update_and_not_found() {
     let r = sb.api("contact/update/919800000000", r#"{"first_name":"Johan"}"#);
     assert_eq!(r.status, 200);
     assert_eq!(r.json(), fixture_body("update-contact-not-found"));
-    assert_eq!(r.text(), r#"{"result":"failed","message":"Contact not found.","data":{"contact_uid":null}}"#);
+    assert_eq!(
+        r.text(),
+        r#"{"result":"failed","message":"Contact not found.","data":{"contact_uid":null}}"#
+    );
 }
 
 #[test]
@@ -286,7 +326,8 @@ fn validation_messages_singular_plural_and_nested() {
     );
     let r = sb.api(
         "contact/create",
-        &json!({"phone_number": "919876543210", "first_name": "x".repeat(151), "caption": 1}).to_string(),
+        &json!({"phone_number": "919876543210", "first_name": "x".repeat(151), "caption": 1})
+            .to_string(),
     );
     assert_eq!(
         r.json()["errors"],
@@ -300,7 +341,10 @@ fn json_body_without_json_content_type_is_not_read() {
     let r = sb.request(
         "POST",
         &format!("/api/{VENDOR}/contact/send-message"),
-        &[("Authorization", "Bearer sandbox-token"), ("Accept", "application/json")],
+        &[
+            ("Authorization", "Bearer sandbox-token"),
+            ("Accept", "application/json"),
+        ],
         Some(br#"{"phone_number":"919876543210","message_body":"hi"}"#),
     );
     assert_eq!(r.status, 422);
@@ -330,7 +374,10 @@ fn auth_failures_match_the_fixtures() {
         &[("Content-Type", "application/json")],
         Some(b"{}"),
     );
-    assert_eq!(r.text(), r#"{"result":"failed","message":"Invalid Token","data":[]}"#);
+    assert_eq!(
+        r.text(),
+        r#"{"result":"failed","message":"Invalid Token","data":[]}"#
+    );
     // ?token= is accepted, like the real server.
     let r = sb.request(
         "POST",
@@ -377,11 +424,13 @@ fn brazil_number_is_answered_with_the_ninth_digit() {
     assert_send_success(&r.json(), "Message processed", "5511912345678");
     // The contact now lives under the answered number.
     assert_eq!(
-        sb.api("contact/update/5511912345678", r#"{"first_name":"Ana"}"#).json()["result"],
+        sb.api("contact/update/5511912345678", r#"{"first_name":"Ana"}"#)
+            .json()["result"],
         "success"
     );
     assert_eq!(
-        sb.api("contact/update/551112345678", r#"{"first_name":"Ana"}"#).json()["message"],
+        sb.api("contact/update/551112345678", r#"{"first_name":"Ana"}"#)
+            .json()["message"],
         "Contact not found."
     );
 }
@@ -391,35 +440,51 @@ fn template_failures() {
     let sb = Sandbox::start();
     let send = |body: Value| sb.api("contact/send-template-message", &body.to_string());
 
-    let r = send(json!({"phone_number":"919876543210","template_name":"order_update","template_language":"en"}));
+    let r = send(
+        json!({"phone_number":"919876543210","template_name":"order_update","template_language":"en"}),
+    );
     assert_eq!(r.status, 200);
     assert_eq!(r.json(), fixture_body("template-not-found"));
 
-    let r = send(json!({"phone_number":"919876543210","template_name":"appointment_reminder",
-                        "template_language":"en","field_1":"a","field_2":"b","field_3":"c","field_4":"d"}));
+    let r = send(
+        json!({"phone_number":"919876543210","template_name":"appointment_reminder",
+                        "template_language":"en","field_1":"a","field_2":"b","field_3":"c","field_4":"d"}),
+    );
     assert_eq!(r.status, 400);
     assert_eq!(
         r.json(),
         json!({"result":"failed","message":" (#132000) Number of parameters does not match the expected number of params body: number of localizable_params (4) does not match the expected number of params (5)","data":[]})
     );
 
-    let r = send(json!({"phone_number":"919876543210","template_name":"invoice_document",
-                        "template_language":"en","field_1":"a","header_document":"https://x.test/a.pdf"}));
+    let r = send(
+        json!({"phone_number":"919876543210","template_name":"invoice_document",
+                        "template_language":"en","field_1":"a","header_document":"https://x.test/a.pdf"}),
+    );
     assert_eq!(r.status, 400);
     assert_eq!(
         r.json()["message"],
         " (#131008) Required parameter is missing header: parameter header_document_name is missing"
     );
 
-    let r = send(json!({"phone_number":"919876543210","template_name":"track_order",
-                        "template_language":"en","field_1":"a"}));
+    let r = send(
+        json!({"phone_number":"919876543210","template_name":"track_order",
+                        "template_language":"en","field_1":"a"}),
+    );
     assert_eq!(r.status, 400);
-    assert!(r.json()["message"].as_str().unwrap().starts_with(" (#131008) Required parameter is missing button:"));
+    assert!(r.json()["message"]
+        .as_str()
+        .unwrap()
+        .starts_with(" (#131008) Required parameter is missing button:"));
 
-    let r = send(json!({"phone_number":"919876543210","template_name":"store_location","template_language":"en",
-                        "location_latitude":"22","location_longitude":"22.5","location_name":"n","location_address":"a"}));
+    let r = send(
+        json!({"phone_number":"919876543210","template_name":"store_location","template_language":"en",
+                        "location_latitude":"22","location_longitude":"22.5","location_name":"n","location_address":"a"}),
+    );
     assert_eq!(r.status, 400);
-    assert!(r.json()["message"].as_str().unwrap().starts_with(" (#131009)"));
+    assert!(r.json()["message"]
+        .as_str()
+        .unwrap()
+        .starts_with(" (#131009)"));
 }
 
 #[test]
@@ -445,14 +510,28 @@ fn tags_are_stripped_from_top_level_strings() {
 fn message_status_by_log_uid_and_wamid() {
     let sb = Sandbox::start();
     let sent = sb
-        .api("contact/send-message", r#"{"phone_number":"919876543210","message_body":"hi"}"#)
+        .api(
+            "contact/send-message",
+            r#"{"phone_number":"919876543210","message_body":"hi"}"#,
+        )
         .json();
-    let auth = [("Authorization", "Bearer sandbox-token"), ("Accept", "application/json")];
+    let auth = [
+        ("Authorization", "Bearer sandbox-token"),
+        ("Accept", "application/json"),
+    ];
     for query in [
         format!("log_uid={}", sent["data"]["log_uid"].as_str().unwrap()),
-        format!("wamid={}", sent["data"]["wamid"].as_str().unwrap().replace('=', "%3D")),
+        format!(
+            "wamid={}",
+            sent["data"]["wamid"].as_str().unwrap().replace('=', "%3D")
+        ),
     ] {
-        let r = sb.request("GET", &format!("/api/{VENDOR}/contact/message-status?{query}"), &auth, None);
+        let r = sb.request(
+            "GET",
+            &format!("/api/{VENDOR}/contact/message-status?{query}"),
+            &auth,
+            None,
+        );
         assert_eq!(r.status, 200);
         let body = r.json();
         assert_eq!(body["result"], "success");
@@ -470,18 +549,36 @@ fn message_status_by_log_uid_and_wamid() {
         "/api/{VENDOR}/contact/message-status?log_uid={}",
         sent["data"]["log_uid"].as_str().unwrap()
     );
-    assert_eq!(sb.request("GET", &path, &auth, None).json()["data"]["status"], "delivered");
+    assert_eq!(
+        sb.request("GET", &path, &auth, None).json()["data"]["status"],
+        "delivered"
+    );
 
-    let r = sb.request("GET", &format!("/api/{VENDOR}/contact/message-status?log_uid=nope"), &auth, None);
+    let r = sb.request(
+        "GET",
+        &format!("/api/{VENDOR}/contact/message-status?log_uid=nope"),
+        &auth,
+        None,
+    );
     assert_eq!(r.json()["result"], "failed");
-    let r = sb.request("GET", &format!("/api/{VENDOR}/contact/message-status"), &auth, None);
+    let r = sb.request(
+        "GET",
+        &format!("/api/{VENDOR}/contact/message-status"),
+        &auth,
+        None,
+    );
     assert_eq!(r.status, 422);
 }
 
 #[test]
 fn unknown_path_is_404_html_and_wrong_method_405() {
     let sb = Sandbox::start();
-    let r = sb.request("POST", &format!("/api/{VENDOR}/contact/nope"), &[], Some(b"{}"));
+    let r = sb.request(
+        "POST",
+        &format!("/api/{VENDOR}/contact/nope"),
+        &[],
+        Some(b"{}"),
+    );
     assert_eq!(r.status, 404);
     assert_eq!(r.header("content-type"), Some("text/html; charset=UTF-8"));
     assert_eq!(

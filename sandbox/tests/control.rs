@@ -30,15 +30,28 @@ fn rate_limit_answers_429_with_retry_after() {
     assert_eq!(r.header("x-ratelimit-remaining"), Some("0"));
 
     // Without Accept: application/json the 429 is an HTML page.
-    let r = sb.request("POST", &format!("/api/{VENDOR}/contact/create"), &[], Some(b"{}"));
+    let r = sb.request(
+        "POST",
+        &format!("/api/{VENDOR}/contact/create"),
+        &[],
+        Some(b"{}"),
+    );
     assert_eq!(r.status, 429);
     assert_eq!(r.header("content-type"), Some("text/html; charset=UTF-8"));
     assert!(r.text().contains("Too Many Requests"));
     assert!(r.header("retry-after").is_some());
 
     // Control routes and preflights are never limited.
-    assert_eq!(sb.request("GET", "/__sandbox/requests", &[], None).status, 200);
-    let pre = sb.request("OPTIONS", &format!("/api/{VENDOR}/contact/create"), &[], None);
+    assert_eq!(
+        sb.request("GET", "/__sandbox/requests", &[], None).status,
+        200
+    );
+    let pre = sb.request(
+        "OPTIONS",
+        &format!("/api/{VENDOR}/contact/create"),
+        &[],
+        None,
+    );
     assert_eq!(pre.status, 204);
 
     // Changing the limit at run time starts fresh windows; 0 turns it off.
@@ -70,14 +83,20 @@ fn cors_preflight_and_headers() {
         &[
             ("Origin", "http://localhost:5173"),
             ("Access-Control-Request-Method", "POST"),
-            ("Access-Control-Request-Headers", "authorization, content-type"),
+            (
+                "Access-Control-Request-Headers",
+                "authorization, content-type",
+            ),
         ],
         None,
     );
     assert_eq!(r.status, 204);
     assert!(r.body.is_empty());
     assert_eq!(r.header("access-control-allow-origin"), Some("*"));
-    assert_eq!(r.header("access-control-allow-methods"), Some("GET, POST, OPTIONS"));
+    assert_eq!(
+        r.header("access-control-allow-methods"),
+        Some("GET, POST, OPTIONS")
+    );
     assert_eq!(
         r.header("access-control-allow-headers"),
         Some("Authorization, Content-Type, Accept")
@@ -107,12 +126,19 @@ fn requests_are_recorded_in_order_with_headers_and_body() {
     let body = r#"{"phone_number":"919876543210","message_body":"hi","z":1,"a":2}"#;
     sb.api("contact/send-message", body);
     sb.api_as(VENDOR, "wrong", "contact/create", "{oops");
-    sb.request("GET", &format!("/api/{VENDOR}/contact/message-status?log_uid=x&b=%20"), &[], None);
+    sb.request(
+        "GET",
+        &format!("/api/{VENDOR}/contact/message-status?log_uid=x&b=%20"),
+        &[],
+        None,
+    );
 
     let r = sb.request("GET", "/__sandbox/requests", &[], None);
     // Key order of a recorded entry, and the JSON body as sent.
     assert!(r.text().starts_with(r#"[{"seq":1,"method":"POST","path":"/api/sandbox-vendor/contact/send-message","query":"","headers":{"#));
-    assert!(r.text().contains(r#""json":{"phone_number":"919876543210","message_body":"hi","z":1,"a":2}"#));
+    assert!(r
+        .text()
+        .contains(r#""json":{"phone_number":"919876543210","message_body":"hi","z":1,"a":2}"#));
     let recorded = r.json();
     assert_eq!(recorded.as_array().unwrap().len(), 3);
     let first = &recorded[0];
@@ -143,7 +169,10 @@ fn reset_clears_everything_and_restores_config() {
     sb.api("contact/send-message", SEND);
     sb.post_control("/__sandbox/config", r#"{"rate_limit":50}"#);
     sb.fault(r#"{"status":500,"times":3}"#);
-    assert_eq!(sb.get_json("/__sandbox/faults").as_array().unwrap().len(), 1);
+    assert_eq!(
+        sb.get_json("/__sandbox/faults").as_array().unwrap().len(),
+        1
+    );
 
     let r = sb.post_control("/__sandbox/reset", "");
     assert_eq!(r.status, 200);
@@ -173,7 +202,10 @@ fn control_rejects_bad_input() {
         assert_eq!(r.status, 400, "{spec}");
         assert!(r.json()["error"].is_string());
     }
-    assert_eq!(sb.post_control("/__sandbox/config", r#"{"nope":1}"#).status, 400);
+    assert_eq!(
+        sb.post_control("/__sandbox/config", r#"{"nope":1}"#).status,
+        400
+    );
     assert_eq!(sb.request("GET", "/__sandbox/nope", &[], None).status, 404);
     assert_eq!(sb.request("GET", "/__sandbox/reset", &[], None).status, 405);
     let info = sb.get_json("/__sandbox/info");
@@ -193,7 +225,10 @@ fn fault_respond_variants_in_order_and_recorded() {
     sb.fault(r#"{"status":503,"headers":{"retry-after":"7"},"body":"down"}"#);
     sb.fault(r#"{"path_contains":"contact/create","json":{"z":1,"a":[1, 2]},"status":500}"#);
     sb.fault(r#"{"answer":"throttled-429","status":429}"#);
-    assert_eq!(sb.get_json("/__sandbox/faults").as_array().unwrap().len(), 4);
+    assert_eq!(
+        sb.get_json("/__sandbox/faults").as_array().unwrap().len(),
+        4
+    );
 
     // The create fault is skipped by sends, so sends take the others in order.
     let r = sb.api("contact/send-message", SEND);
@@ -219,7 +254,10 @@ fn fault_respond_variants_in_order_and_recorded() {
     // Queue empty: normal answers again; all five were recorded.
     assert_eq!(sb.api("contact/send-message", SEND).status, 200);
     assert_eq!(sb.get_json("/__sandbox/faults"), json!([]));
-    assert_eq!(sb.get_json("/__sandbox/requests").as_array().unwrap().len(), 5);
+    assert_eq!(
+        sb.get_json("/__sandbox/requests").as_array().unwrap().len(),
+        5
+    );
 }
 
 #[test]
@@ -253,7 +291,10 @@ fn fault_drop_before_response_sends_nothing() {
     );
     let answer = sb.exchange(&request).unwrap();
     assert!(answer.is_empty(), "{:?}", String::from_utf8_lossy(&answer));
-    assert_eq!(sb.get_json("/__sandbox/requests").as_array().unwrap().len(), 1);
+    assert_eq!(
+        sb.get_json("/__sandbox/requests").as_array().unwrap().len(),
+        1
+    );
     // The next request is answered normally.
     assert_eq!(sb.api("contact/send-message", SEND).status, 200);
 }
@@ -346,7 +387,10 @@ fn fault_hang_never_answers() {
     drop(stream);
     // Other connections are unaffected.
     assert_eq!(sb.api("contact/send-message", SEND).status, 200);
-    assert_eq!(sb.get_json("/__sandbox/requests").as_array().unwrap().len(), 2);
+    assert_eq!(
+        sb.get_json("/__sandbox/requests").as_array().unwrap().len(),
+        2
+    );
 }
 
 #[test]
@@ -367,7 +411,10 @@ fn bodies_over_2_mb_get_413() {
     let r = sb.request(
         "POST",
         &format!("/api/{VENDOR}/contact/send-message"),
-        &[("Content-Type", "application/json"), ("Authorization", "Bearer sandbox-token")],
+        &[
+            ("Content-Type", "application/json"),
+            ("Authorization", "Bearer sandbox-token"),
+        ],
         Some(&ok),
     );
     assert_eq!(r.status, 422);
@@ -418,9 +465,21 @@ fn static_files_with_content_types_and_no_traversal() {
         ("/index.html", "text/html; charset=utf-8", b"<h1>demo</h1>"),
         ("/app.mjs", "text/javascript; charset=utf-8", b"export {}"),
         ("/style.css", "text/css; charset=utf-8", b"body{}"),
-        ("/pkg/whatsjet_bg.wasm", "application/wasm", b"\0asm\x01\0\0\0"),
-        ("/pkg/whatsjet.js", "text/javascript; charset=utf-8", b"export default 1"),
-        ("/pkg/whatsjet.d.ts", "text/plain; charset=utf-8", b"export {}"),
+        (
+            "/pkg/whatsjet_bg.wasm",
+            "application/wasm",
+            b"\0asm\x01\0\0\0",
+        ),
+        (
+            "/pkg/whatsjet.js",
+            "text/javascript; charset=utf-8",
+            b"export default 1",
+        ),
+        (
+            "/pkg/whatsjet.d.ts",
+            "text/plain; charset=utf-8",
+            b"export {}",
+        ),
         ("/pkg/package.json", "application/json", b"{}"),
     ];
     for (path, content_type, body) in cases {
@@ -461,7 +520,15 @@ fn builtin_page_when_static_dir_has_no_index() {
 #[test]
 fn startup_lines_and_custom_credentials() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_whatsjet-sandbox"))
-        .args(["--port", "0", "--vendor-uid", "v-1", "--token", "t-1", "--quiet"])
+        .args([
+            "--port",
+            "0",
+            "--vendor-uid",
+            "v-1",
+            "--token",
+            "t-1",
+            "--quiet",
+        ])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -479,7 +546,9 @@ fn startup_lines_and_custom_credentials() {
     let _ = child.kill();
     let _ = child.wait();
     let first = out.lines().next().unwrap();
-    let url = first.strip_prefix("WHATSJET_SANDBOX_URL=http://127.0.0.1:").unwrap();
+    let url = first
+        .strip_prefix("WHATSJET_SANDBOX_URL=http://127.0.0.1:")
+        .unwrap();
     assert!(url.parse::<u16>().unwrap() > 0);
     assert!(out.contains("/api"));
     assert!(out.contains("v-1"));
@@ -491,10 +560,17 @@ fn startup_lines_and_custom_credentials() {
 #[test]
 fn custom_vendor_and_token_are_enforced() {
     let sb = Sandbox::start_with(&["--vendor-uid", "v-1", "--token", "t-1", "--rate-limit", "0"]);
-    assert_eq!(sb.api_as("v-1", "t-1", "contact/send-message", SEND).json()["result"], "success");
-    assert_eq!(sb.api("contact/send-message", SEND).json()["message"], "Invalid Token");
     assert_eq!(
-        sb.api_as(VENDOR, "t-1", "contact/send-message", SEND).json()["message"],
+        sb.api_as("v-1", "t-1", "contact/send-message", SEND).json()["result"],
+        "success"
+    );
+    assert_eq!(
+        sb.api("contact/send-message", SEND).json()["message"],
+        "Invalid Token"
+    );
+    assert_eq!(
+        sb.api_as(VENDOR, "t-1", "contact/send-message", SEND)
+            .json()["message"],
         "Invalid Vendor"
     );
 }
@@ -507,7 +583,12 @@ fn sigterm_exits_cleanly() {
     sb.fault(r#"{"action":"hang"}"#);
     let mut stream = sb.connect();
     stream
-        .write_all(&request_bytes("POST", "/api/x/contact/create", &[], Some(b"{}")))
+        .write_all(&request_bytes(
+            "POST",
+            "/api/x/contact/create",
+            &[],
+            Some(b"{}"),
+        ))
         .unwrap();
     std::thread::sleep(Duration::from_millis(100));
     let status = std::process::Command::new("kill")
