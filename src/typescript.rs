@@ -57,7 +57,7 @@ pub fn declarations() -> String {
         "",
     );
     let mut numbered = String::new();
-    for (prefix, _, rule, doc) in schema::TEMPLATE_NUMBERED {
+    for ((prefix, _, rule), doc) in schema::TEMPLATE_NUMBERED.iter().zip(schema::TEMPLATE_NUMBERED_DOCS) {
         numbered.push_str(&format!(
             "  /** {doc} */\n  [key: `{prefix}${{number}}`]: {} | undefined;\n",
             ts_type(*rule)

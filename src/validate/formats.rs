@@ -67,8 +67,18 @@ pub fn http_url(s: &str) -> Option<bool> {
         && !host.contains("..")
         && host
             .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '_');
+            // Any non-ASCII letter may be part of an internationalised name;
+            // testing it against Unicode tables would cost kilobytes of wasm.
+            .all(|c| {
+                c.is_ascii_alphanumeric() || (!c.is_ascii() && !is_invisible(c)) || c == '-' || c == '.' || c == '_'
+            });
     host_ok.then_some(secure)
+}
+
+/// Zero-width and direction-control characters: copied along with numbers
+/// and links from chat apps, invisible on screen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

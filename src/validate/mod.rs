@@ -572,17 +572,21 @@ fn template_rules(ctx: &mut Ctx, given: &Map<String, Value>) {
     // null means absent.
     let present = |key: &str| given.get(key).is_some_and(|v| !v.is_null());
     // Body parameters are positional: a gap shifts every later value.
-    let mut numbers: Vec<u32> = given
+    let numbers: Vec<usize> = given
         .iter()
         .filter(|(_, v)| !v.is_null())
         .filter_map(|(k, _)| schema::template_numbered(k))
         .filter(|(prefix, _, _)| *prefix == "field_")
-        .map(|(_, n, _)| n)
+        .map(|(_, n, _)| n as usize)
         .collect();
-    numbers.sort_unstable();
-    if let Some(&max) = numbers.last() {
+    // A presence table rather than a sort: numbers are at most 4 digits.
+    if let Some(&max) = numbers.iter().max() {
+        let mut seen = vec![false; max + 1];
+        for &n in &numbers {
+            seen[n] = true;
+        }
         for n in 1..max {
-            if numbers.binary_search(&n).is_err() {
+            if !seen[n] {
                 let path = format!("field_{n}");
                 ctx.issue(
                     &path,

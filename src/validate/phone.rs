@@ -5,6 +5,7 @@
 //! normalised to the international digits without `+`.
 
 use crate::issue::{Issue, IssueCode};
+use crate::validate::formats;
 
 /// Assigned ITU-T E.164 country calling codes. Codes are prefix-free, so a
 /// number has at most one. Kept as sorted tables instead of a full phone
@@ -65,12 +66,21 @@ pub fn normalize(input: &str, default_country_code: Option<&str>, path: &str) ->
     if trimmed.is_empty() {
         return fail(IssueCode::Required, format!("{path} is required."));
     }
-    let mut digits = String::with_capacity(trimmed.len());
+    // "+44 (0)20 …": the bracketed 0 is the national prefix, dialled only
+    // from inside the country.
+    let international_form = trimmed.starts_with('+') || trimmed.starts_with("00");
+    let cleaned = if international_form && trimmed.contains("(0)") {
+        trimmed.replacen("(0)", "", 1)
+    } else {
+        trimmed.to_owned()
+    };
+    let mut digits = String::with_capacity(cleaned.len());
     let mut plus = false;
-    for (i, c) in trimmed.char_indices() {
+    for (i, c) in cleaned.trim_start_matches(formats::is_invisible).char_indices() {
         match c {
             '0'..='9' => digits.push(c),
             ' ' | '\u{a0}' | '-' | '.' | '(' | ')' | '/' => {}
+            c if formats::is_invisible(c) => {}
             '+' if i == 0 => plus = true,
             '+' => {
                 return fail(
@@ -171,6 +181,9 @@ mod tests {
         assert_eq!(ok("  +49 30 901820  ", None), "4930901820");
         assert_eq!(ok("+39 06 6982 0000", None), "390669820000");
         assert_eq!(ok("+971 50 123 4567", None), "971501234567");
+        assert_eq!(ok("+44 (0)20 7946 0958", None), "442079460958");
+        assert_eq!(ok("\u{202a}+91 98765 43210\u{202c}", None), "919876543210");
+        assert_eq!(ok("+91\u{200b}98765\u{200b}43210", None), "919876543210");
     }
 
     #[test]

@@ -67,15 +67,19 @@ pub struct Field {
     pub rule: Rule,
     /// Whether it must be present.
     pub required: bool,
-    /// One line for the generated documentation.
+    /// One line for the generated TypeScript documentation; left out of the
+    /// wasm build, which never shows it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 const fn field(name: &'static str, rule: Rule, required: bool, doc: &'static str) -> Field {
     Field {
         name,
         rule,
         required,
+        #[cfg(not(target_arch = "wasm32"))]
         doc,
     }
 }
@@ -265,30 +269,23 @@ pub fn fields(kind: Kind) -> &'static [Field] {
 }
 
 /// Numbered template parameters: prefix, lowest number, rule.
-pub const TEMPLATE_NUMBERED: &[(&str, u32, Rule, &str)] = &[
-    (
-        "field_",
-        1,
-        Rule::TemplateText { max: TEMPLATE_TEXT_MAX },
-        "Body parameter `{{N}}`, numbered from 1 without gaps.",
-    ),
-    (
-        "header_field_",
-        1,
-        Rule::TemplateText { max: HEADER_TEXT_MAX },
-        "Text header parameter, at most 60 characters.",
-    ),
-    (
-        "button_",
-        0,
-        Rule::TemplateText { max: TEMPLATE_TEXT_MAX },
-        "Variable of the URL button at this 0-based position among all buttons.",
-    ),
+pub const TEMPLATE_NUMBERED: &[(&str, u32, Rule)] = &[
+    ("field_", 1, Rule::TemplateText { max: TEMPLATE_TEXT_MAX }),
+    ("header_field_", 1, Rule::TemplateText { max: HEADER_TEXT_MAX }),
+    ("button_", 0, Rule::TemplateText { max: TEMPLATE_TEXT_MAX }),
+];
+
+/// Documentation of [`TEMPLATE_NUMBERED`], in the same order.
+#[cfg(not(target_arch = "wasm32"))]
+pub const TEMPLATE_NUMBERED_DOCS: [&str; 3] = [
+    "Body parameter `{{N}}`, numbered from 1 without gaps.",
+    "Text header parameter, at most 60 characters.",
+    "Variable of the URL button at this 0-based position among all buttons.",
 ];
 
 /// For a numbered template key (`field_3`), its prefix entry and number.
 pub fn template_numbered(key: &str) -> Option<(&'static str, u32, Rule)> {
-    TEMPLATE_NUMBERED.iter().find_map(|&(prefix, min, rule, _)| {
+    TEMPLATE_NUMBERED.iter().find_map(|&(prefix, min, rule)| {
         let n = key.strip_prefix(prefix)?;
         // No sign, no leading zero: `field_01` is not a key the server reads.
         if n.is_empty() || n.len() > 4 || !n.bytes().all(|b| b.is_ascii_digit()) || (n.len() > 1 && n.starts_with('0')) {

@@ -41,7 +41,9 @@ pub fn closest(key: &str, known: &[&str], numbered_template_keys: bool) -> Optio
 fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
+        // ASCII only: the API's keys are ASCII, and Unicode case tables
+        // would add kilobytes to the wasm module.
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
