@@ -23,10 +23,10 @@ start_sandbox --rate-limit 0
 echo "$WHATSJET_SANDBOX_URL"
 
 step "wasm-bindgen tests in Node"
-cargo test --quiet --target wasm32-unknown-unknown --test wasm
+cargo test --target wasm32-unknown-unknown --test wasm
 
 step "wasm-bindgen tests in headless Chromium"
-WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --target wasm32-unknown-unknown --test wasm
+WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
 
 step "Node tests of the built package (node --test)"
 node --test --test-reporter=spec tests/node/

@@ -62,14 +62,20 @@ pub fn parse(answer: &Answer, now_ms: f64) -> Result<Value, Error> {
         .and_then(Value::as_str)
         .map(str::to_owned);
     let result = result.as_deref();
-    let errors = object.and_then(|o| o.get("errors")).and_then(Value::as_object).map(laravel_issues);
+    let errors = object
+        .and_then(|o| o.get("errors"))
+        .and_then(Value::as_object)
+        .map(laravel_issues);
     if (200..300).contains(&status) {
         return match (result, json) {
             (Some("success"), Some(envelope)) => Ok(envelope),
             (Some("failed"), _) => Err(refusal(status, message.unwrap_or_default())),
             (Some(other), _) => Err(Error::InvalidResponse {
                 status,
-                message: format!("unexpected result \"{}\"", other.chars().take(40).collect::<String>()),
+                message: format!(
+                    "unexpected result \"{}\"",
+                    other.chars().take(40).collect::<String>()
+                ),
             }),
             (None, Some(_)) => Err(Error::InvalidResponse {
                 status,
@@ -147,7 +153,11 @@ fn laravel_issues(errors: &Map<String, Value>) -> Vec<Issue> {
             _ => Vec::new(),
         };
         for message in messages {
-            issues.push(Issue::new(path.as_str(), laravel_code(path, message), message));
+            issues.push(Issue::new(
+                path.as_str(),
+                laravel_code(path, message),
+                message,
+            ));
         }
     }
     issues
@@ -189,9 +199,46 @@ pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
         let secs: u64 = value.parse().unwrap_or(u64::MAX);
         return Some(secs.saturating_mul(1000));
     }
-    let at = httpdate::parse_http_date(value).ok()?;
-    let at_ms = at.duration_since(std::time::UNIX_EPOCH).ok()?.as_millis() as f64;
+    let at_ms = http_date_ms(value)?;
     Some((at_ms - now_ms).max(0.0) as u64)
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, the only HTTP date form
+/// servers may send) as milliseconds since the Unix epoch. Written out
+/// because `httpdate` goes through `SystemTime`, which costs the wasm build
+/// more than this whole function.
+fn http_date_ms(value: &str) -> Option<f64> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (_weekday, rest) = value.split_once(", ")?;
+    let parts: Vec<&str> = rest.split(' ').collect();
+    let [day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str, len: usize| -> Option<i64> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let (day, year) = (number(day, 2)?, number(year, 4)?);
+    let month = MONTHS.iter().position(|m| m == month)? as i64 + 1;
+    let hms: Vec<i64> = time
+        .split(':')
+        .map(|p| number(p, 2))
+        .collect::<Option<_>>()?;
+    let [h, m, sec] = hms.as_slice() else {
+        return None;
+    };
+    if !(1..=31).contains(&day) || *h > 23 || *m > 59 || *sec > 60 {
+        return None;
+    }
+    // Days from 1970-01-01 to the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 86_400 + h * 3_600 + m * 60 + sec) * 1_000) as f64)
 }
 
 #[cfg(test)]
@@ -200,8 +247,14 @@ mod tests {
 
     #[test]
     fn whatsapp_codes() {
-        assert_eq!(whatsapp_code(" (#131030) Recipient phone number not in allowed list"), Some(131030));
-        assert_eq!(whatsapp_code("(#132000) Number of parameters"), Some(132000));
+        assert_eq!(
+            whatsapp_code(" (#131030) Recipient phone number not in allowed list"),
+            Some(131030)
+        );
+        assert_eq!(
+            whatsapp_code("(#132000) Number of parameters"),
+            Some(132000)
+        );
         assert_eq!(whatsapp_code("no code"), None);
         assert_eq!(whatsapp_code("(#abc)"), None);
         assert_eq!(whatsapp_code("(#"), None);
@@ -213,9 +266,24 @@ mod tests {
         assert_eq!(retry_after_ms(" 2 ", 0.0), Some(2_000));
         // 784111777 = Sun, 06 Nov 1994 08:49:37 GMT
         let date = "Sun, 06 Nov 1994 08:49:37 GMT";
-        assert_eq!(retry_after_ms(date, 784_111_777_000.0 - 5_000.0), Some(5_000));
+        assert_eq!(
+            retry_after_ms(date, 784_111_777_000.0 - 5_000.0),
+            Some(5_000)
+        );
         assert_eq!(retry_after_ms(date, 784_111_777_000.0 + 9_000.0), Some(0));
         assert_eq!(retry_after_ms("soon", 0.0), None);
+        assert_eq!(http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
+        assert_eq!(
+            http_date_ms("Sat, 28 Nov 2026 05:00:00 GMT"),
+            Some(1_795_842_000_000.0)
+        );
+        assert_eq!(
+            http_date_ms("Tue, 29 Feb 2028 23:59:59 GMT"),
+            Some(1_835_481_599_000.0)
+        );
+        assert_eq!(http_date_ms("Sunday, 06-Nov-94 08:49:37 GMT"), None);
+        assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 UTC"), None);
+        assert_eq!(http_date_ms("Sun, 6 Nov 1994 08:49:37 GMT"), None);
         assert_eq!(retry_after_ms("-3", 0.0), None);
     }
 }

@@ -13,10 +13,11 @@ use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use crate::answer::{self, Answer};
-use crate::config::{self, ClientConfig};
+use crate::config::{self, CallSettings, ClientConfig};
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode, Warning};
 use crate::request::Kind;
+use crate::retry::{self, Decision};
 use crate::transport;
 use crate::validate::{self, phone};
 
@@ -44,11 +45,11 @@ impl Client {
         #[wasm_bindgen(unchecked_param_type = "WhatsJetClientOptions")] options: JsValue,
     ) -> Result<Client, JsValue> {
         let options = read_json(&options, "options").map_err(|_| {
-            to_js_error(&Error::Config {
+            throw(Error::Config {
                 message: "WhatsJetClient options could not be read as JSON.".to_owned(),
             })
         })?;
-        let config = ClientConfig::from_options(&options).map_err(|e| to_js_error(&e))?;
+        let config = ClientConfig::from_options(&options).map_err(throw)?;
         Ok(Client {
             config: Rc::new(config),
         })
@@ -100,7 +101,8 @@ impl Client {
     #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<UpdateContactReply>")]
     pub fn update_contact(
         &self,
-        #[wasm_bindgen(js_name = phoneNumber, unchecked_param_type = "string")] phone_number: JsValue,
+        #[wasm_bindgen(js_name = phoneNumber, unchecked_param_type = "string")]
+        phone_number: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateContactRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> js_sys::Promise {
@@ -115,8 +117,12 @@ impl Client {
         #[wasm_bindgen(unchecked_param_type = "RequestKind")] kind: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let kind = read_kind(&kind).map_err(|e| to_js_error(&e))?;
-        Ok(validation_result(kind, &payload, &self.config.validate_options()))
+        let kind = read_kind(&kind).map_err(throw)?;
+        Ok(validation_result(
+            kind,
+            &payload,
+            &self.config.validate_options(),
+        ))
     }
 
     /// The client's settings without the token, for logs.
@@ -128,7 +134,10 @@ impl Client {
             "vendorUid": c.vendor_uid,
             "fromPhoneNumberId": c.from_phone_number_id,
             "defaultCountryCode": c.default_country_code,
-            "timeoutMs": c.timeout_ms,
+            "timeoutMs": c.call.timeout_ms,
+            "maxRetries": c.call.retry.max_retries,
+            "maxRetryDelayMs": c.call.retry.max_delay_ms,
+            "retryUnknownDelivery": c.call.retry.retry_unknown_delivery,
         }))
     }
 
@@ -155,17 +164,37 @@ impl Client {
         let prepared = prepare(&self.config, kind, phone, request, options);
         let config = Rc::clone(&self.config);
         wasm_bindgen_futures::future_to_promise(async move {
-            let (url, body, call) = prepared.map_err(|e| to_js_error(&e))?;
-            send(&config, url, body, call)
+            let (url, body, call) =
+                prepared.map_err(|e| to_js_error(&Failure::before_sending(e)))?;
+            send(&config, &url, &body, &call)
                 .await
-                .map_err(|e| to_js_error(&e))
+                .map_err(|f| to_js_error(&f))
         })
     }
 }
 
+/// A call's signal and settings, read from its options argument.
 struct CallOptions {
     signal: Option<AbortSignal>,
-    timeout_ms: u32,
+    settings: CallSettings,
+}
+
+/// How a call ended when it failed: the error of its last request, how
+/// many requests were made, and whether any of them may have been delivered.
+struct Failure {
+    error: Error,
+    attempts: u32,
+    delivery_unknown: bool,
+}
+
+impl Failure {
+    fn before_sending(error: Error) -> Self {
+        Self {
+            error,
+            attempts: 0,
+            delivery_unknown: false,
+        }
+    }
 }
 
 fn prepare(
@@ -175,16 +204,18 @@ fn prepare(
     request: &JsValue,
     options: &JsValue,
 ) -> Result<(String, String, CallOptions), Error> {
-    let call = read_call_options(options, config.timeout_ms)?;
+    let call = read_call_options(options, &config.call)?;
     let payload = read_json(request, "request")?;
     let mut issues = Vec::new();
     let mut path_number = None;
     if let Some(phone) = phone {
         match phone.as_string() {
-            Some(s) => match phone::normalize(&s, config.default_country_code.as_deref(), "phone_number") {
-                Ok(n) => path_number = Some(n),
-                Err(issue) => issues.push(issue),
-            },
+            Some(s) => {
+                match phone::normalize(&s, config.default_country_code.as_deref(), "phone_number") {
+                    Ok(n) => path_number = Some(n),
+                    Err(issue) => issues.push(issue),
+                }
+            }
             None => issues.push(Issue::new(
                 "phone_number",
                 IssueCode::InvalidType,
@@ -205,63 +236,132 @@ fn prepare(
     }
 }
 
-async fn send(config: &ClientConfig, url: String, body: String, call: CallOptions) -> Result<JsValue, Error> {
-    let received = transport::post_json(
-        &url,
-        &config.authorization(),
-        body,
-        call.signal.as_ref(),
-        call.timeout_ms,
-    )
-    .await?;
-    let answer = Answer {
-        status: received.status,
-        retry_after: received.retry_after.as_deref(),
-        body: &received.body,
-    };
-    let envelope = answer::parse(&answer, js_sys::Date::now())?;
-    Ok(to_js(&envelope))
+/// Sends until an answer, or until [`retry::decide`] gives up.
+async fn send(
+    config: &ClientConfig,
+    url: &str,
+    body: &str,
+    call: &CallOptions,
+) -> Result<JsValue, Failure> {
+    let signal = call.signal.as_ref();
+    let authorization = config.authorization();
+    let mut attempts = 0;
+    let mut delivery_unknown = false;
+    loop {
+        if signal.is_some_and(AbortSignal::aborted) {
+            return Err(Failure {
+                error: Error::Aborted,
+                attempts,
+                delivery_unknown,
+            });
+        }
+        attempts += 1;
+        let outcome =
+            transport::post_json(url, &authorization, body, signal, call.settings.timeout_ms).await;
+        let now = js_sys::Date::now();
+        let (error, retry_after) = match outcome {
+            Ok(received) => {
+                let answer = Answer {
+                    status: received.status,
+                    retry_after: received.retry_after.as_deref(),
+                    body: &received.body,
+                };
+                match answer::parse(&answer, now) {
+                    Ok(envelope) => return Ok(to_js(&envelope)),
+                    Err(e) => (
+                        e,
+                        answer
+                            .retry_after
+                            .and_then(|v| answer::retry_after_ms(v, now)),
+                    ),
+                }
+            }
+            Err(e) => (e, None),
+        };
+        // An abort mid-request leaves the request's fate unknown too.
+        delivery_unknown |= retry::delivery_unknown(&error) || error == Error::Aborted;
+        match retry::decide(
+            &call.settings.retry,
+            &error,
+            retry_after,
+            attempts,
+            js_sys::Math::random(),
+        ) {
+            Decision::RetryAfter(ms) => {
+                if let Err(aborted) = transport::sleep(ms, signal).await {
+                    return Err(Failure {
+                        error: aborted,
+                        attempts,
+                        delivery_unknown,
+                    });
+                }
+            }
+            Decision::GiveUp => {
+                return Err(Failure {
+                    error,
+                    attempts,
+                    delivery_unknown,
+                })
+            }
+        }
+    }
 }
 
-fn read_call_options(value: &JsValue, default_timeout: u32) -> Result<CallOptions, Error> {
+fn read_call_options(value: &JsValue, defaults: &CallSettings) -> Result<CallOptions, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(CallOptions {
             signal: None,
-            timeout_ms: default_timeout,
+            settings: *defaults,
         });
     }
-    let invalid = |path: &str, message: &str| Error::Validation {
-        issues: vec![Issue::new(path, IssueCode::InvalidType, message)],
+    let invalid = |path: &str, code: IssueCode, message: &str| Error::Validation {
+        issues: vec![Issue::new(path, code, message)],
     };
-    if !value.is_object() {
-        return Err(invalid("options", "options must be an object: { signal, timeoutMs }."));
+    let Value::Object(map) = read_json(value, "options")? else {
+        return Err(invalid(
+            "options",
+            IssueCode::InvalidType,
+            "options must be an object such as { signal, timeoutMs }.",
+        ));
+    };
+    if let Some(key) = map
+        .keys()
+        .find(|k| !config::CALL_OPTION_NAMES.contains(&k.as_str()))
+    {
+        let message = format!(
+            "options.{key} is not a call option; they are {}.",
+            config::CALL_OPTION_NAMES.join(", ")
+        );
+        return Err(invalid(
+            &format!("options.{key}"),
+            IssueCode::UnknownField,
+            &message,
+        ));
     }
     let signal = match js_sys::Reflect::get(value, &JsValue::from_str("signal")) {
         Ok(s) if s.is_undefined() || s.is_null() => None,
         Ok(s) => match s.dyn_into::<AbortSignal>() {
             Ok(signal) => Some(signal),
-            Err(_) => return Err(invalid("options.signal", "options.signal must be an AbortSignal.")),
-        },
-        Err(_) => return Err(invalid("options.signal", "options.signal could not be read.")),
-    };
-    let max = f64::from(config::MAX_TIMEOUT_MS);
-    let timeout = match js_sys::Reflect::get(value, &JsValue::from_str("timeoutMs")) {
-        Ok(t) if t.is_undefined() || t.is_null() => None,
-        Ok(t) => match t.as_f64() {
-            Some(ms) if ms.fract() == 0.0 && (1.0..=max).contains(&ms) => Some(ms as u32),
-            _ => {
+            Err(_) => {
                 return Err(invalid(
-                    "options.timeoutMs",
-                    "options.timeoutMs must be a whole number of milliseconds from 1 to 600000.",
+                    "options.signal",
+                    IssueCode::InvalidType,
+                    "options.signal must be an AbortSignal.",
                 ))
             }
         },
-        Err(_) => return Err(invalid("options.timeoutMs", "options.timeoutMs could not be read.")),
+        Err(_) => {
+            return Err(invalid(
+                "options.signal",
+                IssueCode::InvalidType,
+                "options.signal could not be read.",
+            ))
+        }
     };
-    Ok(CallOptions {
-        signal,
-        timeout_ms: timeout.unwrap_or(default_timeout),
-    })
+    let settings = defaults
+        .with_options(&map, "options.")
+        .map_err(|(path, message)| invalid(&path, IssueCode::InvalidFormat, &message))?;
+    Ok(CallOptions { signal, settings })
 }
 
 /// Reads a JS value as JSON. `undefined` is `null`; anything `JSON.stringify`
@@ -283,7 +383,8 @@ fn read_json(value: &JsValue, path: &str) -> Result<Value, Error> {
     let text = JsValue::from(text)
         .as_string()
         .ok_or_else(|| unreadable("it is a function or a Symbol"))?;
-    serde_json::from_str(&text).map_err(|_| unreadable("it is nested too deeply or has a lone surrogate"))
+    serde_json::from_str(&text)
+        .map_err(|_| unreadable("it is nested too deeply or has a lone surrogate"))
 }
 
 fn read_kind(kind: &JsValue) -> Result<Kind, Error> {
@@ -317,16 +418,20 @@ fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> 
     };
     let mut out = validate::Options::default();
     if let Some(cc) = value.get("defaultCountryCode").filter(|v| !v.is_null()) {
-        let cc = cc.as_str().and_then(phone::parse_country_code).ok_or_else(|| {
-            invalid(
-                "options.defaultCountryCode",
-                "options.defaultCountryCode must be a country calling code such as 91 or +44.",
-            )
-        })?;
+        let cc = cc
+            .as_str()
+            .and_then(phone::parse_country_code)
+            .ok_or_else(|| {
+                invalid(
+                    "options.defaultCountryCode",
+                    "options.defaultCountryCode must be a country calling code such as 91 or +44.",
+                )
+            })?;
         out.default_country_code = Some(cc.to_owned());
     }
     if let Some(id) = value.get("fromPhoneNumberId").filter(|v| !v.is_null()) {
-        let ok = validate::validate_field(Kind::SendMessage, "from_phone_number_id", id, &out).is_empty();
+        let ok = validate::validate_field(Kind::SendMessage, "from_phone_number_id", id, &out)
+            .is_empty();
         match id.as_str() {
             Some(s) if ok => out.from_phone_number_id = Some(s.to_owned()),
             _ => {
@@ -375,8 +480,8 @@ pub fn validate_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let kind = read_kind(&kind).map_err(|e| to_js_error(&e))?;
-    let options = read_validate_options(&options).map_err(|e| to_js_error(&e))?;
+    let kind = read_kind(&kind).map_err(throw)?;
+    let options = read_validate_options(&options).map_err(throw)?;
     Ok(validation_result(kind, &payload, &options))
 }
 
@@ -390,11 +495,15 @@ pub fn validate_field_js(
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let kind = read_kind(&kind).map_err(|e| to_js_error(&e))?;
-    let options = read_validate_options(&options).map_err(|e| to_js_error(&e))?;
+    let kind = read_kind(&kind).map_err(throw)?;
+    let options = read_validate_options(&options).map_err(throw)?;
     let Some(path) = path.as_string() else {
-        return Err(to_js_error(&Error::Validation {
-            issues: vec![Issue::new("path", IssueCode::InvalidType, "path must be a string such as \"contact.email\".")],
+        return Err(throw(Error::Validation {
+            issues: vec![Issue::new(
+                "path",
+                IssueCode::InvalidType,
+                "path must be a string such as \"contact.email\".",
+            )],
         }));
     };
     let issues = match read_json(&value, &path) {
@@ -413,17 +522,26 @@ pub fn validate_field_js(
 #[wasm_bindgen(js_name = normalizePhoneNumber)]
 pub fn normalize_phone_number_js(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    #[wasm_bindgen(js_name = defaultCountryCode, unchecked_optional_param_type = "string")] default_country_code: JsValue,
+    #[wasm_bindgen(js_name = defaultCountryCode, unchecked_optional_param_type = "string")]
+    default_country_code: JsValue,
 ) -> Result<String, JsValue> {
-    let fail = |issue: Issue| to_js_error(&Error::Validation { issues: vec![issue] });
+    let fail = |issue: Issue| {
+        throw(Error::Validation {
+            issues: vec![issue],
+        })
+    };
     let cc = match default_country_code.as_string() {
-        Some(cc) => Some(phone::parse_country_code(&cc).map(str::to_owned).ok_or_else(|| {
-            fail(Issue::new(
-                "defaultCountryCode",
-                IssueCode::InvalidFormat,
-                "defaultCountryCode must be a country calling code such as 91 or +44.",
-            ))
-        })?),
+        Some(cc) => Some(
+            phone::parse_country_code(&cc)
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    fail(Issue::new(
+                        "defaultCountryCode",
+                        IssueCode::InvalidFormat,
+                        "defaultCountryCode must be a country calling code such as 91 or +44.",
+                    ))
+                })?,
+        ),
         None if default_country_code.is_undefined() || default_country_code.is_null() => None,
         None => {
             return Err(fail(Issue::new(
@@ -434,7 +552,11 @@ pub fn normalize_phone_number_js(
         }
     };
     let Some(input) = input.as_string() else {
-        return Err(fail(Issue::new("phone_number", IssueCode::InvalidType, "phone_number must be a string.")));
+        return Err(fail(Issue::new(
+            "phone_number",
+            IssueCode::InvalidType,
+            "phone_number must be a string.",
+        )));
     };
     phone::normalize(&input, cc.as_deref(), "phone_number").map_err(fail)
 }
@@ -447,14 +569,23 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 }
 
 /// A real `Error` named `WhatsJetError` with the fields callers branch on.
-fn to_js_error(error: &Error) -> JsValue {
+fn to_js_error(failure: &Failure) -> JsValue {
+    let error = &failure.error;
     let js = js_sys::Error::new(&error.to_string());
     js.set_name("WhatsJetError");
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&js, &JsValue::from_str(key), &value);
     };
     set("code", JsValue::from_str(error.code()));
-    set("retryable", JsValue::from_bool(error.retryable()));
+    set(
+        "retryable",
+        JsValue::from_bool(error.retryable() && !failure.delivery_unknown),
+    );
+    set("attempts", JsValue::from(failure.attempts));
+    set(
+        "deliveryUnknown",
+        JsValue::from_bool(failure.delivery_unknown),
+    );
     if let Some(status) = error.status() {
         set("status", JsValue::from(status));
     }
@@ -476,4 +607,9 @@ fn to_js_error(error: &Error) -> JsValue {
         _ => {}
     }
     js.into()
+}
+
+/// A thrown error of a synchronous export: nothing was sent.
+fn throw(error: Error) -> JsValue {
+    to_js_error(&Failure::before_sending(error))
 }

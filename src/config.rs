@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::request::Kind;
+use crate::retry::RetryPolicy;
 use crate::validate::{self, formats, phone};
 
 /// Default time limit of one request.
@@ -21,7 +22,110 @@ const OPTION_NAMES: &[&str] = &[
     "fromPhoneNumberId",
     "defaultCountryCode",
     "timeoutMs",
+    "maxRetries",
+    "maxRetryDelayMs",
+    "retryUnknownDelivery",
 ];
+
+/// The options a single call may override, beside its `signal`.
+pub const CALL_OPTION_NAMES: &[&str] = &[
+    "signal",
+    "timeoutMs",
+    "maxRetries",
+    "maxRetryDelayMs",
+    "retryUnknownDelivery",
+];
+
+/// Most retries a caller may ask for.
+pub const MAX_RETRIES: u32 = 10;
+
+/// Time limit and retry policy of a call: the client's, or a call's override.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallSettings {
+    /// Time limit of each request.
+    pub timeout_ms: u32,
+    /// When to send again.
+    pub retry: RetryPolicy,
+}
+
+impl Default for CallSettings {
+    fn default() -> Self {
+        Self {
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+impl CallSettings {
+    /// These settings with the ones `options` gives. On error, the option's
+    /// name (after `prefix`) and what is wrong.
+    pub fn with_options(
+        &self,
+        options: &Map<String, Value>,
+        prefix: &str,
+    ) -> Result<Self, (String, String)> {
+        let mut out = *self;
+        let name = |key: &str| format!("{prefix}{key}");
+        if let Some(ms) = whole_number(options.get("timeoutMs"), 1, u64::from(MAX_TIMEOUT_MS))
+            .map_err(|range| {
+                (
+                    name("timeoutMs"),
+                    format!(
+                        "{} must be a whole number of milliseconds {range}.",
+                        name("timeoutMs")
+                    ),
+                )
+            })?
+        {
+            out.timeout_ms = ms as u32;
+        }
+        if let Some(n) = whole_number(options.get("maxRetries"), 0, u64::from(MAX_RETRIES))
+            .map_err(|range| {
+                (
+                    name("maxRetries"),
+                    format!("{} must be a whole number {range}.", name("maxRetries")),
+                )
+            })?
+        {
+            out.retry.max_retries = n as u32;
+        }
+        if let Some(ms) = whole_number(options.get("maxRetryDelayMs"), 0, u64::from(MAX_TIMEOUT_MS))
+            .map_err(|range| {
+                (
+                    name("maxRetryDelayMs"),
+                    format!(
+                        "{} must be a whole number of milliseconds {range}.",
+                        name("maxRetryDelayMs")
+                    ),
+                )
+            })?
+        {
+            out.retry.max_delay_ms = ms;
+        }
+        match options.get("retryUnknownDelivery") {
+            None | Some(Value::Null) => {}
+            Some(Value::Bool(b)) => out.retry.retry_unknown_delivery = *b,
+            Some(_) => {
+                let n = name("retryUnknownDelivery");
+                return Err((n.clone(), format!("{n} must be true or false.")));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A whole number within `min..=max`; on error, the range in words.
+fn whole_number(value: Option<&Value>, min: u64, max: u64) -> Result<Option<u64>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v) if (min..=max).contains(&v) => Ok(Some(v)),
+            _ => Err(format!("from {min} to {max}")),
+        },
+        Some(_) => Err(format!("from {min} to {max}")),
+    }
+}
 
 /// Checked client options. The token is never printed: `Debug` masks it.
 #[derive(Clone, PartialEq, Eq)]
@@ -35,8 +139,8 @@ pub struct ClientConfig {
     pub from_phone_number_id: Option<String>,
     /// Replaces a national leading `0` in phone numbers.
     pub default_country_code: Option<String>,
-    /// Time limit of one request.
-    pub timeout_ms: u32,
+    /// Time limit and retries of each call.
+    pub call: CallSettings,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -47,7 +151,7 @@ impl fmt::Debug for ClientConfig {
             .field("token", &"[redacted]")
             .field("from_phone_number_id", &self.from_phone_number_id)
             .field("default_country_code", &self.default_country_code)
-            .field("timeout_ms", &self.timeout_ms)
+            .field("call", &self.call)
             .finish()
     }
 }
@@ -68,7 +172,9 @@ impl ClientConfig {
                     .map(|k| format!("; did you mean {k}?"))
                     .unwrap_or_else(|| format!("; the options are {}.", OPTION_NAMES.join(", ")));
                 let shown: String = key.chars().take(40).collect();
-                return Err(Error::config(format!("{shown} is not a client option{hint}")));
+                return Err(Error::config(format!(
+                    "{shown} is not a client option{hint}"
+                )));
             }
         }
         let base_url = base_url(required_str(map, "baseUrl")?)?;
@@ -110,19 +216,25 @@ impl ClientConfig {
             .transpose()?;
         let default_country_code = optional_str(map, "defaultCountryCode")?
             .map(|cc| {
-                phone::parse_country_code(cc).map(str::to_owned).ok_or_else(|| {
-                    Error::config("defaultCountryCode must be a country calling code such as 91 or +44.")
-                })
+                phone::parse_country_code(cc)
+                    .map(str::to_owned)
+                    .ok_or_else(|| {
+                        Error::config(
+                            "defaultCountryCode must be a country calling code such as 91 or +44.",
+                        )
+                    })
             })
             .transpose()?;
-        let timeout_ms = parse_timeout(map.get("timeoutMs"), "timeoutMs")?.unwrap_or(DEFAULT_TIMEOUT_MS);
+        let call = CallSettings::default()
+            .with_options(map, "")
+            .map_err(|(_, message)| Error::config(message))?;
         Ok(Self {
             base_url,
             vendor_uid: vendor_uid.to_owned(),
             token: token.to_owned(),
             from_phone_number_id,
             default_country_code,
-            timeout_ms,
+            call,
         })
     }
 
@@ -147,20 +259,6 @@ impl ClientConfig {
             default_country_code: self.default_country_code.clone(),
             from_phone_number_id: self.from_phone_number_id.clone(),
         }
-    }
-}
-
-/// Reads a `timeoutMs` value: a whole number of milliseconds, 1 to 600 000.
-fn parse_timeout(value: Option<&Value>, name: &str) -> Result<Option<u32>, Error> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(ms) if (1..=u64::from(MAX_TIMEOUT_MS)).contains(&ms) => Ok(Some(ms as u32)),
-            _ => Err(Error::config(format!(
-                "{name} must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}."
-            ))),
-        },
-        Some(_) => Err(Error::config(format!("{name} must be a number of milliseconds."))),
     }
 }
 
@@ -210,7 +308,9 @@ fn is_loopback(url: &str) -> bool {
     host.eq_ignore_ascii_case("localhost")
         || host.to_ascii_lowercase().ends_with(".localhost")
         || host == "::1"
-        || (host.starts_with("127.") && host.split('.').count() == 4 && host.split('.').all(|p| p.parse::<u8>().is_ok()))
+        || (host.starts_with("127.")
+            && host.split('.').count() == 4
+            && host.split('.').all(|p| p.parse::<u8>().is_ok()))
 }
 
 #[cfg(test)]
@@ -233,14 +333,51 @@ mod tests {
     fn reads_options_and_builds_urls() {
         let c = ClientConfig::from_options(&options()).unwrap();
         assert_eq!(c.base_url, "https://example.com/api");
-        assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
-        assert_eq!(c.url(Kind::SendMessage, None), "https://example.com/api/v-1/contact/send-message");
+        assert_eq!(c.call, CallSettings::default());
+        assert_eq!(
+            c.url(Kind::SendMessage, None),
+            "https://example.com/api/v-1/contact/send-message"
+        );
         assert_eq!(
             c.url(Kind::UpdateContact, Some("919876543210")),
             "https://example.com/api/v-1/contact/update/919876543210"
         );
         assert_eq!(c.authorization(), "Bearer secret-token");
         assert!(!format!("{c:?}").contains("secret-token"));
+    }
+
+    #[test]
+    fn calls_override_the_client_settings() {
+        let mut o = options();
+        o["maxRetries"] = json!(0);
+        o["timeoutMs"] = json!(5000);
+        let c = ClientConfig::from_options(&o).unwrap();
+        assert_eq!(c.call.retry.max_retries, 0);
+        let call = json!({"maxRetries": 3, "retryUnknownDelivery": true, "maxRetryDelayMs": 100});
+        let s = c
+            .call
+            .with_options(call.as_object().unwrap(), "options.")
+            .unwrap();
+        assert_eq!(s.timeout_ms, 5000);
+        assert_eq!(
+            s.retry,
+            RetryPolicy {
+                max_retries: 3,
+                max_delay_ms: 100,
+                retry_unknown_delivery: true
+            }
+        );
+        let bad = json!({"timeoutMs": 1.5});
+        assert_eq!(
+            c.call
+                .with_options(bad.as_object().unwrap(), "options.")
+                .unwrap_err(),
+            (
+                "options.timeoutMs".to_owned(),
+                "options.timeoutMs must be a whole number of milliseconds from 1 to 600000."
+                    .to_owned()
+            )
+        );
     }
 
     #[test]
@@ -259,7 +396,10 @@ mod tests {
         assert!(config_message(o).contains("https"));
         let mut o = options();
         o["baseUrl"] = json!("example.com/api");
-        assert_eq!(config_message(o), "baseUrl must be an absolute URL such as https://example.com/api.");
+        assert_eq!(
+            config_message(o),
+            "baseUrl must be an absolute URL such as https://example.com/api."
+        );
         let mut o = options();
         o["vendorUid"] = json!("../admin");
         assert!(config_message(o).starts_with("vendorUid may contain only"));
@@ -272,10 +412,28 @@ mod tests {
         assert!(m.starts_with("token must be printable") && !m.contains("Evil"));
         let mut o = options();
         o["baseURL"] = json!("x");
-        assert_eq!(config_message(o), "baseURL is not a client option; did you mean baseUrl?");
+        assert_eq!(
+            config_message(o),
+            "baseURL is not a client option; did you mean baseUrl?"
+        );
         let mut o = options();
         o["timeoutMs"] = json!(0);
-        assert!(config_message(o).starts_with("timeoutMs must be a whole number"));
+        assert_eq!(
+            config_message(o),
+            "timeoutMs must be a whole number of milliseconds from 1 to 600000."
+        );
+        let mut o = options();
+        o["maxRetries"] = json!(11);
+        assert_eq!(
+            config_message(o),
+            "maxRetries must be a whole number from 0 to 10."
+        );
+        let mut o = options();
+        o["retryUnknownDelivery"] = json!("yes");
+        assert_eq!(
+            config_message(o),
+            "retryUnknownDelivery must be true or false."
+        );
         let mut o = options();
         o["defaultCountryCode"] = json!("999");
         assert!(config_message(o).starts_with("defaultCountryCode"));

@@ -70,10 +70,12 @@ pub enum Error {
     #[error("the call was aborted")]
     Aborted,
     /// No answer at all: the connection failed.
-    #[error("network error: {message}")]
+    #[error("network error: {message}{}", if *.connected { "; the request may have been delivered" } else { "" })]
     Network {
         /// What the platform said.
         message: String,
+        /// Whether a connection may have been made (and the request sent).
+        connected: bool,
     },
     /// A 2xx answer that is not the API's JSON.
     #[error("the server's answer is not the API's JSON: {message}")]
@@ -131,6 +133,7 @@ impl Error {
         match self {
             Self::RateLimited { .. } => true,
             Self::Http { status, .. } => *status == 503,
+            Self::Network { connected, .. } => !connected,
             _ => false,
         }
     }

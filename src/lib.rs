@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod issue;
 pub mod request;
+pub mod retry;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
 pub mod validate;

@@ -1,19 +1,35 @@
-//! The one place that talks HTTP: a POST through gloo-net's `fetch`, bounded
-//! by the caller's `AbortSignal` and a time limit, that hands back status,
-//! `Retry-After` and body for [`crate::answer::parse`] to judge. A non-2xx
-//! status is not an error here.
+//! The one place that talks HTTP: a POST built with gloo-net and sent with
+//! the global `fetch`, bounded by the caller's `AbortSignal` and a time
+//! limit, handing back status, `Retry-After` and body for
+//! [`crate::answer::parse`] to judge (a non-2xx status is not an error
+//! here); and the abortable wait between two attempts.
+//!
+//! gloo-net's own `send()` and `text()` are not used: they turn a rejection
+//! that is not an `Error` (as `controller.abort("reason")` gives) into a
+//! panic, and drop the `cause` that tells a refused connection from a
+//! broken one.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use js_sys::{Function, JsString, Promise, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::answer::MAX_ANSWER_BYTES;
 use crate::error::Error;
+use crate::retry;
 
 #[wasm_bindgen]
 extern "C" {
-    // Bound here rather than through web-sys so no unstable web-sys API is
-    // needed; both exist in current browsers, workers and Node 20.
+    // Globals of browsers, workers and Node alike; bound here so that no
+    // `window` is needed.
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(request: &web_sys::Request) -> Promise;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout)]
     fn abort_after(ms: u32) -> AbortSignal;
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = any)]
@@ -30,61 +46,131 @@ pub struct Received {
     pub body: String,
 }
 
-/// POSTs `body` as JSON to `url`.
+/// POSTs `body` as JSON to `url`. The caller checks `signal` beforehand, so
+/// an `Aborted` from here means the request had started.
 pub async fn post_json(
     url: &str,
     authorization: &str,
-    body: String,
+    body: &str,
     signal: Option<&AbortSignal>,
     timeout_ms: u32,
 ) -> Result<Received, Error> {
-    if signal.is_some_and(AbortSignal::aborted) {
-        return Err(Error::Aborted);
-    }
     let timer = abort_after(timeout_ms);
     let combined = match signal {
         Some(s) => abort_on_any(&js_sys::Array::of2(s, &timer)),
         None => timer.clone(),
     };
-    // Which signal fired tells an abort from a timeout from a network failure.
-    let failed = |e: gloo_net::Error| {
-        if signal.is_some_and(AbortSignal::aborted) {
-            Error::Aborted
-        } else if timer.aborted() {
-            Error::Timeout { timeout_ms }
-        } else {
-            Error::Network {
-                message: match e {
-                    gloo_net::Error::JsError(js) => js.message,
-                    other => other.to_string(),
-                },
-            }
-        }
-    };
-    let response = Request::post(url)
+    let failed = |raw: &JsValue| failure(raw, signal, &timer, timeout_ms);
+    let request: web_sys::Request = Request::post(url)
         .header("Authorization", authorization)
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .abort_signal(Some(&combined))
         .body(body)
-        .map_err(failed)?
-        .send()
+        .map_err(|e| Error::Network {
+            message: e.to_string(),
+            connected: false,
+        })?
+        .into();
+    let raw = JsFuture::from(global_fetch(&request))
         .await
-        .map_err(failed)?;
+        .map_err(|e| failed(&e))?;
+    let raw: web_sys::Response = raw.unchecked_into();
+    // `Clone::clone`: web-sys also has `Response::clone`, the JS method.
+    let response = Response::from(Clone::clone(&raw));
     let status = response.status();
     let headers = response.headers();
-    let declared: Option<usize> = headers.get("content-length").and_then(|v| v.trim().parse().ok());
+    let too_large = || Error::InvalidResponse {
+        status,
+        message: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+    };
+    let declared: Option<usize> = headers
+        .get("content-length")
+        .and_then(|v| v.trim().parse().ok());
     if declared.is_some_and(|n| n > MAX_ANSWER_BYTES) {
-        return Err(Error::InvalidResponse {
-            status,
-            message: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
-        });
+        if let Some(body) = raw.body() {
+            // Close the stream instead of downloading what will be refused.
+            let _ = body.cancel();
+        }
+        return Err(too_large());
     }
     let retry_after = headers.get("retry-after");
-    let body = response.text().await.map_err(failed)?;
+    let text = raw.text().map_err(|e| failed(&e))?;
+    let text: JsString = JsFuture::from(text)
+        .await
+        .map_err(|e| failed(&e))?
+        .unchecked_into();
+    // Measured before it is copied into wasm memory, which never shrinks.
+    if text.length() as usize > MAX_ANSWER_BYTES {
+        return Err(too_large());
+    }
     Ok(Received {
         status,
         retry_after,
-        body,
+        body: text.into(),
     })
+}
+
+/// Tells an abort from a timeout from a network failure, and a connection
+/// that was never made (nothing sent) from one that broke.
+fn failure(
+    raw: &JsValue,
+    signal: Option<&AbortSignal>,
+    timer: &AbortSignal,
+    timeout_ms: u32,
+) -> Error {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Error::Aborted;
+    }
+    if timer.aborted() {
+        return Error::Timeout { timeout_ms };
+    }
+    let get = |v: &JsValue, key: &str| {
+        if v.is_object() {
+            Reflect::get(v, &JsValue::from_str(key)).ok()
+        } else {
+            None
+        }
+    };
+    let message = get(raw, "message")
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "fetch failed".to_owned());
+    let code = get(raw, "cause")
+        .and_then(|c| get(&c, "code"))
+        .and_then(|c| c.as_string());
+    match code {
+        Some(code) => Error::Network {
+            connected: !retry::connect_failed(&code),
+            message: format!("{message} ({code})"),
+        },
+        None => Error::Network {
+            message,
+            connected: true,
+        },
+    }
+}
+
+/// Waits `ms`, or less if `signal` aborts (then `Aborted`).
+pub async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> Result<(), Error> {
+    let mut timer = JsValue::UNDEFINED;
+    let mut wake: Option<Function> = None;
+    let wait = Promise::new(&mut |resolve, _| {
+        timer = set_timeout(&resolve, ms as f64);
+        if let Some(s) = signal {
+            let _ = s.add_event_listener_with_callback("abort", &resolve);
+        }
+        wake = Some(resolve);
+    });
+    if !signal.is_some_and(AbortSignal::aborted) {
+        let _ = JsFuture::from(wait).await;
+    }
+    clear_timeout(&timer);
+    if let (Some(s), Some(f)) = (signal, wake) {
+        let _ = s.remove_event_listener_with_callback("abort", &f);
+    }
+    if signal.is_some_and(AbortSignal::aborted) {
+        Err(Error::Aborted)
+    } else {
+        Ok(())
+    }
 }

@@ -48,7 +48,9 @@ fn request_name(kind: Kind) -> String {
 
 /// The generated declarations.
 pub fn declarations() -> String {
-    let mut out = String::from("// Generated from src/validate/schema.rs by src/typescript.rs: do not edit.\n\n");
+    let mut out = String::from(
+        "// Generated from src/validate/schema.rs by src/typescript.rs: do not edit.\n\n",
+    );
     interface(
         &mut out,
         "ContactDetails",
@@ -57,7 +59,10 @@ pub fn declarations() -> String {
         "",
     );
     let mut numbered = String::new();
-    for ((prefix, _, rule), doc) in schema::TEMPLATE_NUMBERED.iter().zip(schema::TEMPLATE_NUMBERED_DOCS) {
+    for ((prefix, _, rule), doc) in schema::TEMPLATE_NUMBERED
+        .iter()
+        .zip(schema::TEMPLATE_NUMBERED_DOCS)
+    {
         numbered.push_str(&format!(
             "  /** {doc} */\n  [key: `{prefix}${{number}}`]: {} | undefined;\n",
             ts_type(*rule)
@@ -71,8 +76,18 @@ pub fn declarations() -> String {
             Kind::CreateContact => "Body of `POST contact/create`.",
             Kind::UpdateContact => "Body of `POST contact/update/{phoneNumber}`: only the keys given change, except `groups`.",
         };
-        let extra = if kind == Kind::SendTemplateMessage { numbered.as_str() } else { "" };
-        interface(&mut out, &request_name(kind), doc, schema::fields(kind), extra);
+        let extra = if kind == Kind::SendTemplateMessage {
+            numbered.as_str()
+        } else {
+            ""
+        };
+        interface(
+            &mut out,
+            &request_name(kind),
+            doc,
+            schema::fields(kind),
+            extra,
+        );
     }
     out.push_str("/** The request type of each kind that `validate` and `validateField` take. */\nexport interface RequestKinds {\n");
     for kind in Kind::ALL {

@@ -858,6 +858,7 @@ fn every_variant() -> Vec<(Error, &'static str, bool)> {
         (
             Error::Network {
                 message: "offline".into(),
+                connected: true,
             },
             "network",
             false,

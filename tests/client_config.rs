@@ -67,7 +67,7 @@ fn minimal_options_give_a_config_with_defaults() {
     assert_eq!(c.vendor_uid, "v-1");
     assert_eq!(c.from_phone_number_id, None);
     assert_eq!(c.default_country_code, None);
-    assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
+    assert_eq!(c.call.timeout_ms, DEFAULT_TIMEOUT_MS);
     assert_eq!(DEFAULT_TIMEOUT_MS, 30_000);
     assert_eq!(c.authorization(), format!("Bearer {TOKEN}"));
 }
@@ -81,7 +81,7 @@ fn every_option_is_read() {
     })));
     assert_eq!(c.from_phone_number_id.as_deref(), Some("100000000000001"));
     assert_eq!(c.default_country_code.as_deref(), Some("91"));
-    assert_eq!(c.timeout_ms, 5000);
+    assert_eq!(c.call.timeout_ms, 5000);
     let v = c.validate_options();
     assert_eq!(v.default_country_code.as_deref(), Some("91"));
     assert_eq!(v.from_phone_number_id.as_deref(), Some("100000000000001"));
@@ -99,7 +99,7 @@ fn null_options_are_absent() {
     }));
     assert_eq!(c.from_phone_number_id, None);
     assert_eq!(c.default_country_code, None);
-    assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
+    assert_eq!(c.call.timeout_ms, DEFAULT_TIMEOUT_MS);
 }
 
 #[test]
@@ -355,7 +355,7 @@ fn unknown_options_are_refused_with_a_suggestion() {
     );
     assert_eq!(
         config_error(options_with(json!({"bearerToken": TOKEN}))),
-        "bearerToken is not a client option; the options are baseUrl, vendorUid, token, fromPhoneNumberId, defaultCountryCode, timeoutMs."
+        "bearerToken is not a client option; the options are baseUrl, vendorUid, token, fromPhoneNumberId, defaultCountryCode, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery."
     );
     // Long keys are cut in the message.
     let m = config_error(options_with(json!({ "k".repeat(1000): 1 })));
@@ -371,7 +371,11 @@ fn unknown_options_are_refused_with_a_suggestion() {
 fn timeout_is_a_whole_number_of_milliseconds_in_bounds() {
     for good in [1u64, 1000, 30_000, u64::from(MAX_TIMEOUT_MS)] {
         assert_eq!(
-            u64::from(config(options_with(json!({ "timeoutMs": good }))).timeout_ms),
+            u64::from(
+                config(options_with(json!({ "timeoutMs": good })))
+                    .call
+                    .timeout_ms
+            ),
             good
         );
     }
@@ -394,7 +398,7 @@ fn timeout_is_a_whole_number_of_milliseconds_in_bounds() {
     for bad in [json!("1000"), json!(true), json!([1000])] {
         assert_eq!(
             config_error(options_with(json!({ "timeoutMs": bad }))),
-            "timeoutMs must be a number of milliseconds."
+            "timeoutMs must be a whole number of milliseconds from 1 to 600000."
         );
     }
 }

@@ -70,14 +70,21 @@ async fn recorded(vendor: &str) -> Vec<Value> {
 }
 
 fn error_code(error: &JsValue) -> String {
-    assert_eq!(prop(error, "name").as_string().as_deref(), Some("WhatsJetError"));
+    assert_eq!(
+        prop(error, "name").as_string().as_deref(),
+        Some("WhatsJetError")
+    );
     assert!(error.is_instance_of::<js_sys::Error>());
     prop(error, "code").as_string().unwrap()
 }
 
 #[wasm_bindgen_test]
 async fn sends_a_text_message_and_returns_the_envelope() {
-    let c = client("sandbox-vendor", TOKEN, json!({"fromPhoneNumberId": "100000000000001"}));
+    let c = client(
+        "sandbox-vendor",
+        TOKEN,
+        json!({"fromPhoneNumberId": "100000000000001"}),
+    );
     let reply = settle(c.send_message(
         js(json!({"phone_number": "+91 98765-43210", "message_body": "Hello from wasm"})),
         JsValue::UNDEFINED,
@@ -88,7 +95,10 @@ async fn sends_a_text_message_and_returns_the_envelope() {
     assert_eq!(reply["result"], "success");
     assert_eq!(reply["data"]["phone_number"], "919876543210");
     assert_eq!(reply["data"]["status"], "accepted");
-    assert!(reply["data"]["wamid"].as_str().unwrap().starts_with("wamid."));
+    assert!(reply["data"]["wamid"]
+        .as_str()
+        .unwrap()
+        .starts_with("wamid."));
 }
 
 #[wasm_bindgen_test]
@@ -96,12 +106,20 @@ async fn invalid_requests_reject_before_sending() {
     let vendor = "wasm-validation";
     let before = recorded(vendor).await.len();
     let c = client(vendor, TOKEN, json!({}));
-    let error = settle(c.send_message(js(json!({"phone_number": "12", "messageBody": "x"})), JsValue::UNDEFINED))
-        .await
-        .unwrap_err();
+    let error = settle(c.send_message(
+        js(json!({"phone_number": "12", "messageBody": "x"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
     assert_eq!(error_code(&error), "validation");
     let issues = to_json(&prop(&error, "issues"));
-    let paths: Vec<&str> = issues.as_array().unwrap().iter().map(|i| i["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
     assert_eq!(paths, ["phone_number", "message_body", "messageBody"]);
     assert_eq!(issues[0]["code"], "invalid_phone");
     assert_eq!(recorded(vendor).await.len(), before);
@@ -118,7 +136,10 @@ async fn a_wrong_token_is_unauthorized() {
     .unwrap_err();
     assert_eq!(error_code(&error), "unauthorized");
     assert_eq!(prop(&error, "status").as_f64(), Some(200.0));
-    assert_eq!(prop(&error, "serverMessage").as_string().as_deref(), Some("Invalid Token"));
+    assert_eq!(
+        prop(&error, "serverMessage").as_string().as_deref(),
+        Some("Invalid Token")
+    );
     let text = to_json(&prop(&error, "message"));
     assert!(!text.to_string().contains("not-the-token"));
 }
@@ -127,21 +148,66 @@ async fn a_wrong_token_is_unauthorized() {
 async fn throttling_is_rate_limited_with_the_wait() {
     let vendor = "wasm-throttled";
     let before = recorded(vendor).await.len();
-    control("faults", json!({"path_contains": format!("/{vendor}/"), "answer": "throttled-429"})).await;
-    let c = client(vendor, TOKEN, json!({}));
-    let error = settle(c.create_contact(js(json!({"phone_number": "919876543210"})), JsValue::UNDEFINED))
-        .await
-        .unwrap_err();
+    control(
+        "faults",
+        json!({"path_contains": format!("/{vendor}/"), "answer": "throttled-429"}),
+    )
+    .await;
+    // Retry-After: 37 is beyond maxRetryDelayMs: the call ends at once.
+    let c = client(vendor, TOKEN, json!({"maxRetryDelayMs": 1000}));
+    let error = settle(c.create_contact(
+        js(json!({"phone_number": "919876543210"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
     assert_eq!(error_code(&error), "rate_limited");
     assert_eq!(prop(&error, "retryAfterMs").as_f64(), Some(37_000.0));
     assert_eq!(prop(&error, "retryable").as_bool(), Some(true));
+    assert_eq!(prop(&error, "attempts").as_f64(), Some(1.0));
+    assert_eq!(prop(&error, "deliveryUnknown").as_bool(), Some(false));
     assert_eq!(recorded(vendor).await.len(), before + 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_short_retry_after_is_waited_for_and_retried() {
+    let vendor = "sandbox-vendor";
+    let path = format!("/{vendor}/contact/create");
+    let before = recorded(vendor)
+        .await
+        .iter()
+        .filter(|r| r["path"].as_str().unwrap().ends_with("/contact/create"))
+        .count();
+    control(
+        "faults",
+        json!({"path_contains": path, "status": 429, "headers": {"retry-after": "1", "content-type": "application/json"}, "body": "{\"message\":\"Too Many Attempts.\"}"}),
+    )
+    .await;
+    let c = client(vendor, TOKEN, json!({}));
+    let phone = format!("4420794{:05}", (js_sys::Math::random() * 99_999.0) as u32);
+    let reply = settle(c.create_contact(
+        js(json!({"phone_number": phone, "first_name": "Ada"})),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap();
+    assert_eq!(to_json(&reply)["data"]["phone_number"], phone);
+    let after = recorded(vendor)
+        .await
+        .iter()
+        .filter(|r| r["path"].as_str().unwrap().ends_with("/contact/create"))
+        .count();
+    assert_eq!(after, before + 2);
 }
 
 #[wasm_bindgen_test]
 async fn a_proxy_page_is_an_http_error() {
     let vendor = "wasm-proxy";
-    control("faults", json!({"path_contains": format!("/{vendor}/"), "answer": "proxy-502"})).await;
+    control(
+        "faults",
+        json!({"path_contains": format!("/{vendor}/"), "answer": "proxy-502"}),
+    )
+    .await;
     let c = client(vendor, TOKEN, json!({}));
     let error = settle(c.send_message(
         js(json!({"phone_number": "919876543210", "message_body": "hi"})),
@@ -157,7 +223,11 @@ async fn a_proxy_page_is_an_http_error() {
 #[wasm_bindgen_test]
 async fn a_silent_server_times_out() {
     let vendor = "wasm-timeout";
-    control("faults", json!({"path_contains": format!("/{vendor}/"), "action": "hang"})).await;
+    control(
+        "faults",
+        json!({"path_contains": format!("/{vendor}/"), "action": "hang"}),
+    )
+    .await;
     let c = client(vendor, TOKEN, json!({"timeoutMs": 300}));
     let error = settle(c.send_message(
         js(json!({"phone_number": "919876543210", "message_body": "hi"})),
@@ -166,6 +236,9 @@ async fn a_silent_server_times_out() {
     .await
     .unwrap_err();
     assert_eq!(error_code(&error), "timeout");
+    assert_eq!(prop(&error, "deliveryUnknown").as_bool(), Some(true));
+    assert_eq!(prop(&error, "retryable").as_bool(), Some(false));
+    assert_eq!(prop(&error, "attempts").as_f64(), Some(1.0));
 }
 
 #[wasm_bindgen_test]
@@ -189,7 +262,8 @@ async fn an_aborted_signal_ends_the_call() {
 
 #[wasm_bindgen_test]
 async fn no_server_is_a_network_error() {
-    let options = js(json!({"baseUrl": "http://127.0.0.1:9/api", "vendorUid": "v", "token": TOKEN}));
+    let options =
+        js(json!({"baseUrl": "http://127.0.0.1:9/api", "vendorUid": "v", "token": TOKEN}));
     let c = Client::new(options).unwrap();
     let error = settle(c.send_message(
         js(json!({"phone_number": "919876543210", "message_body": "hi"})),
@@ -198,6 +272,37 @@ async fn no_server_is_a_network_error() {
     .await
     .unwrap_err();
     assert_eq!(error_code(&error), "network");
+}
+
+#[wasm_bindgen_test]
+async fn aborting_with_a_reason_that_is_not_an_error_is_still_aborted() {
+    let vendor = "wasm-abort-reason";
+    let before = recorded(vendor).await.len();
+    control(
+        "faults",
+        json!({"path_contains": format!("/{vendor}/"), "action": "hang"}),
+    )
+    .await;
+    let controller = web_sys::AbortController::new().unwrap();
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
+    let c = client(vendor, TOKEN, json!({}));
+    let pending = settle(c.send_message(
+        js(json!({"phone_number": "919876543210", "message_body": "hi"})),
+        options.into(),
+    ));
+    // Abort once the sandbox holds the request.
+    while recorded(vendor).await.len() == before {}
+    controller.abort_with_reason(&JsValue::from_str("user cancelled"));
+    let error = pending.await.unwrap_err();
+    assert_eq!(error_code(&error), "aborted");
+    assert_eq!(prop(&error, "deliveryUnknown").as_bool(), Some(true));
+    // The module still works.
+    assert_eq!(
+        normalize_phone_number_js(JsValue::from_str("+91 98765 43210"), JsValue::UNDEFINED)
+            .unwrap(),
+        "919876543210"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -218,17 +323,33 @@ async fn a_2xx_page_is_an_invalid_response() {
     .unwrap_err();
     assert_eq!(error_code(&error), "invalid_response");
     let request = recorded(vendor).await.pop().unwrap();
-    assert_eq!(request["path"], format!("/api/{vendor}/contact/update/919876543210"));
+    assert_eq!(
+        request["path"],
+        format!("/api/{vendor}/contact/update/919876543210")
+    );
 }
 
 #[wasm_bindgen_test]
 fn validators_need_no_server() {
     assert_eq!(
-        normalize_phone_number_js(JsValue::from_str("0091 (98765) 43210"), JsValue::UNDEFINED).unwrap(),
+        normalize_phone_number_js(JsValue::from_str("0091 (98765) 43210"), JsValue::UNDEFINED)
+            .unwrap(),
         "919876543210"
     );
-    let result = to_json(&validate_js("sendMediaMessage".into(), js(json!({"phone_number": "919876543210", "media_type": "gif", "media_url": "x"})), JsValue::UNDEFINED).unwrap());
+    let result = to_json(
+        &validate_js(
+            "sendMediaMessage".into(),
+            js(json!({"phone_number": "919876543210", "media_type": "gif", "media_url": "x"})),
+            JsValue::UNDEFINED,
+        )
+        .unwrap(),
+    );
     assert_eq!(result["ok"], false);
-    let codes: Vec<&str> = result["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = result["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["invalid_choice", "invalid_url"]);
 }

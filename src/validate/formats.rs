@@ -40,17 +40,25 @@ pub fn http_url(s: &str) -> Option<bool> {
     };
     // A backslash is read as `/` by browsers: `http://evil.com\@localhost`
     // goes to evil.com, so the host found below would not be the real one.
-    if s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+    if s.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
         return None;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let host = if let Some(v6) = host_port.strip_prefix('[') {
         let (addr, after) = v6.split_once(']')?;
-        if addr.is_empty() || !addr.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
+        if addr.is_empty()
+            || !addr
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        {
             return None;
         }
-        if !(after.is_empty() || after.starts_with(':') && after[1..].bytes().all(|b| b.is_ascii_digit())) {
+        if !(after.is_empty()
+            || after.starts_with(':') && after[1..].bytes().all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
         return Some(secure);
@@ -70,7 +78,11 @@ pub fn http_url(s: &str) -> Option<bool> {
             // Any non-ASCII letter may be part of an internationalised name;
             // testing it against Unicode tables would cost kilobytes of wasm.
             .all(|c| {
-                c.is_ascii_alphanumeric() || (!c.is_ascii() && !is_invisible(c)) || c == '-' || c == '.' || c == '_'
+                c.is_ascii_alphanumeric()
+                    || (!c.is_ascii() && !is_invisible(c))
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
             });
     host_ok.then_some(secure)
 }
@@ -83,7 +95,8 @@ pub fn is_invisible(c: char) -> bool {
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// Lower-case letters, digits and underscores: how WhatsApp names templates.
@@ -133,8 +146,12 @@ pub fn has_placeholder(s: &str) -> bool {
 /// Whether PHP's `strip_tags` (which the server applies) would cut text out
 /// of `s`: it takes any `<` followed by a non-space as the start of a tag.
 pub fn has_html_like_tag(s: &str) -> bool {
-    s.match_indices('<')
-        .any(|(i, _)| s[i + 1..].chars().next().is_some_and(|c| !c.is_whitespace()))
+    s.match_indices('<').any(|(i, _)| {
+        s[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace())
+    })
 }
 
 /// Why a coordinate string is refused.
@@ -178,10 +195,29 @@ mod tests {
 
     #[test]
     fn emails() {
-        for good in ["johndoe@example.com", "a.b+tag@mail.example.co.in", "o'neil@x.io", "x_y-z@a-b.org"] {
+        for good in [
+            "johndoe@example.com",
+            "a.b+tag@mail.example.co.in",
+            "o'neil@x.io",
+            "x_y-z@a-b.org",
+        ] {
             assert!(is_email(good), "{good}");
         }
-        for bad in ["a@b", "johndoe", "@example.com", "a@.com", "a..b@x.com", ".a@x.com", "a.@x.com", "a@x.c", "a@x.c0m", "a b@x.com", "a@x..com", "a@-x.com", ""] {
+        for bad in [
+            "a@b",
+            "johndoe",
+            "@example.com",
+            "a@.com",
+            "a..b@x.com",
+            ".a@x.com",
+            "a.@x.com",
+            "a@x.c",
+            "a@x.c0m",
+            "a b@x.com",
+            "a@x..com",
+            "a@-x.com",
+            "",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
@@ -193,7 +229,19 @@ mod tests {
         assert_eq!(http_url("HTTPS://Example.com"), Some(true));
         assert_eq!(http_url("https://127.0.0.1:8080/a.png"), Some(true));
         assert_eq!(http_url("https://[::1]:8080/a.png"), Some(true));
-        for bad in ["ftp://x.com/a", "example.com/a.jpg", "https://", "https:///a", "https://exa mple.com", "https://x.com:port/", "https://x.com:/", "/relative.png", "https://a..b/", "javascript:alert(1)", "https://x.com/a b"] {
+        for bad in [
+            "ftp://x.com/a",
+            "example.com/a.jpg",
+            "https://",
+            "https:///a",
+            "https://exa mple.com",
+            "https://x.com:port/",
+            "https://x.com:/",
+            "/relative.png",
+            "https://a..b/",
+            "javascript:alert(1)",
+            "https://x.com/a b",
+        ] {
             assert_eq!(http_url(bad), None, "{bad}");
         }
     }
@@ -235,12 +283,25 @@ mod tests {
         assert_eq!(decimal_coordinate("-90", 90).unwrap(), "-90.0");
         assert_eq!(decimal_coordinate("90.000", 90).unwrap(), "90.000");
         assert_eq!(decimal_coordinate("-179.9999", 180).unwrap(), "-179.9999");
-        assert_eq!(decimal_coordinate("90.0001", 90), Err(CoordinateError::Range));
+        assert_eq!(
+            decimal_coordinate("90.0001", 90),
+            Err(CoordinateError::Range)
+        );
         assert_eq!(decimal_coordinate("181", 180), Err(CoordinateError::Range));
-        assert_eq!(decimal_coordinate("00000000000000000000045", 90).unwrap(), "00000000000000000000045.0");
-        assert_eq!(decimal_coordinate("1234567890123", 90), Err(CoordinateError::Range));
+        assert_eq!(
+            decimal_coordinate("00000000000000000000045", 90).unwrap(),
+            "00000000000000000000045.0"
+        );
+        assert_eq!(
+            decimal_coordinate("1234567890123", 90),
+            Err(CoordinateError::Range)
+        );
         for bad in ["", "-", "abc", "22.", ".5", "1e3", "22,5", "+22", " 22"] {
-            assert_eq!(decimal_coordinate(bad, 90), Err(CoordinateError::Format), "{bad}");
+            assert_eq!(
+                decimal_coordinate(bad, 90),
+                Err(CoordinateError::Format),
+                "{bad}"
+            );
         }
     }
 }

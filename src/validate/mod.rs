@@ -75,7 +75,11 @@ pub fn validate(kind: Kind, payload: &Value, options: &Options) -> Result<Valid,
             ctx.issue(
                 "",
                 IssueCode::InvalidType,
-                format!("A {} request must be an object; got {}.", kind.name(), type_name(other)),
+                format!(
+                    "A {} request must be an object; got {}.",
+                    kind.name(),
+                    type_name(other)
+                ),
             );
             Map::new()
         }
@@ -116,14 +120,18 @@ pub fn validate_field(kind: Kind, path: &str, value: &Value, options: &Options) 
     match (found, rest) {
         (Some((rule, required)), None) => check_present(&mut ctx, path, rule, required, value),
         (Some((Rule::Contact, _)), Some(sub)) => match sub.split_once('.') {
-            Some(("custom_fields", name)) if !name.is_empty() => check_custom_value(&mut ctx, path, value),
+            Some(("custom_fields", name)) if !name.is_empty() => {
+                check_custom_value(&mut ctx, path, value)
+            }
             Some(_) => unknown_path(&mut ctx, path),
             None => match schema::lookup_contact(sub) {
                 Some(rule) => check_present(&mut ctx, path, rule, false, value),
                 None => unknown_path(&mut ctx, path),
             },
         },
-        (Some((Rule::CustomFields, _)), Some(name)) if !name.is_empty() => check_custom_value(&mut ctx, path, value),
+        (Some((Rule::CustomFields, _)), Some(name)) if !name.is_empty() => {
+            check_custom_value(&mut ctx, path, value)
+        }
         _ => unknown_path(&mut ctx, path),
     }
     ctx.issues
@@ -131,7 +139,11 @@ pub fn validate_field(kind: Kind, path: &str, value: &Value, options: &Options) 
 
 fn unknown_path(ctx: &mut Ctx, path: &str) {
     let kind = ctx.kind.name();
-    ctx.issue(path, IssueCode::UnknownField, format!("{path} is not a field of {kind}."));
+    ctx.issue(
+        path,
+        IssueCode::UnknownField,
+        format!("{path} is not a field of {kind}."),
+    );
 }
 
 fn check_present(ctx: &mut Ctx, path: &str, rule: Rule, required: bool, value: &Value) {
@@ -152,7 +164,11 @@ fn check_object(ctx: &mut Ctx, map: &Map<String, Value>) -> Map<String, Value> {
         match map.get(f.name) {
             None | Some(Value::Null) => {
                 if f.required {
-                    ctx.issue(f.name, IssueCode::Required, format!("{} is required.", f.name));
+                    ctx.issue(
+                        f.name,
+                        IssueCode::Required,
+                        format!("{} is required.", f.name),
+                    );
                 }
             }
             Some(v) => {
@@ -200,9 +216,20 @@ fn unknown_key(ctx: &mut Ctx, parent: &str, key: &str) {
         } else {
             schema::CONTACT_FIELDS.iter().map(|f| f.name).collect()
         };
-        let owner = if parent.is_empty() { kind.name() } else { parent };
-        match suggest::closest(key, &known, kind == Kind::SendTemplateMessage && parent.is_empty()) {
-            Some(s) => format!("{path} is not a field of {owner}; did you mean {}?", join_path(parent, &s)),
+        let owner = if parent.is_empty() {
+            kind.name()
+        } else {
+            parent
+        };
+        match suggest::closest(
+            key,
+            &known,
+            kind == Kind::SendTemplateMessage && parent.is_empty(),
+        ) {
+            Some(s) => format!(
+                "{path} is not a field of {owner}; did you mean {}?",
+                join_path(parent, &s)
+            ),
             None => format!("{path} is not a field of {owner}."),
         }
     };
@@ -260,7 +287,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             let s = expect_str(ctx, path, value)?;
             if !choices.contains(&s) {
                 let list = choices.join(", ");
-                ctx.issue(path, IssueCode::InvalidChoice, format!("{path} must be one of {list}; got \"{}\".", excerpt(s)));
+                ctx.issue(
+                    path,
+                    IssueCode::InvalidChoice,
+                    format!("{path} must be one of {list}; got \"{}\".", excerpt(s)),
+                );
                 return None;
             }
             Some(Value::String(s.to_owned()))
@@ -268,7 +299,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
         Rule::Url => {
             let s = expect_str(ctx, path, value)?;
             if s.trim().is_empty() {
-                ctx.issue(path, IssueCode::Required, format!("{path} must not be empty."));
+                ctx.issue(
+                    path,
+                    IssueCode::Required,
+                    format!("{path} must not be empty."),
+                );
                 return None;
             }
             check_len(ctx, path, s, 2048)?;
@@ -301,7 +336,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             }
             check_len(ctx, path, s, schema::EMAIL_MAX)?;
             if !formats::is_email(s) {
-                ctx.issue(path, IssueCode::InvalidEmail, format!("{path} must be an e-mail address such as name@example.com."));
+                ctx.issue(
+                    path,
+                    IssueCode::InvalidEmail,
+                    format!("{path} must be an e-mail address such as name@example.com."),
+                );
                 return None;
             }
             Some(Value::String(s.to_owned()))
@@ -309,7 +348,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
         Rule::TemplateName => {
             let s = expect_str(ctx, path, value)?;
             if s.is_empty() {
-                ctx.issue(path, IssueCode::Required, format!("{path} must not be empty."));
+                ctx.issue(
+                    path,
+                    IssueCode::Required,
+                    format!("{path} must not be empty."),
+                );
                 return None;
             }
             check_len(ctx, path, s, schema::TEMPLATE_NAME_MAX)?;
@@ -326,7 +369,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
         Rule::TemplateLanguage => {
             let s = expect_str(ctx, path, value)?;
             if s.is_empty() {
-                ctx.issue(path, IssueCode::Required, format!("{path} must not be empty."));
+                ctx.issue(
+                    path,
+                    IssueCode::Required,
+                    format!("{path} must not be empty."),
+                );
                 return None;
             }
             if !formats::is_template_language(s) {
@@ -338,7 +385,9 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                 ctx.issue(
                     path,
                     IssueCode::InvalidFormat,
-                    format!("{path} must be a WhatsApp language code such as en, en_US or pt_BR{hint}."),
+                    format!(
+                        "{path} must be a WhatsApp language code such as en, en_US or pt_BR{hint}."
+                    ),
                 );
                 return None;
             }
@@ -352,7 +401,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             }
             check_len(ctx, path, s, 35)?;
             if !formats::is_language_code(s) {
-                ctx.issue(path, IssueCode::InvalidFormat, format!("{path} may contain only letters, digits, - and _, such as en."));
+                ctx.issue(
+                    path,
+                    IssueCode::InvalidFormat,
+                    format!("{path} may contain only letters, digits, - and _, such as en."),
+                );
                 return None;
             }
             Some(Value::String(s.to_owned()))
@@ -383,7 +436,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             for (name, v) in map {
                 let sub = join_path(path, name);
                 if name.trim().is_empty() {
-                    ctx.issue(&sub, IssueCode::InvalidFormat, format!("{path} has an empty field name."));
+                    ctx.issue(
+                        &sub,
+                        IssueCode::InvalidFormat,
+                        format!("{path} has an empty field name."),
+                    );
                     continue;
                 }
                 if v.is_null() {
@@ -426,7 +483,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
         Rule::TemplateText { max } => {
             let s = scalar_text(ctx, path, value)?;
             if s.trim().is_empty() {
-                ctx.issue(path, IssueCode::Required, format!("{path} must not be empty."));
+                ctx.issue(
+                    path,
+                    IssueCode::Required,
+                    format!("{path} must not be empty."),
+                );
                 return None;
             }
             check_len(ctx, path, &s, max)?;
@@ -463,11 +524,19 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             match formats::decimal_coordinate(&s, limit) {
                 Ok(c) => Some(Value::String(c)),
                 Err(CoordinateError::Format) => {
-                    ctx.issue(path, IssueCode::InvalidFormat, format!("{path} must be a decimal number such as 22.22."));
+                    ctx.issue(
+                        path,
+                        IssueCode::InvalidFormat,
+                        format!("{path} must be a decimal number such as 22.22."),
+                    );
                     None
                 }
                 Err(CoordinateError::Range) => {
-                    ctx.issue(path, IssueCode::OutOfRange, format!("{path} must be between -{limit} and {limit}."));
+                    ctx.issue(
+                        path,
+                        IssueCode::OutOfRange,
+                        format!("{path} must be between -{limit} and {limit}."),
+                    );
                     None
                 }
             }
@@ -475,7 +544,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
         Rule::CopyCode => {
             let s = scalar_text(ctx, path, value)?;
             if s.is_empty() {
-                ctx.issue(path, IssueCode::Required, format!("{path} must not be empty."));
+                ctx.issue(
+                    path,
+                    IssueCode::Required,
+                    format!("{path} must not be empty."),
+                );
                 return None;
             }
             if formats::has_placeholder(&s) {
@@ -483,7 +556,11 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             }
             check_len(ctx, path, &s, schema::COPY_CODE_MAX)?;
             if !formats::is_copy_code(&s) {
-                ctx.issue(path, IssueCode::InvalidFormat, format!("{path} may contain only letters, digits, - and _."));
+                ctx.issue(
+                    path,
+                    IssueCode::InvalidFormat,
+                    format!("{path} may contain only letters, digits, - and _."),
+                );
                 return None;
             }
             Some(Value::String(s))
@@ -509,7 +586,12 @@ fn check_groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> {
             }
         }
         other => {
-            type_issue(ctx, path, "a comma-separated string or an array of strings", other);
+            type_issue(
+                ctx,
+                path,
+                "a comma-separated string or an array of strings",
+                other,
+            );
             return None;
         }
     }
@@ -519,7 +601,10 @@ fn check_groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> {
             ctx.issue(
                 path,
                 IssueCode::TooLong,
-                format!("{path} has a group title longer than {} characters.", schema::EMAIL_MAX),
+                format!(
+                    "{path} has a group title longer than {} characters.",
+                    schema::EMAIL_MAX
+                ),
             );
             return None;
         }
@@ -546,7 +631,11 @@ fn media_rules(ctx: &mut Ctx, body: &Map<String, Value>) {
     };
     debug_assert!(MEDIA_TYPES.contains(&media));
     if media == "audio" && body.get("caption").is_some_and(|c| c != "") {
-        ctx.warn("caption", WarningCode::IgnoredField, "caption is ignored for audio.".to_owned());
+        ctx.warn(
+            "caption",
+            WarningCode::IgnoredField,
+            "caption is ignored for audio.".to_owned(),
+        );
     }
     if let Some(name) = body.get("file_name").and_then(Value::as_str) {
         if media != "document" {
@@ -555,11 +644,15 @@ fn media_rules(ctx: &mut Ctx, body: &Map<String, Value>) {
                 WarningCode::IgnoredField,
                 format!("file_name is used only for documents; it is ignored for {media}."),
             );
-        } else if !name.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && !ext.is_empty()) {
+        } else if !name
+            .rsplit_once('.')
+            .is_some_and(|(stem, ext)| !stem.is_empty() && !ext.is_empty())
+        {
             ctx.warn(
                 "file_name",
                 WarningCode::MissingExtension,
-                "file_name has no extension (such as .pdf); WhatsApp shows the name as given.".to_owned(),
+                "file_name has no extension (such as .pdf); WhatsApp shows the name as given."
+                    .to_owned(),
             );
         }
     }
@@ -603,7 +696,12 @@ fn template_rules(ctx: &mut Ctx, given: &Map<String, Value>) {
             "header_document_name is required with header_document.".to_owned(),
         );
     }
-    const LOCATION: [&str; 4] = ["location_latitude", "location_longitude", "location_name", "location_address"];
+    const LOCATION: [&str; 4] = [
+        "location_latitude",
+        "location_longitude",
+        "location_name",
+        "location_address",
+    ];
     if let Some(first) = LOCATION.iter().find(|k| present(k)) {
         for key in LOCATION.iter().filter(|k| !present(k)) {
             ctx.issue(
@@ -613,10 +711,16 @@ fn template_rules(ctx: &mut Ctx, given: &Map<String, Value>) {
             );
         }
     }
-    let headers: Vec<&str> = ["header_image", "header_video", "header_document", "header_field_1", "location_latitude"]
-        .into_iter()
-        .filter(|k| present(k))
-        .collect();
+    let headers: Vec<&str> = [
+        "header_image",
+        "header_video",
+        "header_document",
+        "header_field_1",
+        "location_latitude",
+    ]
+    .into_iter()
+    .filter(|k| present(k))
+    .collect();
     if let [first, rest @ ..] = headers.as_slice() {
         for other in rest {
             ctx.issue(
@@ -659,7 +763,11 @@ fn check_len(ctx: &mut Ctx, path: &str, s: &str, max: usize) -> Option<()> {
     if s.len() > max {
         let n = s.chars().count();
         if n > max {
-            ctx.issue(path, IssueCode::TooLong, format!("{path} must be at most {max} characters; it has {n}."));
+            ctx.issue(
+                path,
+                IssueCode::TooLong,
+                format!("{path} must be at most {max} characters; it has {n}."),
+            );
             return None;
         }
     }
@@ -690,7 +798,11 @@ fn scalar_text(ctx: &mut Ctx, path: &str, value: &Value) -> Option<String> {
 
 fn type_issue(ctx: &mut Ctx, path: &str, expected: &str, got: &Value) {
     let got = type_name(got);
-    ctx.issue(path, IssueCode::InvalidType, format!("{path} must be {expected}; got {got}."));
+    ctx.issue(
+        path,
+        IssueCode::InvalidType,
+        format!("{path} must be {expected}; got {got}."),
+    );
 }
 
 fn type_name(v: &Value) -> &'static str {

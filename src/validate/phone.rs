@@ -60,7 +60,11 @@ pub fn parse_country_code(input: &str) -> Option<&str> {
 /// parentheses, drops a leading `+` or `00`, replaces a single leading `0`
 /// with `default_country_code`, and checks the result is 9–15 digits
 /// starting with a country calling code. `path` names the field in the issue.
-pub fn normalize(input: &str, default_country_code: Option<&str>, path: &str) -> Result<String, Issue> {
+pub fn normalize(
+    input: &str,
+    default_country_code: Option<&str>,
+    path: &str,
+) -> Result<String, Issue> {
     let fail = |code, message: String| Err(Issue::new(path, code, message));
     let trimmed = input.trim();
     if trimmed.is_empty() {
@@ -76,7 +80,10 @@ pub fn normalize(input: &str, default_country_code: Option<&str>, path: &str) ->
     };
     let mut digits = String::with_capacity(cleaned.len());
     let mut plus = false;
-    for (i, c) in cleaned.trim_start_matches(formats::is_invisible).char_indices() {
+    for (i, c) in cleaned
+        .trim_start_matches(formats::is_invisible)
+        .char_indices()
+    {
         match c {
             '0'..='9' => digits.push(c),
             ' ' | '\u{a0}' | '-' | '.' | '(' | ')' | '/' => {}
@@ -142,7 +149,9 @@ pub fn normalize(input: &str, default_country_code: Option<&str>, path: &str) ->
     if n > MAX_DIGITS {
         return fail(
             IssueCode::InvalidPhone,
-            format!("{path} has {n} digits; with its country code a number has at most {MAX_DIGITS}."),
+            format!(
+                "{path} has {n} digits; with its country code a number has at most {MAX_DIGITS}."
+            ),
         );
     }
     if country_code(&number).is_none() {
@@ -192,7 +201,11 @@ mod tests {
         assert_eq!(ok("020 7946 0958", Some("44")), "442079460958");
         let issue = err("098765 43210", None);
         assert_eq!(issue.code, IssueCode::InvalidPhone);
-        assert!(issue.message.contains("defaultCountryCode"), "{}", issue.message);
+        assert!(
+            issue.message.contains("defaultCountryCode"),
+            "{}",
+            issue.message
+        );
     }
 
     #[test]
@@ -216,7 +229,9 @@ mod tests {
         assert_eq!(err("---", None).message, "phone_number has no digits.");
         // 999 and 280 are not assigned.
         assert_eq!(err("999876543210", None).code, IssueCode::InvalidPhone);
-        assert!(err("280123456789", None).message.contains("country calling code"));
+        assert!(err("280123456789", None)
+            .message
+            .contains("country calling code"));
     }
 
     #[test]

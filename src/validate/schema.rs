@@ -124,10 +124,36 @@ const CONTACT: Field = field(
     false,
     "Creates the contact with these details if it does not exist yet.",
 );
-const FIRST_NAME: Field = field("first_name", Rule::Text { max: NAME_MAX, non_blank: false }, false, "At most 150 characters.");
-const LAST_NAME: Field = field("last_name", Rule::Text { max: NAME_MAX, non_blank: false }, false, "At most 150 characters.");
-const EMAIL: Field = field("email", Rule::Email, false, "A valid e-mail address of at most 255 characters.");
-const LANGUAGE_CODE: Field = field("language_code", Rule::LanguageCode, false, "Letters, digits, `-` and `_`, such as `en`.");
+const FIRST_NAME: Field = field(
+    "first_name",
+    Rule::Text {
+        max: NAME_MAX,
+        non_blank: false,
+    },
+    false,
+    "At most 150 characters.",
+);
+const LAST_NAME: Field = field(
+    "last_name",
+    Rule::Text {
+        max: NAME_MAX,
+        non_blank: false,
+    },
+    false,
+    "At most 150 characters.",
+);
+const EMAIL: Field = field(
+    "email",
+    Rule::Email,
+    false,
+    "A valid e-mail address of at most 255 characters.",
+);
+const LANGUAGE_CODE: Field = field(
+    "language_code",
+    Rule::LanguageCode,
+    false,
+    "Letters, digits, `-` and `_`, such as `en`.",
+);
 const GROUPS: Field = field(
     "groups",
     Rule::Groups,
@@ -148,14 +174,25 @@ const COUNTRY_NAME: Field = field(
 );
 
 /// `contact{}` of the send endpoints.
-pub const CONTACT_FIELDS: &[Field] = &[FIRST_NAME, LAST_NAME, EMAIL, COUNTRY_NAME, LANGUAGE_CODE, GROUPS, CUSTOM_FIELDS];
+pub const CONTACT_FIELDS: &[Field] = &[
+    FIRST_NAME,
+    LAST_NAME,
+    EMAIL,
+    COUNTRY_NAME,
+    LANGUAGE_CODE,
+    GROUPS,
+    CUSTOM_FIELDS,
+];
 
 const SEND_MESSAGE: &[Field] = &[
     FROM,
     PHONE,
     field(
         "message_body",
-        Rule::Text { max: MESSAGE_BODY_MAX, non_blank: true },
+        Rule::Text {
+            max: MESSAGE_BODY_MAX,
+            non_blank: true,
+        },
         true,
         "The text, 1 to 4096 characters. The server strips `<…>` tags from it.",
     ),
@@ -165,7 +202,12 @@ const SEND_MESSAGE: &[Field] = &[
 const SEND_MEDIA_MESSAGE: &[Field] = &[
     FROM,
     PHONE,
-    field("media_type", Rule::Choice(MEDIA_TYPES), true, "One of `image`, `video`, `audio`, `document`."),
+    field(
+        "media_type",
+        Rule::Choice(MEDIA_TYPES),
+        true,
+        "One of `image`, `video`, `audio`, `document`.",
+    ),
     field(
         "media_url",
         Rule::Url,
@@ -174,13 +216,19 @@ const SEND_MEDIA_MESSAGE: &[Field] = &[
     ),
     field(
         "caption",
-        Rule::Text { max: CAPTION_MAX, non_blank: false },
+        Rule::Text {
+            max: CAPTION_MAX,
+            non_blank: false,
+        },
         false,
         "At most 1024 characters; used for image, video and document, ignored for audio.",
     ),
     field(
         "file_name",
-        Rule::Text { max: EMAIL_MAX, non_blank: true },
+        Rule::Text {
+            max: EMAIL_MAX,
+            non_blank: true,
+        },
         false,
         "The file name shown for a document, with its extension.",
     ),
@@ -190,14 +238,42 @@ const SEND_MEDIA_MESSAGE: &[Field] = &[
 const SEND_TEMPLATE_MESSAGE: &[Field] = &[
     FROM,
     PHONE,
-    field("template_name", Rule::TemplateName, true, "Lower-case letters, digits and `_`, at most 512 characters."),
-    field("template_language", Rule::TemplateLanguage, true, "A WhatsApp language code such as `en`, `en_US`, `pt_BR`."),
-    field("header_image", Rule::Url, false, "URL of the image of an image header."),
-    field("header_video", Rule::Url, false, "URL of the video of a video header."),
-    field("header_document", Rule::Url, false, "URL of the document of a document header; needs `header_document_name`."),
+    field(
+        "template_name",
+        Rule::TemplateName,
+        true,
+        "Lower-case letters, digits and `_`, at most 512 characters.",
+    ),
+    field(
+        "template_language",
+        Rule::TemplateLanguage,
+        true,
+        "A WhatsApp language code such as `en`, `en_US`, `pt_BR`.",
+    ),
+    field(
+        "header_image",
+        Rule::Url,
+        false,
+        "URL of the image of an image header.",
+    ),
+    field(
+        "header_video",
+        Rule::Url,
+        false,
+        "URL of the video of a video header.",
+    ),
+    field(
+        "header_document",
+        Rule::Url,
+        false,
+        "URL of the document of a document header; needs `header_document_name`.",
+    ),
     field(
         "header_document_name",
-        Rule::Text { max: EMAIL_MAX, non_blank: true },
+        Rule::Text {
+            max: EMAIL_MAX,
+            non_blank: true,
+        },
         false,
         "File name of the document header.",
     ),
@@ -213,14 +289,30 @@ const SEND_TEMPLATE_MESSAGE: &[Field] = &[
         false,
         "Longitude of a location header, −180 to 180; sent as a decimal string.",
     ),
-    field("location_name", Rule::Text { max: TEXT_MAX, non_blank: true }, false, "Name of the place of a location header."),
+    field(
+        "location_name",
+        Rule::Text {
+            max: TEXT_MAX,
+            non_blank: true,
+        },
+        false,
+        "Name of the place of a location header.",
+    ),
     field(
         "location_address",
-        Rule::Text { max: TEXT_MAX, non_blank: true },
+        Rule::Text {
+            max: TEXT_MAX,
+            non_blank: true,
+        },
         false,
         "Address of the place of a location header.",
     ),
-    field("copy_code", Rule::CopyCode, false, "Value of a copy-code button: letters, digits, `-`, `_`, at most 15."),
+    field(
+        "copy_code",
+        Rule::CopyCode,
+        false,
+        "Value of a copy-code button: letters, digits, `-`, `_`, at most 15.",
+    ),
     CONTACT,
 ];
 
@@ -246,8 +338,18 @@ const UPDATE_CONTACT: &[Field] = &[
         "A country name, ISO code or dialling code (`India`, `IN`, `91`).",
     ),
     LANGUAGE_CODE,
-    field("whatsapp_opt_out", Rule::Bool, false, "Whether the contact opted out of WhatsApp messages."),
-    field("enable_ai_bot", Rule::Bool, false, "Whether the AI bot answers this contact."),
+    field(
+        "whatsapp_opt_out",
+        Rule::Bool,
+        false,
+        "Whether the contact opted out of WhatsApp messages.",
+    ),
+    field(
+        "enable_ai_bot",
+        Rule::Bool,
+        false,
+        "Whether the AI bot answers this contact.",
+    ),
     field(
         "groups",
         Rule::Groups,
@@ -270,9 +372,27 @@ pub fn fields(kind: Kind) -> &'static [Field] {
 
 /// Numbered template parameters: prefix, lowest number, rule.
 pub const TEMPLATE_NUMBERED: &[(&str, u32, Rule)] = &[
-    ("field_", 1, Rule::TemplateText { max: TEMPLATE_TEXT_MAX }),
-    ("header_field_", 1, Rule::TemplateText { max: HEADER_TEXT_MAX }),
-    ("button_", 0, Rule::TemplateText { max: TEMPLATE_TEXT_MAX }),
+    (
+        "field_",
+        1,
+        Rule::TemplateText {
+            max: TEMPLATE_TEXT_MAX,
+        },
+    ),
+    (
+        "header_field_",
+        1,
+        Rule::TemplateText {
+            max: HEADER_TEXT_MAX,
+        },
+    ),
+    (
+        "button_",
+        0,
+        Rule::TemplateText {
+            max: TEMPLATE_TEXT_MAX,
+        },
+    ),
 ];
 
 /// Documentation of [`TEMPLATE_NUMBERED`], in the same order.
@@ -288,7 +408,11 @@ pub fn template_numbered(key: &str) -> Option<(&'static str, u32, Rule)> {
     TEMPLATE_NUMBERED.iter().find_map(|&(prefix, min, rule)| {
         let n = key.strip_prefix(prefix)?;
         // No sign, no leading zero: `field_01` is not a key the server reads.
-        if n.is_empty() || n.len() > 4 || !n.bytes().all(|b| b.is_ascii_digit()) || (n.len() > 1 && n.starts_with('0')) {
+        if n.is_empty()
+            || n.len() > 4
+            || !n.bytes().all(|b| b.is_ascii_digit())
+            || (n.len() > 1 && n.starts_with('0'))
+        {
             return None;
         }
         let n: u32 = n.parse().ok()?;
@@ -309,7 +433,10 @@ pub fn lookup(kind: Kind, key: &str) -> Option<(Rule, bool)> {
 
 /// The rule of a `contact{}` key.
 pub fn lookup_contact(key: &str) -> Option<Rule> {
-    CONTACT_FIELDS.iter().find(|f| f.name == key).map(|f| f.rule)
+    CONTACT_FIELDS
+        .iter()
+        .find(|f| f.name == key)
+        .map(|f| f.rule)
 }
 
 #[cfg(test)]
@@ -321,8 +448,19 @@ mod tests {
         assert_eq!(template_numbered("field_1").map(|t| t.1), Some(1));
         assert_eq!(template_numbered("field_12").map(|t| t.1), Some(12));
         assert_eq!(template_numbered("button_0").map(|t| t.1), Some(0));
-        assert_eq!(template_numbered("header_field_1").map(|t| t.0), Some("header_field_"));
-        for bad in ["field_0", "field_", "field_01", "field_1a", "field1", "button_-1", "field_99999"] {
+        assert_eq!(
+            template_numbered("header_field_1").map(|t| t.0),
+            Some("header_field_")
+        );
+        for bad in [
+            "field_0",
+            "field_",
+            "field_01",
+            "field_1a",
+            "field1",
+            "button_-1",
+            "field_99999",
+        ] {
             assert_eq!(template_numbered(bad), None, "{bad}");
         }
     }

@@ -22,10 +22,10 @@ pub fn closest(key: &str, known: &[&str], numbered_template_keys: bool) -> Optio
             }
         }
     }
-    if let Some(k) = known
-        .iter()
-        .find(|k| k.strip_prefix(key).is_some_and(|rest| rest.starts_with('_')))
-    {
+    if let Some(k) = known.iter().find(|k| {
+        k.strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with('_'))
+    }) {
         return Some((*k).to_owned());
     }
     known
@@ -67,16 +67,36 @@ fn distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    const KNOWN: &[&str] = &["from_phone_number_id", "phone_number", "message_body", "contact"];
+    const KNOWN: &[&str] = &[
+        "from_phone_number_id",
+        "phone_number",
+        "message_body",
+        "contact",
+    ];
 
     #[test]
     fn suggestions() {
-        assert_eq!(closest("messageBody", KNOWN, false).as_deref(), Some("message_body"));
-        assert_eq!(closest("phone", KNOWN, false).as_deref(), Some("phone_number"));
-        assert_eq!(closest("mesage_body", KNOWN, false).as_deref(), Some("message_body"));
-        assert_eq!(closest("contacts", KNOWN, false).as_deref(), Some("contact"));
+        assert_eq!(
+            closest("messageBody", KNOWN, false).as_deref(),
+            Some("message_body")
+        );
+        assert_eq!(
+            closest("phone", KNOWN, false).as_deref(),
+            Some("phone_number")
+        );
+        assert_eq!(
+            closest("mesage_body", KNOWN, false).as_deref(),
+            Some("message_body")
+        );
+        assert_eq!(
+            closest("contacts", KNOWN, false).as_deref(),
+            Some("contact")
+        );
         assert_eq!(closest("field1", KNOWN, true).as_deref(), Some("field_1"));
-        assert_eq!(closest("headerField1", KNOWN, true).as_deref(), Some("header_field_1"));
+        assert_eq!(
+            closest("headerField1", KNOWN, true).as_deref(),
+            Some("header_field_1")
+        );
         assert_eq!(closest("text", KNOWN, false), None);
         assert_eq!(closest(&"x".repeat(100), KNOWN, false), None);
     }

@@ -27,31 +27,36 @@ export const FROM_IDS = ["100000000000001", "100000000000002"];
 const BINARY = process.env.WHATSJET_SANDBOX_BIN || join(ROOT, "target", "debug", "whatsjet-sandbox");
 const START_TIMEOUT_MS = 15_000;
 
-const running = new Set();
+// Cleanups run on exit and on SIGINT/SIGTERM/SIGHUP: killing sandboxes,
+// removing temporary directories.
+const cleanups = new Set();
 let hooksInstalled = false;
 
-function killAll() {
-  for (const child of running) {
+function cleanUp() {
+  for (const cleanup of cleanups) {
     try {
-      child.kill("SIGKILL");
+      cleanup();
     } catch {
-      // already gone
+      // best effort: the process is ending
     }
   }
-  running.clear();
+  cleanups.clear();
 }
 
-function installExitHooks() {
-  if (hooksInstalled) return;
-  hooksInstalled = true;
-  process.on("exit", killAll);
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-    process.once(signal, () => {
-      killAll();
-      // The listener is gone now, so this ends the process the default way.
-      process.kill(process.pid, signal);
-    });
+function onExit(cleanup) {
+  if (!hooksInstalled) {
+    hooksInstalled = true;
+    process.on("exit", cleanUp);
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+      process.once(signal, () => {
+        cleanUp();
+        // The listener is gone now, so this ends the process the default way.
+        process.kill(process.pid, signal);
+      });
+    }
   }
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
 }
 
 /**
@@ -62,12 +67,11 @@ export async function startSandbox({ args = ["--rate-limit", "0"] } = {}) {
   if (!existsSync(BINARY)) {
     throw new Error(`${BINARY} is missing: build it with \`cargo build -p whatsjet-sandbox\``);
   }
-  installExitHooks();
   const child = spawn(BINARY, ["--port", "0", "--quiet", ...args], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  running.add(child);
+  const forget = onExit(() => child.kill("SIGKILL"));
   // Never let the sandbox keep a finished test process alive.
   child.unref();
   child.stdout.unref?.();
@@ -80,7 +84,7 @@ export async function startSandbox({ args = ["--rate-limit", "0"] } = {}) {
   });
   const exited = new Promise((resolve) => {
     child.once("exit", (code, signal) => {
-      running.delete(child);
+      forget();
       resolve({ code, signal });
     });
   });
@@ -166,7 +170,7 @@ export function linkedProject(prefix = "whatsjet-test-") {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(PKG_DIR, join(dir, "node_modules", "whatsjet"), "dir");
-  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  onExit(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

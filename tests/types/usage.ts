@@ -1,0 +1,296 @@
+// Compile-time test of the package's declarations (never run): every export
+// and method used with its documented types, narrowing that must work, and
+// `@ts-expect-error` lines for mistakes the types must reject. An expected
+// error that does not happen fails the build ("Unused '@ts-expect-error'").
+
+import {
+  WhatsJetClient,
+  normalizePhoneNumber,
+  validate,
+  validateField,
+  type CallOptions,
+  type ContactDetails,
+  type CreateContactData,
+  type CreateContactReply,
+  type CreateContactRequest,
+  type Issue,
+  type IssueCode,
+  type RequestKind,
+  type RequestKinds,
+  type SendMediaMessageRequest,
+  type SendMessageData,
+  type SendMessageRequest,
+  type SendReply,
+  type SendTemplateMessageRequest,
+  type SuccessEnvelope,
+  type UpdateContactData,
+  type UpdateContactReply,
+  type UpdateContactRequest,
+  type ValidateOptions,
+  type ValidationResult,
+  type Warning,
+  type WarningCode,
+  type WhatsJetClientOptions,
+  type WhatsJetError,
+  type WhatsJetErrorCode,
+} from "whatsjet";
+import initWeb, { initSync, WhatsJetClient as WebClient, validate as webValidate, type InitOutput } from "whatsjet/web";
+
+// ---- type-level assertions ------------------------------------------------
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function expectType<T extends true>(): T | void {}
+
+expectType<Equal<RequestKind, "sendMessage" | "sendMediaMessage" | "sendTemplateMessage" | "createContact" | "updateContact">>();
+expectType<Equal<RequestKinds["updateContact"], UpdateContactRequest>>();
+expectType<Equal<ReturnType<typeof normalizePhoneNumber>, string>>();
+expectType<Equal<ReturnType<typeof validate>, ValidationResult>>();
+expectType<Equal<ReturnType<typeof validateField>, Issue[]>>();
+expectType<Equal<ReturnType<WhatsJetClient["sendMessage"]>, Promise<SendReply>>>();
+expectType<Equal<ReturnType<WhatsJetClient["sendMediaMessage"]>, Promise<SendReply>>>();
+expectType<Equal<ReturnType<WhatsJetClient["sendTemplateMessage"]>, Promise<SendReply>>>();
+expectType<Equal<ReturnType<WhatsJetClient["createContact"]>, Promise<CreateContactReply>>>();
+expectType<Equal<ReturnType<WhatsJetClient["updateContact"]>, Promise<UpdateContactReply>>>();
+expectType<Equal<SendReply, SuccessEnvelope<SendMessageData>>>();
+expectType<Equal<CreateContactReply["data"], CreateContactData>>();
+expectType<Equal<UpdateContactReply["data"], UpdateContactData>>();
+expectType<Equal<SendMediaMessageRequest["media_type"], "image" | "video" | "audio" | "document">>();
+expectType<Equal<WhatsJetError["code"], WhatsJetErrorCode>>();
+expectType<Equal<WhatsJetError["name"], "WhatsJetError">>();
+expectType<Equal<Issue["code"], IssueCode>>();
+expectType<Equal<Warning["code"], WarningCode>>();
+expectType<Equal<ReturnType<WhatsJetClient["toJSON"]>, Omit<WhatsJetClientOptions, "token">>>();
+// The web build declares the same API.
+expectType<Equal<typeof webValidate, typeof validate>>();
+
+// ---- the client and its five requests -------------------------------------
+
+const options: WhatsJetClientOptions = {
+  baseUrl: "https://example.com/api",
+  vendorUid: "vendor-uid",
+  token: "api-token",
+  fromPhoneNumberId: "100000000000001",
+  defaultCountryCode: "91",
+  timeoutMs: 30_000,
+};
+const client = new WhatsJetClient(options);
+const minimal = new WhatsJetClient({ baseUrl: "https://example.com/api", vendorUid: "v", token: "t" });
+
+const controller = new AbortController();
+const call: CallOptions = { signal: controller.signal, timeoutMs: 5_000 };
+
+const contact: ContactDetails = {
+  first_name: "Johan",
+  last_name: "Doe",
+  email: "johan@example.com",
+  country: "India",
+  language_code: "en",
+  groups: ["customers", "vip"],
+  custom_fields: { BDay: "1990-12-10", Score: 7 },
+};
+
+const text: SendMessageRequest = { phone_number: "+91 98765-43210", message_body: "Hello", contact };
+const media: SendMediaMessageRequest = {
+  phone_number: "919876543210",
+  media_type: "document",
+  media_url: "https://example.com/invoice.pdf",
+  caption: "Invoice",
+  file_name: "invoice.pdf",
+  from_phone_number_id: "100000000000002",
+};
+const template: SendTemplateMessageRequest = {
+  phone_number: "919876543210",
+  template_name: "order_update",
+  template_language: "en_US",
+  field_1: "{first_name}",
+  field_2: 1024,
+  header_field_1: "Hi",
+  button_0: "track/1024",
+  location_latitude: 22,
+  location_longitude: "-43.2",
+  copy_code: "SAVE-10",
+};
+const create: CreateContactRequest = { phone_number: "+44 20 7946 0958", first_name: "Ada", groups: "a,b" };
+const update: UpdateContactRequest = { whatsapp_opt_out: false, enable_ai_bot: true, country: "IN", groups: [] };
+
+export async function sendAll(): Promise<string[]> {
+  const sent = await client.sendMessage(text, call);
+  const result: "success" = sent.result;
+  const message: string = sent.message;
+  const data: SendMessageData = sent.data;
+  const wamid: string = sent.data.wamid;
+
+  const mediaReply: SendReply = await client.sendMediaMessage(media);
+  const templateReply: SendReply = await client.sendTemplateMessage(template, { timeoutMs: 1_000 });
+
+  const created = await client.createContact(create, {});
+  const firstName: string | null = created.data.first_name;
+  const number: string = created.data.phone_number;
+
+  const updated = await client.updateContact(number, update, call);
+  const contactUid: string = updated.data.contact_uid;
+
+  return [result, message, data.log_uid, wamid, mediaReply.data.status, templateReply.data.phone_number, firstName ?? "", contactUid];
+}
+
+// ---- errors ---------------------------------------------------------------
+
+export async function handle(): Promise<string> {
+  try {
+    await minimal.sendMessage({ phone_number: "919876543210", message_body: "Hi" });
+    return "sent";
+  } catch (e) {
+    const err = e as WhatsJetError;
+    const asError: Error = err;
+    const code: WhatsJetErrorCode = err.code;
+    const retryable: boolean = err.retryable;
+    const status: number | undefined = err.status;
+    const serverMessage: string | undefined = err.serverMessage;
+    const issues: Issue[] | undefined = err.issues;
+    const whatsappCode: number | undefined = err.whatsappCode;
+    const retryAfterMs: number | undefined = err.retryAfterMs;
+    switch (err.code) {
+      case "validation":
+      case "api":
+        return (err.issues ?? []).map((i) => `${i.path}:${i.code}:${i.message}`).join(" ");
+      case "rate_limited":
+        return `wait ${err.retryAfterMs ?? 0}`;
+      case "config":
+      case "unauthorized":
+      case "http":
+      case "timeout":
+      case "aborted":
+      case "network":
+      case "invalid_response":
+        return [asError.message, code, retryable, status, serverMessage, issues, whatsappCode, retryAfterMs].join();
+      default: {
+        const never: never = err.code;
+        return never;
+      }
+    }
+  }
+}
+
+// ---- the validators -------------------------------------------------------
+
+const validateOptions: ValidateOptions = { defaultCountryCode: "+91", fromPhoneNumberId: "100000000000001" };
+const digits: string = normalizePhoneNumber("+91 98765-43210");
+const national: string = normalizePhoneNumber("098765 43210", "91");
+
+const result = validate("sendMessage", { phone_number: digits, message_body: "Hi" }, validateOptions);
+const fromClient: ValidationResult = client.validate("updateContact", update);
+if (result.ok) {
+  const value: RequestKinds[RequestKind] = result.value;
+  const warnings: Warning[] = result.warnings;
+  // @ts-expect-error: a valid result has no issues
+  void result.issues;
+  void value;
+  void warnings;
+} else {
+  const issues: Issue[] = result.issues;
+  const first: IssueCode | undefined = issues[0]?.code;
+  // @ts-expect-error: an invalid result has no value
+  void result.value;
+  void first;
+}
+// @ts-expect-error: value exists only after narrowing on ok
+void fromClient.value;
+
+const fieldIssues: Issue[] = validateField("sendMessage", "contact.email", "johan@example", { defaultCountryCode: "91" });
+const warningCode: WarningCode = "groups_cleared";
+const issueCode: IssueCode = "unknown_field";
+
+// ---- lifetime and descriptions --------------------------------------------
+
+const shown: Omit<WhatsJetClientOptions, "token"> = client.toJSON();
+const described: string = client.toString();
+{
+  using scoped = new WhatsJetClient(options);
+  void scoped.validate("createContact", create);
+}
+minimal[Symbol.dispose]();
+new WhatsJetClient(options).free();
+
+// ---- the web entry --------------------------------------------------------
+
+export async function loadWeb(bytes: Uint8Array): Promise<WebClient> {
+  const output: InitOutput = await initWeb({ module_or_path: new URL("https://example.com/whatsjet_bg.wasm") });
+  void output.memory;
+  initSync({ module: bytes });
+  return new WebClient(options);
+}
+
+// ---- mistakes the types reject --------------------------------------------
+
+// @ts-expect-error: "gif" is not a media_type
+const wrongMedia: SendMediaMessageRequest = { phone_number: "919876543210", media_type: "gif", media_url: "https://example.com/a.gif" };
+
+// @ts-expect-error: phone_number is required
+const noPhone: SendMessageRequest = { message_body: "Hi" };
+
+// @ts-expect-error: whatsapp_opt_out is a boolean, not a number
+const numericOptOut: UpdateContactRequest = { whatsapp_opt_out: 1 };
+
+// @ts-expect-error: the API's field names are snake_case; messageBody is not one
+const camel: SendMessageRequest = { phone_number: "919876543210", message_body: "Hi", messageBody: "Hi" };
+
+// @ts-expect-error: the number of an update goes in the path, not in the body
+const phoneInUpdate: UpdateContactRequest = { first_name: "Ada", phone_number: "919876543210" };
+
+// @ts-expect-error: template parameters are field_<number>
+const wordParam: SendTemplateMessageRequest = { phone_number: "1", template_name: "t", template_language: "en", field_one: "x" };
+
+// @ts-expect-error: groups are strings
+const numericGroups: ContactDetails = { groups: 5 };
+
+// @ts-expect-error: the token is required
+const noToken: WhatsJetClientOptions = { baseUrl: "https://example.com/api", vendorUid: "v" };
+
+// @ts-expect-error: a signal is an AbortSignal
+const stringSignal: CallOptions = { signal: "stop" };
+
+// @ts-expect-error: not a request kind
+validate("sendSms", {});
+
+// @ts-expect-error: updateContact needs the number first
+void client.updateContact({ first_name: "Ada" });
+
+// @ts-expect-error: a request is required
+void client.sendMessage();
+
+// @ts-expect-error: the input is a string
+normalizePhoneNumber(919876543210);
+
+// @ts-expect-error: the answer is a string
+const numeric: number = normalizePhoneNumber("919876543210");
+
+// @ts-expect-error: toJSON never has the token
+void client.toJSON().token;
+
+export function wrongCode(err: WhatsJetError): boolean {
+  // @ts-expect-error: "timed_out" is not a WhatsJetErrorCode
+  return err.code === "timed_out";
+}
+
+// @ts-expect-error: not an issue code
+const bogusIssue: IssueCode = "bogus";
+
+export const used = [
+  national,
+  fieldIssues,
+  warningCode,
+  issueCode,
+  shown,
+  described,
+  wrongMedia,
+  noPhone,
+  numericOptOut,
+  camel,
+  phoneInUpdate,
+  wordParam,
+  numericGroups,
+  noToken,
+  stringSignal,
+  numeric,
+  bogusIssue,
+];
