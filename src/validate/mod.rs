@@ -678,15 +678,14 @@ fn template_rules(ctx: &mut Ctx, given: &Map<String, Value>) {
         for &n in &numbers {
             seen[n] = true;
         }
-        for n in 1..max {
-            if !seen[n] {
-                let path = format!("field_{n}");
-                ctx.issue(
-                    &path,
-                    IssueCode::Required,
-                    format!("{path} is required because field_{max} is given: body parameters are numbered from 1 without gaps."),
-                );
-            }
+        let missing = (1..max).filter(|&n| !seen.get(n).copied().unwrap_or(false));
+        for n in missing {
+            let path = format!("field_{n}");
+            ctx.issue(
+                &path,
+                IssueCode::Required,
+                format!("{path} is required because field_{max} is given: body parameters are numbered from 1 without gaps."),
+            );
         }
     }
     if present("header_document") && !present("header_document_name") {
