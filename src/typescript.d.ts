@@ -152,16 +152,28 @@ export interface WhatsJetClientOptions {
   fromPhoneNumberId?: string;
   /** Replaces a national leading 0 of phone numbers, such as `"91"`. */
   defaultCountryCode?: string;
-  /** Time limit of one request in milliseconds (default 30 000). */
+  /** Time limit of each request in milliseconds (default 30 000). */
   timeoutMs?: number;
+  /** Retries after the first request, 0 to 10 (default 2); only where a retry cannot deliver twice. */
+  maxRetries?: number;
+  /** Longest wait before a retry (default 60 000); a longer `Retry-After` fails at once with `rate_limited`. */
+  maxRetryDelayMs?: number;
+  /** Also retry after a timeout, a 5xx or a broken answer, when a duplicate message is acceptable (default false). */
+  retryUnknownDelivery?: boolean;
 }
 
-/** Per-call options: the second argument of each method. */
+/** Per-call options: the last argument of each method; they override the client's. */
 export interface CallOptions {
-  /** Ends the call with an `aborted` error. */
+  /** Ends the call, retries and waits included, with an `aborted` error. */
   signal?: AbortSignal;
-  /** Time limit of this call, in milliseconds. */
+  /** Time limit of each request of this call, in milliseconds. */
   timeoutMs?: number;
+  /** Retries after the first request. */
+  maxRetries?: number;
+  /** Longest wait before a retry. */
+  maxRetryDelayMs?: number;
+  /** Also retry when the message may have been delivered. */
+  retryUnknownDelivery?: boolean;
 }
 
 /** Options of the standalone validators. */
@@ -282,6 +294,10 @@ export interface WhatsJetError extends Error {
   code: WhatsJetErrorCode;
   /** Whether the same request can be sent again without risking a second delivery. */
   retryable: boolean;
+  /** How many requests the call made (0 when it failed before sending). */
+  attempts: number;
+  /** Whether a request of the call may have been delivered although the call failed. */
+  deliveryUnknown: boolean;
   /** HTTP status, when there was an answer. */
   status?: number;
   /** The server's own message. */
