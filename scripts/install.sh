@@ -3,7 +3,8 @@
 # the wasm target, wasm-pack, the wasm-bindgen CLI of the version in
 # Cargo.lock, the npm tooling (wasm-opt comes from the npm package binaryen),
 # and Chromium with its driver for the browser tests.
-# --no-browser skips Chromium (the demo does not need it).
+# --no-browser skips what only the tests need (Chromium, cargo-fuzz,
+# cargo-deny): the demo does not need them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 browser=1
@@ -29,6 +30,12 @@ if [ "$want" != "$have" ]; then
   say "cargo install wasm-bindgen-cli $want (a few minutes)"
   # Not --locked: one of its pinned dependencies is gone from the registry.
   cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+if [ "$browser" = 1 ]; then
+  # Test-only tools: the fuzzer driver and the dependency policy check.
+  command -v cargo-fuzz >/dev/null || { say "cargo install cargo-fuzz"; cargo install cargo-fuzz --locked; }
+  command -v cargo-deny >/dev/null || { say "cargo install cargo-deny (a few minutes)"; cargo install cargo-deny --locked; }
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let status = 100 + u16::from_le_bytes([data[0], data[1]]) % 500;
-    let split = 2 + usize::from(data[2]).min(data.len() - 3);
+    let split = 3 + usize::from(data[2]).min(data.len() - 3);
     let retry_after = std::str::from_utf8(&data[3..split]).ok();
     let Ok(body) = std::str::from_utf8(&data[split..]) else {
         return;

@@ -8,10 +8,31 @@ use serde_json::Value;
 use whatsjet::validate::{validate, validate_field, Options};
 use whatsjet::Kind;
 
+/// Keys of every request, so that non-JSON input still reaches the rules.
+const KEYS: &[&str] = &[
+    "phone_number", "message_body", "media_type", "media_url", "caption", "file_name",
+    "template_name", "template_language", "field_1", "field_3", "header_field_1", "button_0",
+    "copy_code", "location_latitude", "location_longitude", "location_name", "location_address",
+    "header_document", "header_document_name", "first_name", "email", "country", "language_code",
+    "groups", "from_phone_number_id",
+];
+
+/// JSON as it is; other bytes as an object whose known keys get the
+/// 0xFF-separated pieces of the input as string values.
+fn payload(data: &[u8]) -> Value {
+    if let Ok(v) = serde_json::from_slice::<Value>(data) {
+        return v;
+    }
+    let mut map = serde_json::Map::new();
+    for (i, piece) in data.split(|b| *b == 0xFF).enumerate() {
+        let value = String::from_utf8_lossy(piece).into_owned();
+        map.insert(KEYS[i % KEYS.len()].to_owned(), Value::String(value));
+    }
+    Value::Object(map)
+}
+
 fuzz_target!(|data: &[u8]| {
-    let Ok(payload) = serde_json::from_slice::<Value>(data) else {
-        return;
-    };
+    let payload = payload(data);
     let options = Options {
         default_country_code: Some("91".into()),
         from_phone_number_id: None,
