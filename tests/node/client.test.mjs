@@ -361,14 +361,30 @@ test("a trailing slash of baseUrl is dropped", async () => {
 });
 
 test("toJSON and toString describe the client without the token", () => {
-  const c = client({ fromPhoneNumberId: FROM_IDS[0], defaultCountryCode: "+91", timeoutMs: 1234 });
+  const c = client({
+    fromPhoneNumberId: FROM_IDS[0],
+    defaultCountryCode: "+91",
+    timeoutMs: 1234,
+    maxRetries: 1,
+    maxRetryDelayMs: 5000,
+    retryUnknownDelivery: true,
+  });
   assert.deepEqual(c.toJSON(), {
     baseUrl: sandbox.baseUrl,
     vendorUid: VENDOR,
     fromPhoneNumberId: FROM_IDS[0],
     defaultCountryCode: "91",
     timeoutMs: 1234,
+    maxRetries: 1,
+    maxRetryDelayMs: 5000,
+    retryUnknownDelivery: true,
   });
+  // The defaults, as the client reports them.
+  const defaults = client().toJSON();
+  assert.equal(defaults.timeoutMs, 30000);
+  assert.equal(defaults.maxRetries, 2);
+  assert.equal(defaults.maxRetryDelayMs, 60000);
+  assert.equal(defaults.retryUnknownDelivery, false);
   assert.equal(String(c), `WhatsJetClient(${sandbox.baseUrl}, vendor ${VENDOR})`);
   assert.equal(`${c}`, String(c));
 });

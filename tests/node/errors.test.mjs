@@ -1,6 +1,7 @@
-// Every error code of the built package end to end, with its exact fields,
-// and the token kept out of every error and out of the client's own
-// descriptions.
+// Every error code of the built package end to end, with its exact fields
+// (including how many requests were made and whether one may have been
+// delivered), the retries that cannot send twice, and the token kept out of
+// every error and out of the client's own descriptions.
 
 import assert from "node:assert/strict";
 import net from "node:net";
@@ -40,6 +41,8 @@ function renderings(err) {
  * Checks that `err` is a WhatsJetError with exactly these fields: `message`,
  * and as own enumerable properties `name` plus every other key of `expected`
  * (no more), each with exactly this value. No rendering of it holds a secret.
+ * Every error has `attempts` and `deliveryUnknown`; `retryable` is never true
+ * when delivery is unknown.
  */
 function assertWhatsJetError(err, expected, secrets = []) {
   assert.ok(err instanceof Error, `not an Error: ${util.inspect(err)}`);
@@ -48,6 +51,7 @@ function assertWhatsJetError(err, expected, secrets = []) {
   assert.equal(err.message, message);
   assert.deepEqual(Object.keys(err).sort(), ["name", ...Object.keys(fields)].sort());
   for (const [key, value] of Object.entries(fields)) assert.deepEqual(err[key], value, `err.${key}`);
+  assert.ok(!(err.retryable && err.deliveryUnknown), "retryable although delivery is unknown");
   if (err.issues !== undefined) {
     assert.ok(Array.isArray(err.issues));
     for (const issue of err.issues) assert.equal(Object.getPrototypeOf(issue), Object.prototype);
@@ -111,6 +115,8 @@ test("validation: every issue at once, nothing sent", async () => {
     message: "phone_number is required. (and 2 more issues)",
     code: "validation",
     retryable: false,
+    attempts: 0,
+    deliveryUnknown: false,
     issues: [
       { path: "phone_number", code: "required", message: "phone_number is required." },
       { path: "message_body", code: "required", message: "message_body must not be empty." },
@@ -126,6 +132,8 @@ test("validation: updateContact's number and fields are checked together", async
     message: "phone_number starts with 0, a national prefix: write it with its country code (such as 919876543210) or set defaultCountryCode. (and 1 more issue)",
     code: "validation",
     retryable: false,
+    attempts: 0,
+    deliveryUnknown: false,
     issues: [
       {
         path: "phone_number",
@@ -144,6 +152,8 @@ test("validation: updateContact's number must be a string", async () => {
     message: "phone_number (the first argument of updateContact) must be a string.",
     code: "validation",
     retryable: false,
+    attempts: 0,
+    deliveryUnknown: false,
     issues: [
       { path: "phone_number", code: "invalid_type", message: "phone_number (the first argument of updateContact) must be a string." },
     ],
@@ -155,7 +165,7 @@ for (const [name, options, issue] of [
   [
     "timeoutMs 0",
     { timeoutMs: 0 },
-    { path: "options.timeoutMs", code: "invalid_type", message: "options.timeoutMs must be a whole number of milliseconds from 1 to 600000." },
+    { path: "options.timeoutMs", code: "invalid_format", message: "options.timeoutMs must be a whole number of milliseconds from 1 to 600000." },
   ],
   [
     "a signal that is not an AbortSignal",
@@ -165,12 +175,36 @@ for (const [name, options, issue] of [
   [
     "options that are not an object",
     "fast",
-    { path: "options", code: "invalid_type", message: "options must be an object: { signal, timeoutMs }." },
+    { path: "options", code: "invalid_type", message: "options must be an object such as { signal, timeoutMs }." },
+  ],
+  [
+    "an array for options",
+    [],
+    { path: "options", code: "invalid_type", message: "options must be an object such as { signal, timeoutMs }." },
+  ],
+  [
+    "an unknown option",
+    { timeout: 5000 },
+    {
+      path: "options.timeout",
+      code: "unknown_field",
+      message: "options.timeout is not a call option; they are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery.",
+    },
+  ],
+  [
+    "maxRetries 11",
+    { maxRetries: 11 },
+    { path: "options.maxRetries", code: "invalid_format", message: "options.maxRetries must be a whole number from 0 to 10." },
+  ],
+  [
+    "a retryUnknownDelivery that is not a boolean",
+    { retryUnknownDelivery: "yes" },
+    { path: "options.retryUnknownDelivery", code: "invalid_format", message: "options.retryUnknownDelivery must be true or false." },
   ],
 ]) {
   test(`validation: call options with ${name}`, async () => {
     const err = await rejection(() => client().sendMessage(MESSAGE, options));
-    assertWhatsJetError(err, { message: issue.message, code: "validation", retryable: false, issues: [issue] });
+    assertWhatsJetError(err, { message: issue.message, code: "validation", retryable: false, attempts: 0, deliveryUnknown: false, issues: [issue] });
     assert.deepEqual(await recordedPaths(), []);
   });
 }
@@ -219,6 +253,16 @@ for (const [name, options, message] of [
     "timeoutMs must be a whole number of milliseconds from 1 to 600000.",
   ],
   [
+    "maxRetries over 10",
+    { baseUrl: "https://example.com/api", vendorUid: "v", token: SECRET, maxRetries: 11 },
+    "maxRetries must be a whole number from 0 to 10.",
+  ],
+  [
+    "a negative maxRetryDelayMs",
+    { baseUrl: "https://example.com/api", vendorUid: "v", token: SECRET, maxRetryDelayMs: -1 },
+    "maxRetryDelayMs must be a whole number of milliseconds from 0 to 600000.",
+  ],
+  [
     "a token that is not a string",
     { baseUrl: "https://example.com/api", vendorUid: "v", token: 12345 },
     "token must be a string.",
@@ -226,7 +270,7 @@ for (const [name, options, message] of [
 ]) {
   test(`config: ${name}`, () => {
     const err = thrown(() => new whatsjet.WhatsJetClient(options));
-    assertWhatsJetError(err, { message, code: "config", retryable: false }, [SECRET]);
+    assertWhatsJetError(err, { message, code: "config", retryable: false, attempts: 0, deliveryUnknown: false }, [SECRET]);
   });
 }
 
@@ -244,7 +288,7 @@ test("unauthorized: a wrong token is HTTP 200 \"Invalid Token\"", async () => {
   const err = await rejection(() => client({ token: wrong }).sendMessage(MESSAGE));
   assertWhatsJetError(
     err,
-    { message: "unauthorized: Invalid Token", code: "unauthorized", retryable: false, status: 200, serverMessage: "Invalid Token" },
+    { message: "unauthorized: Invalid Token", code: "unauthorized", retryable: false, attempts: 1, deliveryUnknown: false, status: 200, serverMessage: "Invalid Token" },
     [wrong],
   );
   const [request] = await sandbox.requests();
@@ -257,6 +301,8 @@ test("unauthorized: an inactive vendor", async () => {
     message: "unauthorized: Vendor account is not in active state",
     code: "unauthorized",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 200,
     serverMessage: "Vendor account is not in active state",
   });
@@ -269,6 +315,8 @@ test("unauthorized: an unknown vendor", async () => {
     message: "unauthorized: Invalid Vendor",
     code: "unauthorized",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 200,
     serverMessage: "Invalid Vendor",
   });
@@ -282,6 +330,8 @@ test("unauthorized: a plan without API access is HTTP 401", async () => {
       message: "unauthorized: API access is not available in your plan, please upgrade your subscription plan.",
       code: "unauthorized",
       retryable: false,
+      attempts: 1,
+      deliveryUnknown: false,
       status: 401,
       serverMessage: "API access is not available in your plan, please upgrade your subscription plan.",
     },
@@ -291,13 +341,15 @@ test("unauthorized: a plan without API access is HTTP 401", async () => {
 
 // ---- rate_limited ---------------------------------------------------------
 
-test("rate_limited: a 429 with Retry-After 37", async () => {
+test("rate_limited: a 429 with Retry-After 37, retries off", async () => {
   await sandbox.fault({ answer: "throttled-429" });
-  const err = await rejection(() => client().createContact({ phone_number: "919876543210" }));
+  const err = await rejection(() => client({ maxRetries: 0 }).createContact({ phone_number: "919876543210" }));
   assertWhatsJetError(err, {
     message: "rate limited by the server; retry after 37 s",
     code: "rate_limited",
     retryable: true,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 429,
     serverMessage: "Too Many Attempts.",
     retryAfterMs: 37000,
@@ -305,9 +357,27 @@ test("rate_limited: a 429 with Retry-After 37", async () => {
   assert.deepEqual(await recordedPaths(), [`/api/${VENDOR}/contact/create`]);
 });
 
+test("rate_limited: a Retry-After longer than maxRetryDelayMs ends the call at once", async () => {
+  await sandbox.fault({ answer: "throttled-429" });
+  const started = Date.now();
+  const err = await rejection(() => client({ maxRetryDelayMs: 1000 }).sendMessage(MESSAGE));
+  assert.ok(Date.now() - started < 1000, `waited ${Date.now() - started} ms`);
+  assertWhatsJetError(err, {
+    message: "rate limited by the server; retry after 37 s",
+    code: "rate_limited",
+    retryable: true,
+    attempts: 1,
+    deliveryUnknown: false,
+    status: 429,
+    serverMessage: "Too Many Attempts.",
+    retryAfterMs: 37000,
+  });
+  assert.deepEqual(await recordedPaths(), [SEND]);
+});
+
 test("rate_limited: the sandbox's own limiter, over the limit", async () => {
   await sandbox.config({ rate_limit: 1 });
-  const c = client();
+  const c = client({ maxRetries: 0 });
   await c.sendMessage(MESSAGE);
   const err = await rejection(() => c.sendMessage(MESSAGE));
   assert.ok([59000, 60000].includes(err.retryAfterMs), `retryAfterMs ${err.retryAfterMs}`);
@@ -315,6 +385,8 @@ test("rate_limited: the sandbox's own limiter, over the limit", async () => {
     message: `rate limited by the server; retry after ${err.retryAfterMs / 1000} s`,
     code: "rate_limited",
     retryable: true,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 429,
     serverMessage: "Too Many Attempts.",
     retryAfterMs: err.retryAfterMs,
@@ -324,11 +396,13 @@ test("rate_limited: the sandbox's own limiter, over the limit", async () => {
 
 test("rate_limited: a Retry-After date in the past means now", async () => {
   await sandbox.fault({ answer: "throttled-429", headers: { "retry-after": "Sun, 06 Nov 1994 08:49:37 GMT" } });
-  const err = await rejection(() => client().sendMessage(MESSAGE));
+  const err = await rejection(() => client({ maxRetries: 0 }).sendMessage(MESSAGE));
   assertWhatsJetError(err, {
     message: "rate limited by the server; retry after 0 s",
     code: "rate_limited",
     retryable: true,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 429,
     serverMessage: "Too Many Attempts.",
     retryAfterMs: 0,
@@ -337,14 +411,86 @@ test("rate_limited: a Retry-After date in the past means now", async () => {
 
 test("rate_limited: without Retry-After there is no retryAfterMs", async () => {
   await sandbox.fault({ status: 429, json: { message: "Too Many Attempts." } });
-  const err = await rejection(() => client().sendMessage(MESSAGE));
+  const err = await rejection(() => client({ maxRetries: 0 }).sendMessage(MESSAGE));
   assertWhatsJetError(err, {
     message: "rate limited by the server",
     code: "rate_limited",
     retryable: true,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 429,
     serverMessage: "Too Many Attempts.",
   });
+});
+
+// ---- retries that cannot send twice ---------------------------------------
+
+test("retry: a 429 is sent again after its Retry-After, and the call succeeds", async () => {
+  await sandbox.fault({ answer: "throttled-429", headers: { "retry-after": "1" } });
+  const started = Date.now();
+  const reply = await client().sendMessage(MESSAGE);
+  const elapsed = Date.now() - started;
+  assert.equal(reply.result, "success");
+  assert.ok(elapsed >= 950 && elapsed < 5000, `took ${elapsed} ms`);
+  const recorded = await sandbox.requests();
+  assert.deepEqual(recorded.map((r) => r.path), [SEND, SEND]);
+  assert.equal(recorded[1].body, recorded[0].body);
+  assert.deepEqual((await sandbox.messages()).length, 1, "delivered once");
+});
+
+test("retry: after maxRetries the last 429 is the error, with every attempt counted", async () => {
+  await sandbox.fault({ answer: "throttled-429", headers: { "retry-after": "0" }, times: 5 });
+  const err = await rejection(() => client({ maxRetries: 3 }).sendMessage(MESSAGE));
+  assertWhatsJetError(err, {
+    message: "rate limited by the server; retry after 0 s",
+    code: "rate_limited",
+    retryable: true,
+    attempts: 4,
+    deliveryUnknown: false,
+    status: 429,
+    serverMessage: "Too Many Attempts.",
+    retryAfterMs: 0,
+  });
+  assert.deepEqual(await recordedPaths(), [SEND, SEND, SEND, SEND]);
+});
+
+test("retry: a per-call maxRetries wins over the client's", async () => {
+  await sandbox.fault({ answer: "throttled-429", headers: { "retry-after": "0" }, times: 5 });
+  const err = await rejection(() => client({ maxRetries: 3 }).sendMessage(MESSAGE, { maxRetries: 1 }));
+  assert.equal(err.code, "rate_limited");
+  assert.equal(err.attempts, 2);
+  assert.deepEqual(await recordedPaths(), [SEND, SEND]);
+});
+
+test("retry: a 503 with Retry-After is sent again", async () => {
+  await sandbox.fault({ status: 503, body: "Service Unavailable", headers: { "retry-after": "0" } });
+  const reply = await client().sendMessage(MESSAGE);
+  assert.equal(reply.result, "success");
+  assert.deepEqual(await recordedPaths(), [SEND, SEND]);
+  assert.equal((await sandbox.messages()).length, 1);
+});
+
+test("retry: a 502 is not sent again (the message may have been delivered)", async () => {
+  await sandbox.fault({ answer: "proxy-502", times: 3 });
+  const err = await rejection(() => client({ maxRetries: 5 }).sendMessage(MESSAGE));
+  assert.equal(err.code, "http");
+  assert.equal(err.attempts, 1);
+  assert.equal(err.deliveryUnknown, true);
+  assert.deepEqual(await recordedPaths(), [SEND]);
+});
+
+test("retry: retryUnknownDelivery opts in to sending again after a 502", async () => {
+  await sandbox.fault({ answer: "proxy-502" });
+  const reply = await client().sendMessage(MESSAGE, { retryUnknownDelivery: true });
+  assert.equal(reply.result, "success");
+  assert.deepEqual(await recordedPaths(), [SEND, SEND]);
+});
+
+test("retry: an api refusal is never sent again", async () => {
+  const err = await rejection(() => client({ maxRetries: 5, retryUnknownDelivery: true }).sendMessage({ phone_number: "919999999999", message_body: "Hi" }));
+  assert.equal(err.code, "api");
+  assert.equal(err.attempts, 1);
+  assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
 // ---- api ------------------------------------------------------------------
@@ -359,6 +505,8 @@ test("api: a template the server does not know (HTTP 200, failed)", async () => 
     message: `the server refused the request: ${text}`,
     code: "api",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 200,
     serverMessage: text,
     issues: [],
@@ -373,6 +521,8 @@ test("api: WhatsApp refuses the recipient (400, #131030)", async () => {
     message: `the server refused the request: ${text}`,
     code: "api",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 400,
     serverMessage: text,
     issues: [],
@@ -397,6 +547,8 @@ test("api: a template field missing (400, #132000)", async () => {
     message: `the server refused the request: ${text}`,
     code: "api",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 400,
     serverMessage: text,
     issues: [],
@@ -412,6 +564,8 @@ test("api: creating a contact twice is a 422 with the field's issue", async () =
     message: "the server refused the request: The phone number has already been taken.",
     code: "api",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 422,
     serverMessage: "The phone number has already been taken.",
     issues: [{ path: "phone_number", code: "invalid_format", message: "The phone number has already been taken." }],
@@ -432,6 +586,8 @@ test("api: a Laravel 422 maps every field error to an issue", async () => {
     message: "the server refused the request: The phone number field is required. (and 1 more error)",
     code: "api",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 422,
     serverMessage: "The phone number field is required. (and 1 more error)",
     issues: err.issues,
@@ -444,6 +600,8 @@ test("api: updating an unknown contact", async () => {
     message: "the server refused the request: Contact not found.",
     code: "api",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 200,
     serverMessage: "Contact not found.",
     issues: [],
@@ -459,6 +617,8 @@ test("api: an update that changes nothing", async () => {
     message: "the server refused the request: Nothing to update contact information.",
     code: "api",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 200,
     serverMessage: "Nothing to update contact information.",
     issues: [],
@@ -471,6 +631,8 @@ test("api: a sender number the vendor does not have", async () => {
     message: "the server refused the request: from phone number not available.",
     code: "api",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
     status: 200,
     serverMessage: "from phone number not available.",
     issues: [],
@@ -479,29 +641,38 @@ test("api: a sender number the vendor does not have", async () => {
 
 // ---- http -----------------------------------------------------------------
 
-test("http: a proxy's 502 HTML page", async () => {
+const HTTP = (status, extra) => ({
+  message: `HTTP ${status} from the server without an API answer`,
+  code: "http",
+  attempts: 1,
+  status,
+  ...extra,
+});
+
+test("http: a proxy's 502 HTML page (the message may have been delivered)", async () => {
   await sandbox.fault({ answer: "proxy-502" });
   const err = await rejection(() => client().sendMessage(MESSAGE));
-  assertWhatsJetError(err, { message: "HTTP 502 from the server without an API answer", code: "http", retryable: false, status: 502 });
+  assertWhatsJetError(err, HTTP(502, { retryable: false, deliveryUnknown: true }));
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
 test("http: a 404 page", async () => {
   await sandbox.fault({ answer: "not-found-404" });
   const err = await rejection(() => client().sendMessage(MESSAGE));
-  assertWhatsJetError(err, { message: "HTTP 404 from the server without an API answer", code: "http", retryable: false, status: 404 });
+  assertWhatsJetError(err, HTTP(404, { retryable: false, deliveryUnknown: false }));
 });
 
 test("http: a wrong base URL gets the server's own 404", async () => {
   const err = await rejection(() => client({ baseUrl: `${sandbox.url}/api/v2` }).sendMessage(MESSAGE));
-  assertWhatsJetError(err, { message: "HTTP 404 from the server without an API answer", code: "http", retryable: false, status: 404 });
+  assertWhatsJetError(err, HTTP(404, { retryable: false, deliveryUnknown: false }));
   assert.deepEqual(await recordedPaths(), [`/api/v2/${VENDOR}/contact/send-message`]);
 });
 
-test("http: a 503 is retryable", async () => {
+test("http: a 503 without Retry-After is retryable, and not retried", async () => {
   await sandbox.fault({ status: 503, body: "Service Unavailable" });
   const err = await rejection(() => client().sendMessage(MESSAGE));
-  assertWhatsJetError(err, { message: "HTTP 503 from the server without an API answer", code: "http", retryable: true, status: 503 });
+  assertWhatsJetError(err, HTTP(503, { retryable: true, deliveryUnknown: false }));
+  assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
 // ---- timeout --------------------------------------------------------------
@@ -515,6 +686,8 @@ test("timeout: a server that never answers, client timeoutMs 300", async () => {
     message: "no answer within 300 ms; the request may have been delivered",
     code: "timeout",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: true,
   });
   assert.ok(elapsed >= 290 && elapsed < 5000, `took ${elapsed} ms`);
   assert.deepEqual(await recordedPaths(), [SEND]);
@@ -528,6 +701,8 @@ test("timeout: a per-call timeoutMs wins over the client's", async () => {
     message: "no answer within 250 ms; the request may have been delivered",
     code: "timeout",
     retryable: false,
+    attempts: 1,
+    deliveryUnknown: true,
   });
   assert.ok(Date.now() - started < 5000);
 });
@@ -538,11 +713,11 @@ test("aborted: a signal aborted before the call sends nothing", async () => {
   const controller = new AbortController();
   controller.abort();
   const err = await rejection(() => client().sendMessage(MESSAGE, { signal: controller.signal }));
-  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false });
+  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false, attempts: 0, deliveryUnknown: false });
   assert.deepEqual(await recordedPaths(), []);
 });
 
-test("aborted: aborting a call in flight", async () => {
+test("aborted: aborting a call in flight (the message may have been delivered)", async () => {
   await sandbox.fault({ action: "hang" });
   const controller = new AbortController();
   const pending = rejection(() => client().sendMessage(MESSAGE, { signal: controller.signal }));
@@ -551,29 +726,82 @@ test("aborted: aborting a call in flight", async () => {
   controller.abort();
   const err = await pending;
   assert.ok(Date.now() - abortedAt < 2000);
-  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false });
+  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false, attempts: 1, deliveryUnknown: true });
+  assert.deepEqual(await recordedPaths(), [SEND]);
+});
+
+test("aborted: a reason that is not an Error still ends the call as aborted", async () => {
+  await sandbox.fault({ action: "hang" });
+  const controller = new AbortController();
+  const pending = rejection(() => client().sendMessage(MESSAGE, { signal: controller.signal }));
+  await waitForRequests(1);
+  controller.abort("the user left");
+  const err = await pending;
+  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false, attempts: 1, deliveryUnknown: true });
+});
+
+test("aborted: aborting the wait before a retry", async () => {
+  await sandbox.fault({ answer: "throttled-429", headers: { "retry-after": "30" } });
+  const controller = new AbortController();
+  const pending = rejection(() => client().sendMessage(MESSAGE, { signal: controller.signal }));
+  await waitForRequests(1);
+  const abortedAt = Date.now();
+  controller.abort();
+  const err = await pending;
+  assert.ok(Date.now() - abortedAt < 2000, "the wait did not end at the abort");
+  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false, attempts: 1, deliveryUnknown: false });
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
 // ---- network --------------------------------------------------------------
 
-test("network: nothing listens at the base URL", async () => {
+test("network: nothing listens at the base URL (nothing sent: retried, then retryable)", async () => {
   const port = await closedPort();
   const err = await rejection(() => client({ baseUrl: `http://127.0.0.1:${port}/api` }).sendMessage(MESSAGE));
-  assertWhatsJetError(err, { message: "network error: fetch failed", code: "network", retryable: false });
+  assertWhatsJetError(err, {
+    message: "network error: fetch failed (ECONNREFUSED)",
+    code: "network",
+    retryable: true,
+    attempts: 3,
+    deliveryUnknown: false,
+  });
 });
 
-test("network: a connection dropped before the answer, and the request is not retried", async () => {
+test("network: a refused connection with retries off", async () => {
+  const port = await closedPort();
+  const err = await rejection(() => client({ baseUrl: `http://127.0.0.1:${port}/api`, maxRetries: 0 }).sendMessage(MESSAGE));
+  assertWhatsJetError(err, {
+    message: "network error: fetch failed (ECONNREFUSED)",
+    code: "network",
+    retryable: true,
+    attempts: 1,
+    deliveryUnknown: false,
+  });
+});
+
+test("network: a connection dropped before the answer is not retried", async () => {
   await sandbox.fault({ action: "drop_before_response" });
-  const err = await rejection(() => client().sendMessage(MESSAGE));
-  assertWhatsJetError(err, { message: "network error: fetch failed", code: "network", retryable: false });
+  const err = await rejection(() => client({ maxRetries: 5 }).sendMessage(MESSAGE));
+  assertWhatsJetError(err, {
+    message: "network error: fetch failed (UND_ERR_SOCKET); the request may have been delivered",
+    code: "network",
+    retryable: false,
+    attempts: 1,
+    deliveryUnknown: true,
+  });
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
 test("network: a connection dropped in the middle of the body", async () => {
   await sandbox.fault({ action: "drop_mid_body" });
   const err = await rejection(() => client().sendMessage(MESSAGE));
-  assertWhatsJetError(err, { message: "network error: terminated", code: "network", retryable: false });
+  assertWhatsJetError(err, {
+    message: "network error: terminated (UND_ERR_SOCKET); the request may have been delivered",
+    code: "network",
+    retryable: false,
+    attempts: 1,
+    deliveryUnknown: true,
+  });
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
@@ -594,6 +822,8 @@ for (const [name, fault, why] of [
       message: `the server's answer is not the API's JSON: ${why}`,
       code: "invalid_response",
       retryable: false,
+      attempts: 1,
+      deliveryUnknown: true,
       status: 200,
     });
     assert.deepEqual(await recordedPaths(), [SEND]);
