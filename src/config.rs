@@ -293,6 +293,12 @@ fn base_url(input: &str) -> Result<String, Error> {
             "baseUrl must use https: the token would cross the network in clear text (plain http is allowed only for localhost).",
         ));
     }
+    let authority = url.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+    if authority.contains('@') {
+        return Err(Error::config(
+            "baseUrl must not contain a user name or password: fetch refuses such URLs, and the token is the credential.",
+        ));
+    }
     Ok(url.to_owned())
 }
 
@@ -400,6 +406,9 @@ mod tests {
             config_message(o),
             "baseUrl must be an absolute URL such as https://example.com/api."
         );
+        let mut o = options();
+        o["baseUrl"] = json!("https://user:pass@example.com/api");
+        assert!(config_message(o).starts_with("baseUrl must not contain a user name"));
         let mut o = options();
         o["vendorUid"] = json!("../admin");
         assert!(config_message(o).starts_with("vendorUid may contain only"));
