@@ -6,7 +6,7 @@
 //! for people and is never branched on, except to tell the token and vendor
 //! checks (which have no other mark) from other refusals.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode};
@@ -37,7 +37,7 @@ pub fn parse(answer: &Answer, now_ms: f64) -> Result<Value, Error> {
             message: format!("the answer is larger than {} bytes", MAX_ANSWER_BYTES),
         });
     }
-    let json: Option<Value> = serde_json::from_str(answer.body.trim_start_matches('\u{feff}')).ok();
+    let json: Option<Value> = crate::json::parse(answer.body.trim_start_matches('\u{feff}')).ok();
     let object = json.as_ref().and_then(Value::as_object);
     let message = object
         .and_then(|o| o.get("message"))
@@ -144,7 +144,7 @@ pub fn whatsapp_code(message: &str) -> Option<u32> {
 
 /// Laravel's `errors` object (`{"contact.email": ["The …"]}`) as issues with
 /// the same paths.
-fn laravel_issues(errors: &Map<String, Value>) -> Vec<Issue> {
+fn laravel_issues(errors: &Map) -> Vec<Issue> {
     let mut issues = Vec::new();
     for (path, messages) in errors {
         let messages: Vec<&str> = match messages {

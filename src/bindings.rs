@@ -6,8 +6,6 @@
 
 use std::rc::Rc;
 
-use serde::Serialize;
-use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -15,7 +13,8 @@ use web_sys::AbortSignal;
 use crate::answer::{self, Answer};
 use crate::config::{self, CallSettings, ClientConfig};
 use crate::error::Error;
-use crate::issue::{Issue, IssueCode, Warning};
+use crate::issue::{Issue, IssueCode};
+use crate::json::{self, ObjectWriter, Raw, ToJson, Value};
 use crate::request::Kind;
 use crate::retry::{self, Decision};
 use crate::transport;
@@ -129,16 +128,27 @@ impl Client {
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Omit<WhatsJetClientOptions, \"token\">")]
     pub fn to_json(&self) -> JsValue {
         let c = &self.config;
-        to_js(&json!({
-            "baseUrl": c.base_url,
-            "vendorUid": c.vendor_uid,
-            "fromPhoneNumberId": c.from_phone_number_id,
-            "defaultCountryCode": c.default_country_code,
-            "timeoutMs": c.call.timeout_ms,
-            "maxRetries": c.call.retry.max_retries,
-            "maxRetryDelayMs": c.call.retry.max_delay_ms,
-            "retryUnknownDelivery": c.call.retry.retry_unknown_delivery,
-        }))
+        let mut out = String::new();
+        let mut object = ObjectWriter::new(&mut out)
+            .field("baseUrl", c.base_url.as_str())
+            .field("vendorUid", c.vendor_uid.as_str());
+        // Unset options are left out, as in the options object.
+        if let Some(id) = &c.from_phone_number_id {
+            object = object.field("fromPhoneNumberId", id.as_str());
+        }
+        if let Some(cc) = &c.default_country_code {
+            object = object.field("defaultCountryCode", cc.as_str());
+        }
+        object
+            .field("timeoutMs", &Raw(&c.call.timeout_ms.to_string()))
+            .field("maxRetries", &Raw(&c.call.retry.max_retries.to_string()))
+            .field(
+                "maxRetryDelayMs",
+                &Raw(&c.call.retry.max_delay_ms.to_string()),
+            )
+            .field("retryUnknownDelivery", &c.call.retry.retry_unknown_delivery)
+            .end();
+        to_js(&out)
     }
 
     /// A one-line description without the token.
@@ -225,7 +235,7 @@ fn prepare(
     }
     match validate::validate(kind, &payload, &config.validate_options()) {
         Ok(valid) if issues.is_empty() => {
-            let body = serde_json::to_string(&valid.body).unwrap_or_default();
+            let body = Value::Object(valid.body).to_json_string();
             Ok((config.url(kind, path_number.as_deref()), body, call))
         }
         Ok(_) => Err(Error::Validation { issues }),
@@ -267,7 +277,7 @@ async fn send(
                     body: &received.body,
                 };
                 match answer::parse(&answer, now) {
-                    Ok(envelope) => return Ok(to_js(&envelope)),
+                    Ok(envelope) => return Ok(to_js(&envelope.to_json_string())),
                     Err(e) => (
                         e,
                         answer
@@ -378,13 +388,13 @@ fn read_json(value: &JsValue, path: &str) -> Result<Value, Error> {
             format!("The {path} could not be read as JSON: {why}."),
         )],
     };
-    let text = js_sys::JSON::stringify(value)
-        .map_err(|_| unreadable("it has a cycle, a BigInt, or a property that throws"))?;
+    let text = js_sys::JSON::stringify(value).map_err(|_| {
+        unreadable("it has a cycle, a BigInt, a property that throws, or is nested too deeply")
+    })?;
     let text = JsValue::from(text)
         .as_string()
         .ok_or_else(|| unreadable("it is a function or a Symbol"))?;
-    serde_json::from_str(&text)
-        .map_err(|_| unreadable("it is nested too deeply or has a lone surrogate"))
+    json::parse(&text).map_err(|_| unreadable("it is nested too deeply"))
 }
 
 fn read_kind(kind: &JsValue) -> Result<Kind, Error> {
@@ -416,6 +426,18 @@ fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> 
     let invalid = |path: &str, message: &str| Error::Validation {
         issues: vec![Issue::new(path, IssueCode::InvalidFormat, message)],
     };
+    if let Some(key) = value.as_object().and_then(|m| {
+        m.keys()
+            .find(|k| !["defaultCountryCode", "fromPhoneNumberId"].contains(&k.as_str()))
+    }) {
+        return Err(Error::Validation {
+            issues: vec![Issue::new(
+                format!("options.{key}"),
+                IssueCode::UnknownField,
+                format!("options.{key} is not a validation option; they are defaultCountryCode and fromPhoneNumberId."),
+            )],
+        });
+    }
     let mut out = validate::Options::default();
     if let Some(cc) = value.get("defaultCountryCode").filter(|v| !v.is_null()) {
         let cc = cc
@@ -445,30 +467,26 @@ fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> 
     Ok(out)
 }
 
-/// `validate`'s answer, serialised in this field order.
-#[derive(Serialize)]
-struct ValidationOutcome<'a> {
-    ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<&'a serde_json::Map<String, Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    issues: Option<&'a [Issue]>,
-    warnings: &'a [Warning],
-}
-
 fn validation_result(kind: Kind, payload: &JsValue, options: &validate::Options) -> JsValue {
     let outcome = read_json(payload, "payload").map(|p| validate::validate(kind, &p, options));
-    let (value, issues, warnings) = match &outcome {
-        Err(e) => (None, Some(e.issues()), &[][..]),
-        Ok(Ok(valid)) => (Some(&valid.body), None, &valid.warnings[..]),
-        Ok(Err(invalid)) => (None, Some(&invalid.issues[..]), &invalid.warnings[..]),
-    };
-    to_js(&ValidationOutcome {
-        ok: value.is_some(),
-        value,
-        issues,
-        warnings,
-    })
+    let mut out = String::new();
+    let object = ObjectWriter::new(&mut out);
+    match &outcome {
+        Ok(Ok(valid)) => object
+            .field("ok", &true)
+            .field("value", &valid.body)
+            .field("warnings", valid.warnings.as_slice()),
+        Ok(Err(invalid)) => object
+            .field("ok", &false)
+            .field("issues", invalid.issues.as_slice())
+            .field("warnings", invalid.warnings.as_slice()),
+        Err(e) => object
+            .field("ok", &false)
+            .field("issues", e.issues())
+            .field("warnings", &[] as &[Issue]),
+    }
+    .end();
+    to_js(&out)
 }
 
 /// Validates a whole request of `kind` without sending it: `{ ok: true,
@@ -514,7 +532,7 @@ pub fn validate_field_js(
             .map(|i| Issue::new(path.as_str(), i.code, i.message.clone()))
             .collect(),
     };
-    Ok(to_js(&issues))
+    Ok(to_js(&issues.as_slice().to_json_string()))
 }
 
 /// The digits to send for a phone number (`"+91 98765-43210"` →
@@ -561,11 +579,11 @@ pub fn normalize_phone_number_js(
     phone::normalize(&input, cc.as_deref(), "phone_number").map_err(fail)
 }
 
-/// Every output goes through one path, `serde_json` then `JSON.parse`, so
-/// answers are plain objects and arrays, never `Map`s.
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let text = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
-    js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+/// Every output goes through one path, JSON text then `JSON.parse`, so
+/// answers are plain objects and arrays, never `Map`s, and keys such as
+/// `__proto__` stay ordinary own properties.
+fn to_js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or(JsValue::NULL)
 }
 
 /// A real `Error` named `WhatsJetError` with the fields callers branch on.
@@ -593,7 +611,7 @@ fn to_js_error(failure: &Failure) -> JsValue {
         set("serverMessage", JsValue::from_str(message));
     }
     if matches!(error, Error::Validation { .. } | Error::Api { .. }) {
-        set("issues", to_js(&error.issues()));
+        set("issues", to_js(&error.issues().to_json_string()));
     }
     match error {
         Error::Api {

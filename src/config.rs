@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::error::Error;
 use crate::request::Kind;
@@ -60,11 +60,7 @@ impl Default for CallSettings {
 impl CallSettings {
     /// These settings with the ones `options` gives. On error, the option's
     /// name (after `prefix`) and what is wrong.
-    pub fn with_options(
-        &self,
-        options: &Map<String, Value>,
-        prefix: &str,
-    ) -> Result<Self, (String, String)> {
+    pub fn with_options(&self, options: &Map, prefix: &str) -> Result<Self, (String, String)> {
         let mut out = *self;
         let name = |key: &str| format!("{prefix}{key}");
         if let Some(ms) = whole_number(options.get("timeoutMs"), 1, u64::from(MAX_TIMEOUT_MS))
@@ -262,13 +258,13 @@ impl ClientConfig {
     }
 }
 
-fn required_str<'a>(map: &'a Map<String, Value>, name: &str) -> Result<&'a str, Error> {
+fn required_str<'a>(map: &'a Map, name: &str) -> Result<&'a str, Error> {
     optional_str(map, name)?
         .filter(|s| !s.trim().is_empty())
         .ok_or_else(|| Error::config(format!("{name} is required.")))
 }
 
-fn optional_str<'a>(map: &'a Map<String, Value>, name: &str) -> Result<Option<&'a str>, Error> {
+fn optional_str<'a>(map: &'a Map, name: &str) -> Result<Option<&'a str>, Error> {
     match map.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
@@ -293,7 +289,9 @@ fn base_url(input: &str) -> Result<String, Error> {
             "baseUrl must use https: the token would cross the network in clear text (plain http is allowed only for localhost).",
         ));
     }
-    let authority = url.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+    let authority = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
     if authority.contains('@') {
         return Err(Error::config(
             "baseUrl must not contain a user name or password: fetch refuses such URLs, and the token is the credential.",
@@ -324,12 +322,17 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn options() -> Value {
+    /// The options as the core reads them.
+    fn core(v: &serde_json::Value) -> Value {
+        crate::json::parse(&v.to_string()).unwrap()
+    }
+
+    fn options() -> serde_json::Value {
         json!({"baseUrl": "https://example.com/api/", "vendorUid": "v-1", "token": "secret-token"})
     }
 
-    fn config_message(v: Value) -> String {
-        match ClientConfig::from_options(&v) {
+    fn config_message(v: serde_json::Value) -> String {
+        match ClientConfig::from_options(&core(&v)) {
             Err(Error::Config { message }) => message,
             other => panic!("expected a config error, got {other:?}"),
         }
@@ -337,7 +340,7 @@ mod tests {
 
     #[test]
     fn reads_options_and_builds_urls() {
-        let c = ClientConfig::from_options(&options()).unwrap();
+        let c = ClientConfig::from_options(&core(&options())).unwrap();
         assert_eq!(c.base_url, "https://example.com/api");
         assert_eq!(c.call, CallSettings::default());
         assert_eq!(
@@ -357,12 +360,12 @@ mod tests {
         let mut o = options();
         o["maxRetries"] = json!(0);
         o["timeoutMs"] = json!(5000);
-        let c = ClientConfig::from_options(&o).unwrap();
+        let c = ClientConfig::from_options(&core(&o)).unwrap();
         assert_eq!(c.call.retry.max_retries, 0);
         let call = json!({"maxRetries": 3, "retryUnknownDelivery": true, "maxRetryDelayMs": 100});
         let s = c
             .call
-            .with_options(call.as_object().unwrap(), "options.")
+            .with_options(core(&call).as_object().unwrap(), "options.")
             .unwrap();
         assert_eq!(s.timeout_ms, 5000);
         assert_eq!(
@@ -376,7 +379,7 @@ mod tests {
         let bad = json!({"timeoutMs": 1.5});
         assert_eq!(
             c.call
-                .with_options(bad.as_object().unwrap(), "options.")
+                .with_options(core(&bad).as_object().unwrap(), "options.")
                 .unwrap_err(),
             (
                 "options.timeoutMs".to_owned(),
@@ -393,10 +396,10 @@ mod tests {
         assert!(config_message(o).contains("https"));
         let mut o = options();
         o["baseUrl"] = json!("http://127.0.0.1:8787/api");
-        assert!(ClientConfig::from_options(&o).is_ok());
+        assert!(ClientConfig::from_options(&core(&o)).is_ok());
         let mut o = options();
         o["baseUrl"] = json!("http://localhost:8787/api");
-        assert!(ClientConfig::from_options(&o).is_ok());
+        assert!(ClientConfig::from_options(&core(&o)).is_ok());
         let mut o = options();
         o["baseUrl"] = json!("http://127.0.0.1.evil.com/api");
         assert!(config_message(o).contains("https"));

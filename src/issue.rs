@@ -1,11 +1,10 @@
 //! Validation issues and warnings: what the client reports about a request
 //! before anything is sent.
 
-use serde::Serialize;
+use crate::json::{ObjectWriter, ToJson};
 
 /// Why a field was refused. Serialised in `snake_case` (`"invalid_phone"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum IssueCode {
     /// A required field is missing, `null` or blank.
@@ -50,7 +49,7 @@ impl IssueCode {
 
 /// One problem with one field. `path` is dotted (`"contact.email"`); the
 /// empty path means the whole payload.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
     /// Dotted path of the field, with the API's own key names.
     pub path: String,
@@ -73,8 +72,7 @@ impl Issue {
 
 /// Something legal that probably does not do what the caller means; the
 /// request is still sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum WarningCode {
     /// The server strips `<…>` from text, so part of it would be lost.
@@ -92,7 +90,7 @@ pub enum WarningCode {
 }
 
 /// A warning about a valid request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     /// Dotted path of the field.
     pub path: String,
@@ -100,6 +98,40 @@ pub struct Warning {
     pub code: WarningCode,
     /// An English sentence explaining the consequence.
     pub message: String,
+}
+
+impl WarningCode {
+    /// The code as it appears in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::HtmlStripped => "html_stripped",
+            Self::GroupsCleared => "groups_cleared",
+            Self::BlankClearsValue => "blank_clears_value",
+            Self::IgnoredField => "ignored_field",
+            Self::MissingExtension => "missing_extension",
+            Self::InsecureUrl => "insecure_url",
+        }
+    }
+}
+
+impl ToJson for Issue {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("path", self.path.as_str())
+            .field("code", self.code.as_str())
+            .field("message", self.message.as_str())
+            .end();
+    }
+}
+
+impl ToJson for Warning {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("path", self.path.as_str())
+            .field("code", self.code.as_str())
+            .field("message", self.message.as_str())
+            .end();
+    }
 }
 
 /// Display a field path the way messages name it.

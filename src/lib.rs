@@ -12,6 +12,7 @@ pub mod answer;
 pub mod config;
 pub mod error;
 pub mod issue;
+pub mod json;
 pub mod request;
 pub mod retry;
 #[cfg(not(target_arch = "wasm32"))]

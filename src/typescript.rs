@@ -295,7 +295,9 @@ mod tests {
         assert!(d.contains("  media_type: \"image\" | \"video\" | \"audio\" | \"document\";\n"));
         assert!(d.contains("  phone_number: string;\n"));
         assert!(d.contains("  whatsapp_opt_out?: boolean;\n"));
-        let words: Vec<&str> = d.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').collect();
+        let words: Vec<&str> = d
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .collect();
         assert!(!words.contains(&"any"), "no `any` type in the declarations");
     }
 }

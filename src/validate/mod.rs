@@ -7,7 +7,7 @@ pub mod phone;
 pub mod schema;
 mod suggest;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::issue::{join_path, Issue, IssueCode, Warning, WarningCode};
 use crate::request::Kind;
@@ -27,7 +27,7 @@ pub struct Options {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Valid {
     /// The normalised JSON body, exactly as it is sent.
-    pub body: Map<String, Value>,
+    pub body: Map,
     /// Legal but probably unintended.
     pub warnings: Vec<Warning>,
 }
@@ -156,7 +156,7 @@ fn check_present(ctx: &mut Ctx, path: &str, rule: Rule, required: bool, value: &
     }
 }
 
-fn check_object(ctx: &mut Ctx, map: &Map<String, Value>) -> Map<String, Value> {
+fn check_object(ctx: &mut Ctx, map: &Map) -> Map {
     let kind = ctx.kind;
     let mut body = Map::new();
     // Fixed fields in the API's order, so issues come in form order.
@@ -625,12 +625,12 @@ fn check_custom_value(ctx: &mut Ctx, path: &str, value: &Value) {
     }
 }
 
-fn media_rules(ctx: &mut Ctx, body: &Map<String, Value>) {
+fn media_rules(ctx: &mut Ctx, body: &Map) {
     let Some(media) = body.get("media_type").and_then(Value::as_str) else {
         return;
     };
     debug_assert!(MEDIA_TYPES.contains(&media));
-    if media == "audio" && body.get("caption").is_some_and(|c| c != "") {
+    if media == "audio" && body.get("caption").is_some_and(|c| c.as_str() != Some("")) {
         ctx.warn(
             "caption",
             WarningCode::IgnoredField,
@@ -661,7 +661,7 @@ fn media_rules(ctx: &mut Ctx, body: &Map<String, Value>) {
 /// Rules across template fields. `given` is the request as the caller wrote
 /// it: a field that is present but invalid already has its own issue and must
 /// not also be reported missing.
-fn template_rules(ctx: &mut Ctx, given: &Map<String, Value>) {
+fn template_rules(ctx: &mut Ctx, given: &Map) {
     // null means absent.
     let present = |key: &str| given.get(key).is_some_and(|v| !v.is_null());
     // Body parameters are positional: a gap shifts every later value.
@@ -731,7 +731,7 @@ fn template_rules(ctx: &mut Ctx, given: &Map<String, Value>) {
     }
 }
 
-fn update_rules(ctx: &mut Ctx, given: &Map<String, Value>, body: &Map<String, Value>) {
+fn update_rules(ctx: &mut Ctx, given: &Map, body: &Map) {
     if body.is_empty() && given.values().all(Value::is_null) {
         ctx.issue(
             "",
@@ -787,7 +787,7 @@ fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str
 fn scalar_text(ctx: &mut Ctx, path: &str, value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(n.as_str().to_owned()),
         other => {
             type_issue(ctx, path, "a string", other);
             None

@@ -57,6 +57,8 @@ expectType<Equal<UpdateContactReply["data"], UpdateContactData>>();
 expectType<Equal<SendMediaMessageRequest["media_type"], "image" | "video" | "audio" | "document">>();
 expectType<Equal<WhatsJetError["code"], WhatsJetErrorCode>>();
 expectType<Equal<WhatsJetError["name"], "WhatsJetError">>();
+expectType<Equal<WhatsJetError["attempts"], number>>();
+expectType<Equal<WhatsJetError["deliveryUnknown"], boolean>>();
 expectType<Equal<Issue["code"], IssueCode>>();
 expectType<Equal<Warning["code"], WarningCode>>();
 expectType<Equal<ReturnType<WhatsJetClient["toJSON"]>, Omit<WhatsJetClientOptions, "token">>>();
@@ -72,12 +74,21 @@ const options: WhatsJetClientOptions = {
   fromPhoneNumberId: "100000000000001",
   defaultCountryCode: "91",
   timeoutMs: 30_000,
+  maxRetries: 2,
+  maxRetryDelayMs: 60_000,
+  retryUnknownDelivery: false,
 };
 const client = new WhatsJetClient(options);
 const minimal = new WhatsJetClient({ baseUrl: "https://example.com/api", vendorUid: "v", token: "t" });
 
 const controller = new AbortController();
-const call: CallOptions = { signal: controller.signal, timeoutMs: 5_000 };
+const call: CallOptions = {
+  signal: controller.signal,
+  timeoutMs: 5_000,
+  maxRetries: 0,
+  maxRetryDelayMs: 1_000,
+  retryUnknownDelivery: true,
+};
 
 const contact: ContactDetails = {
   first_name: "Johan",
@@ -144,6 +155,8 @@ export async function handle(): Promise<string> {
     const asError: Error = err;
     const code: WhatsJetErrorCode = err.code;
     const retryable: boolean = err.retryable;
+    const attempts: number = err.attempts;
+    const deliveryUnknown: boolean = err.deliveryUnknown;
     const status: number | undefined = err.status;
     const serverMessage: string | undefined = err.serverMessage;
     const issues: Issue[] | undefined = err.issues;
@@ -162,7 +175,7 @@ export async function handle(): Promise<string> {
       case "aborted":
       case "network":
       case "invalid_response":
-        return [asError.message, code, retryable, status, serverMessage, issues, whatsappCode, retryAfterMs].join();
+        return [asError.message, code, retryable, attempts, deliveryUnknown, status, serverMessage, issues, whatsappCode, retryAfterMs].join();
       default: {
         const never: never = err.code;
         return never;
@@ -249,6 +262,12 @@ const noToken: WhatsJetClientOptions = { baseUrl: "https://example.com/api", ven
 // @ts-expect-error: a signal is an AbortSignal
 const stringSignal: CallOptions = { signal: "stop" };
 
+// @ts-expect-error: maxRetries is a number
+const stringRetries: WhatsJetClientOptions = { baseUrl: "https://example.com/api", vendorUid: "v", token: "t", maxRetries: "3" };
+
+// @ts-expect-error: retryUnknownDelivery is a boolean
+const numericRetryUnknown: CallOptions = { retryUnknownDelivery: 1 };
+
 // @ts-expect-error: not a request kind
 validate("sendSms", {});
 
@@ -291,6 +310,8 @@ export const used = [
   numericGroups,
   noToken,
   stringSignal,
+  stringRetries,
+  numericRetryUnknown,
   numeric,
   bogusIssue,
 ];

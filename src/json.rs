@@ -1,0 +1,658 @@
+//! The JSON the core reads and writes: requests coming from JavaScript,
+//! bodies going to the server, and the server's answers.
+//!
+//! Written here rather than taken from serde_json because the wasm module is
+//! downloaded by every page that uses it: this parser and writer are a
+//! fraction of serde_json's size, objects keep their key order (as
+//! `JSON.parse` does) without a map type, and numbers keep the text they
+//! were written with, so no float formatting code is linked either.
+
+use std::fmt::Write as _;
+
+/// Deepest nesting accepted; deeper input is refused rather than recursed into.
+pub const MAX_DEPTH: usize = 128;
+
+/// A JSON value.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Value {
+    /// `null`
+    #[default]
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, as written.
+    Number(Number),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object.
+    Object(Map),
+}
+
+/// A JSON number, kept as its text (`22`, `-1.5e3`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Number(String);
+
+impl Number {
+    /// The number as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The value when it is a whole number written without fraction or
+    /// exponent (`5`, not `5.0` or `5e0`).
+    pub fn as_u64(&self) -> Option<u64> {
+        if self.0.bytes().all(|b| b.is_ascii_digit()) {
+            self.0.parse().ok()
+        } else {
+            None
+        }
+    }
+}
+
+impl From<u64> for Number {
+    fn from(n: u64) -> Self {
+        Number(n.to_string())
+    }
+}
+
+/// An object: keys in the order they came, like a JavaScript object.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    /// An empty object.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The value of `key`; with duplicate keys the last, as `JSON.parse` keeps.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Whether `key` is present.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Sets `key`, replacing its value if present.
+    pub fn insert(&mut self, key: impl Into<String>, value: Value) {
+        let key = key.into();
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    /// Removes `key` and returns its value.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let i = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(i).1)
+    }
+
+    /// Keys and values in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// Values in order.
+    pub fn values(&self) -> impl Iterator<Item = &Value> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no keys.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Index<&str> for Map {
+    type Output = Value;
+    /// The value of `key`, or `null` when absent.
+    fn index(&self, key: &str) -> &Value {
+        const NULL: Value = Value::Null;
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Value)>,
+        fn(&'a (String, Value)) -> (&'a String, &'a Value),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl FromIterator<(String, Value)> for Map {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        let mut map = Map::new();
+        for (k, v) in iter {
+            map.insert(k, v);
+        }
+        map
+    }
+}
+
+impl Value {
+    /// Whether this is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// Whether this is an object.
+    pub fn is_object(&self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The object, if this is one.
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object()?.get(key)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::String(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::String(s)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+impl PartialEq<&str> for Value {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+/// Why a text is not JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    /// Not JSON syntax (or text after the value).
+    Syntax,
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+/// Reads one JSON value that fills `text` (surrounding whitespace allowed).
+/// A lone surrogate escape (`"\ud800"`, which `JSON.stringify` writes for
+/// a broken string) becomes U+FFFD, as a `TextEncoder` would make it.
+pub fn parse(text: &str) -> Result<Value, ParseError> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+    };
+    let v = p.value(0)?;
+    p.ws();
+    if p.i == p.s.len() {
+        Ok(v)
+    } else {
+        Err(ParseError::Syntax)
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, lit: &[u8]) -> Result<(), ParseError> {
+        if self.s[self.i..].starts_with(lit) {
+            self.i += lit.len();
+            Ok(())
+        } else {
+            Err(ParseError::Syntax)
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(ParseError::TooDeep);
+        }
+        self.ws();
+        match self.s.get(self.i).ok_or(ParseError::Syntax)? {
+            b'n' => self.eat(b"null").map(|_| Value::Null),
+            b't' => self.eat(b"true").map(|_| Value::Bool(true)),
+            b'f' => self.eat(b"false").map(|_| Value::Bool(false)),
+            b'"' => self.string().map(Value::String),
+            b'[' => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.s.get(self.i) == Some(&b']') {
+                    self.i += 1;
+                    return Ok(Value::Array(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return Ok(Value::Array(items));
+                        }
+                        _ => return Err(ParseError::Syntax),
+                    }
+                }
+            }
+            b'{' => {
+                self.i += 1;
+                // Pushed, not inserted: duplicate keys are rare, and `get`
+                // finds the last one, so parsing stays linear.
+                let mut entries = Vec::new();
+                self.ws();
+                if self.s.get(self.i) == Some(&b'}') {
+                    self.i += 1;
+                    return Ok(Value::Object(Map(entries)));
+                }
+                loop {
+                    self.ws();
+                    if self.s.get(self.i) != Some(&b'"') {
+                        return Err(ParseError::Syntax);
+                    }
+                    let key = self.string()?;
+                    self.ws();
+                    self.eat(b":")?;
+                    let value = self.value(depth + 1)?;
+                    entries.push((key, value));
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b'}') => {
+                            self.i += 1;
+                            return Ok(Value::Object(Map(entries)));
+                        }
+                        _ => return Err(ParseError::Syntax),
+                    }
+                }
+            }
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => Err(ParseError::Syntax),
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while self.s.get(self.i).is_some_and(u8::is_ascii_digit) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn number(&mut self) -> Result<Value, ParseError> {
+        let start = self.i;
+        if self.s[self.i] == b'-' {
+            self.i += 1;
+        }
+        match self.s.get(self.i) {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(ParseError::Syntax),
+        }
+        if self.s.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            if self.digits() == 0 {
+                return Err(ParseError::Syntax);
+            }
+        }
+        if let Some(b'e' | b'E') = self.s.get(self.i) {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.s.get(self.i) {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err(ParseError::Syntax);
+            }
+        }
+        // The slice is ASCII by construction.
+        let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| ParseError::Syntax)?;
+        Ok(Value::Number(Number(text.to_owned())))
+    }
+
+    fn hex4(&mut self) -> Result<u32, ParseError> {
+        let hex = self.s.get(self.i..self.i + 4).ok_or(ParseError::Syntax)?;
+        let mut n = 0;
+        for &b in hex {
+            n = n * 16 + (b as char).to_digit(16).ok_or(ParseError::Syntax)?;
+        }
+        self.i += 4;
+        Ok(n)
+    }
+
+    fn string(&mut self) -> Result<String, ParseError> {
+        self.i += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            // Copy the run up to the next quote, backslash or control byte.
+            let start = self.i;
+            while let Some(&b) = self.s.get(self.i) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            // The input is a &str and the run ends at an ASCII byte, so it
+            // is whole characters.
+            out.push_str(
+                std::str::from_utf8(&self.s[start..self.i]).map_err(|_| ParseError::Syntax)?,
+            );
+            match self.s.get(self.i) {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let escape = *self.s.get(self.i).ok_or(ParseError::Syntax)?;
+                    self.i += 1;
+                    match escape {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&hi)
+                                && self.s[self.i..].starts_with(b"\\u")
+                            {
+                                let save = self.i;
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                } else {
+                                    self.i = save;
+                                    None
+                                }
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            out.push(c.unwrap_or('\u{fffd}'));
+                        }
+                        _ => return Err(ParseError::Syntax),
+                    }
+                }
+                _ => return Err(ParseError::Syntax),
+            }
+        }
+    }
+}
+
+/// Writes itself as JSON text.
+pub trait ToJson {
+    /// Appends the JSON text of `self` to `out`.
+    fn write_json(&self, out: &mut String);
+
+    /// The JSON text of `self`.
+    fn to_json_string(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+}
+
+impl ToJson for Value {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.write_json(out),
+            Value::Number(n) => out.push_str(&n.0),
+            Value::String(s) => s.as_str().write_json(out),
+            Value::Array(items) => items.as_slice().write_json(out),
+            Value::Object(map) => map.write_json(out),
+        }
+    }
+}
+
+impl ToJson for Map {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        for (i, (k, v)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            k.as_str().write_json(out);
+            out.push(':');
+            v.write_json(out);
+        }
+        out.push('}');
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        for c in self.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 => {
+                    let _ = write!(out, "\\u{:04x}", c as u32);
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+/// Text that is already JSON (a number), written as it is.
+pub struct Raw<'a>(pub &'a str);
+
+impl ToJson for Raw<'_> {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(self.0);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+/// Writes a JSON object field by field: `{"a":1,"b":"x"}`.
+pub struct ObjectWriter<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> ObjectWriter<'a> {
+    /// Starts an object.
+    pub fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        Self { out, first: true }
+    }
+
+    /// Adds a field.
+    pub fn field(mut self, key: &str, value: &(impl ToJson + ?Sized)) -> Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        key.write_json(self.out);
+        self.out.push(':');
+        value.write_json(self.out);
+        self
+    }
+
+    /// Closes the object.
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_in_key_order() {
+        let text = r#"{"b":1,"a":[true,false,null,-1.5e3,"x\"y\\z\n\u00e9\ud83d\ude00"],"c":{}}"#;
+        let v = parse(text).unwrap();
+        assert_eq!(
+            v.to_json_string(),
+            r#"{"b":1,"a":[true,false,null,-1.5e3,"x\"y\\z\né😀"],"c":{}}"#
+        );
+        assert_eq!(v.get("b"), Some(&Value::Number(Number("1".into()))));
+    }
+
+    #[test]
+    fn refuses_what_is_not_json() {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "nul",
+            "\"\\x\"",
+            "\"a",
+            "{} x",
+            "'a'",
+            "\"\u{1}\"",
+        ] {
+            assert_eq!(parse(bad), Err(ParseError::Syntax), "{bad:?}");
+        }
+        let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
+        assert_eq!(parse(&deep), Err(ParseError::TooDeep));
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        assert_eq!(
+            parse(r#""a\ud800b""#).unwrap(),
+            Value::String("a\u{fffd}b".into())
+        );
+        assert_eq!(
+            parse(r#""\udc00\ud800\u0041""#).unwrap(),
+            Value::String("\u{fffd}\u{fffd}A".into())
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_keep_the_last_value() {
+        let v = parse(r#"{"a":1,"a":2}"#).unwrap();
+        assert_eq!(
+            v.get("a").and_then(|n| match n {
+                Value::Number(n) => n.as_u64(),
+                _ => None,
+            }),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let n = |t: &str| match parse(t).unwrap() {
+            Value::Number(n) => n,
+            _ => unreachable!(),
+        };
+        assert_eq!(n("22").as_u64(), Some(22));
+        assert_eq!(n("22.0").as_u64(), None);
+        assert_eq!(n("-3").as_u64(), None);
+        assert_eq!(n("1e+21").as_str(), "1e+21");
+    }
+
+    #[test]
+    fn writes_control_characters_escaped() {
+        assert_eq!(Value::from("a\u{1}b\t").to_json_string(), r#""a\u0001b\t""#);
+        let mut out = String::new();
+        ObjectWriter::new(&mut out)
+            .field("ok", &true)
+            .field("n", &Raw("5"))
+            .field("s", "x")
+            .end();
+        assert_eq!(out, r#"{"ok":true,"n":5,"s":"x"}"#);
+    }
+}
