@@ -258,7 +258,7 @@ async fn send(
     let mut attempts = 0;
     let mut delivery_unknown = false;
     loop {
-        if signal.is_some_and(AbortSignal::aborted) {
+        if transport::is_aborted(signal) {
             return Err(Failure {
                 error: Error::Aborted,
                 attempts,
@@ -351,8 +351,8 @@ fn read_call_options(value: &JsValue, defaults: &CallSettings) -> Result<CallOpt
     let signal = match js_sys::Reflect::get(value, &JsValue::from_str("signal")) {
         Ok(s) if s.is_undefined() || s.is_null() => None,
         Ok(s) => match s.dyn_into::<AbortSignal>() {
-            Ok(signal) => Some(signal),
-            Err(_) => {
+            Ok(signal) if transport::is_usable_signal(&signal) => Some(signal),
+            _ => {
                 return Err(invalid(
                     "options.signal",
                     IssueCode::InvalidType,

@@ -114,23 +114,24 @@ impl WarningCode {
     }
 }
 
+/// `{ path, code, message }`, the JSON shape of issues and warnings alike.
+fn write_entry(out: &mut String, path: &str, code: &str, message: &str) {
+    ObjectWriter::new(out)
+        .field("path", path)
+        .field("code", code)
+        .field("message", message)
+        .end();
+}
+
 impl ToJson for Issue {
     fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("path", self.path.as_str())
-            .field("code", self.code.as_str())
-            .field("message", self.message.as_str())
-            .end();
+        write_entry(out, &self.path, self.code.as_str(), &self.message);
     }
 }
 
 impl ToJson for Warning {
     fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("path", self.path.as_str())
-            .field("code", self.code.as_str())
-            .field("message", self.message.as_str())
-            .end();
+        write_entry(out, &self.path, self.code.as_str(), &self.message);
     }
 }
 

@@ -32,8 +32,26 @@ extern "C" {
     fn clear_timeout(id: &JsValue);
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout)]
     fn abort_after(ms: u32) -> AbortSignal;
-    #[wasm_bindgen(js_namespace = AbortSignal, js_name = any)]
-    fn abort_on_any(signals: &js_sys::Array) -> AbortSignal;
+    #[wasm_bindgen(js_namespace = AbortSignal, js_name = any, catch)]
+    fn abort_on_any(signals: &js_sys::Array) -> Result<AbortSignal, JsValue>;
+}
+
+/// `signal.aborted`, read so that a throwing getter (an object that only
+/// pretends to be a signal) is an error rather than an exception.
+fn aborted_checked(signal: &AbortSignal) -> Result<bool, JsValue> {
+    Reflect::get(signal, &JsValue::from_str("aborted")).map(|v| v.as_bool() == Some(true))
+}
+
+/// Whether the caller's signal has fired. A signal whose `aborted` cannot be
+/// read counts as fired, so the call ends instead of failing somewhere else.
+pub fn is_aborted(signal: Option<&AbortSignal>) -> bool {
+    signal.is_some_and(|s| aborted_checked(s).unwrap_or(true))
+}
+
+/// Whether `signal` is a working `AbortSignal` (and not, say, an object
+/// made from its prototype).
+pub fn is_usable_signal(signal: &AbortSignal) -> bool {
+    aborted_checked(signal).is_ok() && abort_on_any(&js_sys::Array::of1(signal)).is_ok()
 }
 
 /// What came back.
@@ -57,7 +75,7 @@ pub async fn post_json(
 ) -> Result<Received, Error> {
     let timer = abort_after(timeout_ms);
     let combined = match signal {
-        Some(s) => abort_on_any(&js_sys::Array::of2(s, &timer)),
+        Some(s) => abort_on_any(&js_sys::Array::of2(s, &timer)).map_err(|_| Error::Aborted)?,
         None => timer.clone(),
     };
     let failed = |raw: &JsValue| failure(raw, signal, &timer, timeout_ms);
@@ -67,9 +85,9 @@ pub async fn post_json(
         .header("Accept", "application/json")
         .abort_signal(Some(&combined))
         .body(body)
-        .map_err(|e| Error::Network {
-            message: e.to_string(),
-            connected: false,
+        // Only a URL that fetch cannot use fails here: the client's baseUrl.
+        .map_err(|e| Error::Config {
+            message: format!("baseUrl cannot be used for a request: {e}"),
         })?
         .into();
     let raw = JsFuture::from(global_fetch(&request))
@@ -119,7 +137,7 @@ fn failure(
     timer: &AbortSignal,
     timeout_ms: u32,
 ) -> Error {
-    if signal.is_some_and(AbortSignal::aborted) {
+    if is_aborted(signal) {
         return Error::Aborted;
     }
     if timer.aborted() {
@@ -161,14 +179,14 @@ pub async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> Result<(), Error> {
         }
         wake = Some(resolve);
     });
-    if !signal.is_some_and(AbortSignal::aborted) {
+    if !is_aborted(signal) {
         let _ = JsFuture::from(wait).await;
     }
     clear_timeout(&timer);
     if let (Some(s), Some(f)) = (signal, wake) {
         let _ = s.remove_event_listener_with_callback("abort", &f);
     }
-    if signal.is_some_and(AbortSignal::aborted) {
+    if is_aborted(signal) {
         Err(Error::Aborted)
     } else {
         Ok(())

@@ -64,7 +64,13 @@ pub fn http_url(s: &str) -> Option<bool> {
         return Some(secure);
     } else {
         match host_port.rsplit_once(':') {
-            Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+            Some((h, port))
+                if port.len() <= 5
+                    && port.parse::<u16>().is_ok_and(|p| p > 0)
+                    && port.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                h
+            }
             Some((_, "")) => return None,
             Some(_) => return None,
             None => host_port,
@@ -228,6 +234,9 @@ mod tests {
         assert_eq!(http_url("http://commondatastorage.googleapis.com/gtv-videos-bucket/sample/ForBiggerEscapes.mp4"), Some(false));
         assert_eq!(http_url("HTTPS://Example.com"), Some(true));
         assert_eq!(http_url("https://127.0.0.1:8080/a.png"), Some(true));
+        assert_eq!(http_url("https://example.com:65535/a.png"), Some(true));
+        assert_eq!(http_url("https://example.com:99999/api"), None);
+        assert_eq!(http_url("https://example.com:0/api"), None);
         assert_eq!(http_url("https://[::1]:8080/a.png"), Some(true));
         for bad in [
             "ftp://x.com/a",

@@ -297,15 +297,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             Some(Value::String(s.to_owned()))
         }
         Rule::Url => {
-            let s = expect_str(ctx, path, value)?;
-            if s.trim().is_empty() {
-                ctx.issue(
-                    path,
-                    IssueCode::Required,
-                    format!("{path} must not be empty."),
-                );
-                return None;
-            }
+            let s = non_empty_str(ctx, path, value)?;
             check_len(ctx, path, s, 2048)?;
             match formats::http_url(s) {
                 Some(secure) => {
@@ -346,15 +338,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             Some(Value::String(s.to_owned()))
         }
         Rule::TemplateName => {
-            let s = expect_str(ctx, path, value)?;
-            if s.is_empty() {
-                ctx.issue(
-                    path,
-                    IssueCode::Required,
-                    format!("{path} must not be empty."),
-                );
-                return None;
-            }
+            let s = non_empty_str(ctx, path, value)?;
             check_len(ctx, path, s, schema::TEMPLATE_NAME_MAX)?;
             if !formats::is_template_name(s) {
                 ctx.issue(
@@ -367,15 +351,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             Some(Value::String(s.to_owned()))
         }
         Rule::TemplateLanguage => {
-            let s = expect_str(ctx, path, value)?;
-            if s.is_empty() {
-                ctx.issue(
-                    path,
-                    IssueCode::Required,
-                    format!("{path} must not be empty."),
-                );
-                return None;
-            }
+            let s = non_empty_str(ctx, path, value)?;
             if !formats::is_template_language(s) {
                 let hint = if s.contains('-') {
                     format!(" (use an underscore: {})", excerpt(&s.replace('-', "_")))
@@ -771,6 +747,20 @@ fn check_len(ctx: &mut Ctx, path: &str, s: &str, max: usize) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// A string with more than whitespace in it.
+fn non_empty_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str> {
+    let s = expect_str(ctx, path, value)?;
+    if s.trim().is_empty() {
+        ctx.issue(
+            path,
+            IssueCode::Required,
+            format!("{path} must not be empty."),
+        );
+        return None;
+    }
+    Some(s)
 }
 
 fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str> {

@@ -9,7 +9,9 @@
 //      node --test tests/node/faults.test.mjs
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import http from "node:http";
 import net from "node:net";
 import { after, before, beforeEach, test } from "node:test";
 import util from "node:util";
@@ -375,6 +377,44 @@ test("a 5 MB body: invalid_response, and wasm memory does not grow by 5 MB", asy
   row("5 MiB body (`huge_body`)", r);
 });
 
+test("a 5 MB chunked body without Content-Length: invalid_response, wasm memory does not grow by 5 MB", async () => {
+  // The sandbox's huge_body declares its length, which the client refuses
+  // before reading. A server that streams without Content-Length makes the
+  // client read the body first; this one is a local Node server.
+  let hits = 0;
+  const server = http.createServer((req, res) => {
+    hits += 1;
+    req.resume();
+    res.writeHead(200, { "content-type": "application/json" });
+    const head = '{"result":"success","message":"';
+    const chunk = "x".repeat(64 * 1024);
+    res.write(head);
+    for (let i = 0; i < 80; i++) res.write(chunk);
+    res.end('","data":[]}');
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const c = new whatsjet.WhatsJetClient({
+      baseUrl: `http://127.0.0.1:${server.address().port}/api`,
+      vendorUid: VENDOR,
+      token: TOKEN,
+      timeoutMs: 5000,
+    });
+    const before = memoryBytes();
+    const r = await outcome(() => c.sendMessage(MESSAGE));
+    const err = assertError(r, { code: "invalid_response", status: 200, attempts: 1, deliveryUnknown: true, retryable: false });
+    assert.match(err.message, /larger than 1048576 bytes/);
+    assert.equal(hits, 1);
+    const grown = memoryBytes() - before;
+    console.log(`chunked 5 MiB: ${MEMORY_KIND} ${before} -> ${memoryBytes()} bytes (grew ${grown})`);
+    assert.ok(grown < 5 * 1024 * 1024, `${MEMORY_KIND} grew by ${grown} bytes`);
+    row("5 MiB chunked body, no Content-Length (local Node server)", r, hits);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
 // ---- the API's own refusals -------------------------------------------------------
 
 test('200 with result "failed" and data []: api, 1 request', async () => {
@@ -405,13 +445,19 @@ test("401 plan message (plan-without-api-access): unauthorized, status 401", asy
   row("401 plan message (`plan-without-api-access`)", r);
 });
 
-test("422 with several field errors (validation-422): api with issues", async () => {
+test("422 with several field errors (validation-422): api with issues in the server's order", async () => {
+  // The sandbox replays the fixture byte for byte: its `errors` keys are the
+  // order the server gave (phone_number, then message_body).
+  const fixture = JSON.parse(readFileSync(new URL("../answers/validation-422.json", import.meta.url), "utf8"));
+  const given = Object.keys(fixture.body.errors);
+  assert.deepEqual([...given].sort(), ["message_body", "phone_number"]);
   await sandbox.fault({ answer: "validation-422" });
   const r = await outcome(() => client().sendMessage(MESSAGE));
   const err = assertError(r, { code: "api", status: 422, attempts: 1, deliveryUnknown: false, retryable: false });
   assert.deepEqual(
     err.issues.map((i) => i.path),
-    ["message_body", "phone_number"],
+    given,
+    "the issues are not in the order the server gave them",
   );
   assert.deepEqual(
     err.issues.map((i) => i.code),
