@@ -475,20 +475,30 @@ impl ToJson for Map {
 
 impl ToJson for str {
     fn write_json(&self, out: &mut String) {
+        out.reserve(self.len() + 2);
         out.push('"');
-        for c in self.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c if (c as u32) < 0x20 => {
-                    let _ = write!(out, "\\u{:04x}", c as u32);
-                }
-                c => out.push(c),
+        // Copy runs of plain bytes at once; only `"`, `\\` and control
+        // characters (all ASCII, so runs end on character boundaries) need work.
+        let mut run = 0;
+        for (i, b) in self.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            out.push_str(&self[run..i]);
+            if escape.is_empty() {
+                let _ = write!(out, "\\u{:04x}", b);
+            } else {
+                out.push_str(escape);
             }
+            run = i + 1;
         }
+        out.push_str(&self[run..]);
         out.push('"');
     }
 }
