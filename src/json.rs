@@ -86,6 +86,12 @@ impl Map {
         }
     }
 
+    /// Appends `key` without looking for it first: for keys known to be new,
+    /// such as those of another object, so that building stays linear.
+    pub fn push(&mut self, key: impl Into<String>, value: Value) {
+        self.0.push((key.into(), value));
+    }
+
     /// Removes `key` and returns its value.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let i = self.0.iter().position(|(k, _)| k == key)?;

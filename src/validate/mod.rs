@@ -173,7 +173,7 @@ fn check_object(ctx: &mut Ctx, map: &Map) -> Map {
             }
             Some(v) => {
                 if let Some(out) = check(ctx, f.name, f.rule, v) {
-                    body.insert(f.name.to_owned(), out);
+                    body.push(f.name.to_owned(), out);
                 }
             }
         }
@@ -185,7 +185,7 @@ fn check_object(ctx: &mut Ctx, map: &Map) -> Map {
         match schema::lookup(kind, key) {
             Some((rule, _)) => {
                 if let Some(out) = check(ctx, key, rule, v) {
-                    body.insert(key.clone(), out);
+                    body.push(key.clone(), out);
                 }
             }
             None => unknown_key(ctx, "", key),
@@ -221,11 +221,18 @@ fn unknown_key(ctx: &mut Ctx, parent: &str, key: &str) {
         } else {
             parent
         };
-        match suggest::closest(
-            key,
-            &known,
-            kind == Kind::SendTemplateMessage && parent.is_empty(),
-        ) {
+        // Suggestions cost a string distance per known key: past a hundred
+        // issues the payload is not a typo, and the work is skipped.
+        let suggestion = if ctx.issues.len() < 100 {
+            suggest::closest(
+                key,
+                &known,
+                kind == Kind::SendTemplateMessage && parent.is_empty(),
+            )
+        } else {
+            None
+        };
+        match suggestion {
             Some(s) => format!(
                 "{path} is not a field of {owner}; did you mean {}?",
                 join_path(parent, &s)
@@ -423,7 +430,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                     continue;
                 }
                 if let Some(s) = scalar_text(ctx, &sub, v) {
-                    out.insert(name.clone(), Value::String(s));
+                    out.push(name.clone(), Value::String(s));
                 }
             }
             Some(Value::Object(out))
@@ -448,7 +455,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                 match schema::lookup_contact(key) {
                     Some(rule) => {
                         if let Some(o) = check(ctx, &join_path(path, key), rule, v) {
-                            out.insert(key.clone(), o);
+                            out.push(key.clone(), o);
                         }
                     }
                     None => unknown_key(ctx, path, key),
