@@ -87,6 +87,8 @@ pub enum WarningCode {
     MissingExtension,
     /// A plain-http URL; WhatsApp fetches media over https in practice.
     InsecureUrl,
+    /// A phone number whose length does not fit its country code's plan.
+    UnusualLength,
 }
 
 /// A warning about a valid request.
@@ -110,6 +112,7 @@ impl WarningCode {
             Self::IgnoredField => "ignored_field",
             Self::MissingExtension => "missing_extension",
             Self::InsecureUrl => "insecure_url",
+            Self::UnusualLength => "unusual_length",
         }
     }
 }

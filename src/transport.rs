@@ -1,15 +1,15 @@
-//! The one place that talks HTTP: a POST built with gloo-net and sent with
-//! the global `fetch`, bounded by the caller's `AbortSignal` and a time
-//! limit, handing back status, `Retry-After` and body for
-//! [`crate::answer::parse`] to judge (a non-2xx status is not an error
-//! here); and the abortable wait between two attempts.
+//! The one place that talks HTTP: a POST sent with the global `fetch`
+//! (headers and answer through gloo-net's types), bounded by the caller's
+//! `AbortSignal` and a time limit, handing back status, `Retry-After` and
+//! body for [`crate::answer::parse`] to judge (a non-2xx status is not an
+//! error here); and the abortable wait between two attempts.
 //!
 //! gloo-net's own `send()` and `text()` are not used: they turn a rejection
 //! that is not an `Error` (as `controller.abort("reason")` gives) into a
-//! panic, and drop the `cause` that tells a refused connection from a
-//! broken one.
+//! panic, drop the `cause` that tells a refused connection from a broken
+//! one, and send a `Request` object, whose body Node's fetch streams.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Headers, Response};
 use js_sys::{Function, JsString, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,8 +24,10 @@ use crate::retry;
 extern "C" {
     // Globals of browsers, workers and Node alike; bound here so that no
     // `window` is needed.
+    // `fetch(url, init)`, not `fetch(new Request(...))`: Node's fetch streams
+    // the body of a Request object, which costs a fifth of the throughput.
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(request: &web_sys::Request) -> Promise;
+    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -79,18 +81,16 @@ pub async fn post_json(
         None => timer.clone(),
     };
     let failed = |raw: &JsValue| failure(raw, signal, &timer, timeout_ms);
-    let request: web_sys::Request = Request::post(url)
-        .header("Authorization", authorization)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .abort_signal(Some(&combined))
-        .body(body)
-        // Only a URL that fetch cannot use fails here: the client's baseUrl.
-        .map_err(|e| Error::Config {
-            message: format!("baseUrl cannot be used for a request: {e}"),
-        })?
-        .into();
-    let raw = JsFuture::from(global_fetch(&request))
+    let headers = Headers::new();
+    headers.set("Authorization", authorization);
+    headers.set("Content-Type", "application/json");
+    headers.set("Accept", "application/json");
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers_headers(&headers.into_raw());
+    init.set_body(&JsValue::from_str(body));
+    init.set_signal(Some(&combined));
+    let raw = JsFuture::from(global_fetch(url, &init))
         .await
         .map_err(|e| failed(&e))?;
     let raw: web_sys::Response = raw.unchecked_into();

@@ -173,7 +173,8 @@ export type WarningCode =
   | "blank_clears_value"
   | "ignored_field"
   | "missing_extension"
-  | "insecure_url";
+  | "insecure_url"
+  | "unusual_length";
 
 /** Something legal that probably does not do what was meant. */
 export interface Warning {

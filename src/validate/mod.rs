@@ -251,7 +251,24 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             let s = expect_str(ctx, path, value)?;
             let cc = ctx.options.default_country_code.as_deref();
             match phone::normalize(s, cc, path) {
-                Ok(n) => Some(Value::String(n)),
+                Ok(n) => {
+                    if let Some((code, min, max)) = phone::unusual_length(&n) {
+                        let digits = if min == max {
+                            min.to_string()
+                        } else {
+                            format!("{min} to {max}")
+                        };
+                        ctx.warn(
+                            path,
+                            WarningCode::UnusualLength,
+                            format!(
+                                "{path} reads as a +{code} number, but those have {digits} digits with the country code, not {}: if it is a national number, write its country code first.",
+                                n.len()
+                            ),
+                        );
+                    }
+                    Some(Value::String(n))
+                }
                 Err(issue) => {
                     ctx.issues.push(issue);
                     None

@@ -46,6 +46,45 @@ pub fn country_code(digits: &str) -> Option<&str> {
     None
 }
 
+/// Total digits (country code included) that numbers of some fixed-length
+/// numbering plans have; a number outside its range was most likely typed
+/// without its country code and read as another country's (`4155552671`, a
+/// US number, would be Swiss). Only plans whose lengths are settled are
+/// listed; a mismatch is a warning, not an error.
+const LENGTHS: &[(&str, u8, u8)] = &[
+    ("1", 11, 11),
+    ("7", 11, 11),
+    ("20", 11, 12),
+    ("27", 11, 11),
+    ("30", 12, 12),
+    ("31", 11, 11),
+    ("33", 11, 11),
+    ("34", 11, 11),
+    ("41", 11, 11),
+    ("44", 11, 12),
+    ("48", 11, 11),
+    ("52", 12, 13),
+    ("55", 12, 13),
+    ("61", 11, 11),
+    ("65", 10, 10),
+    ("86", 12, 13),
+    ("90", 12, 12),
+    ("91", 12, 12),
+    ("92", 11, 12),
+    ("234", 11, 13),
+    ("966", 11, 12),
+    ("971", 11, 12),
+];
+
+/// For a normalised number of unexpected length, its country code and the
+/// lengths numbers of that code have.
+pub fn unusual_length(number: &str) -> Option<(&'static str, u8, u8)> {
+    let cc = country_code(number)?;
+    let &(code, min, max) = LENGTHS.iter().find(|(code, _, _)| *code == cc)?;
+    let n = number.len();
+    (n < usize::from(min) || n > usize::from(max)).then_some((code, min, max))
+}
+
 /// Checks a `defaultCountryCode` option ("91" or "+91") and returns its digits.
 pub fn parse_country_code(input: &str) -> Option<&str> {
     let digits = input.trim().strip_prefix('+').unwrap_or(input.trim());
@@ -232,6 +271,15 @@ mod tests {
         assert!(err("280123456789", None)
             .message
             .contains("country calling code"));
+    }
+
+    #[test]
+    fn lengths_of_fixed_plans() {
+        assert_eq!(unusual_length("4155552671"), Some(("41", 11, 11)));
+        assert_eq!(unusual_length("14155552671"), None);
+        assert_eq!(unusual_length("919876543210"), None);
+        assert_eq!(unusual_length("91987654321"), Some(("91", 12, 12)));
+        assert_eq!(unusual_length("4930901820"), None);
     }
 
     #[test]
