@@ -32,10 +32,6 @@ extern "C" {
     fn set_timeout(handler: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
-    #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout)]
-    fn abort_after(ms: u32) -> AbortSignal;
-    #[wasm_bindgen(js_namespace = AbortSignal, js_name = any, catch)]
-    fn abort_on_any(signals: &js_sys::Array) -> Result<AbortSignal, JsValue>;
 }
 
 /// `signal.aborted`, read so that a throwing getter (an object that only
@@ -51,9 +47,68 @@ pub fn is_aborted(signal: Option<&AbortSignal>) -> bool {
 }
 
 /// Whether `signal` is a working `AbortSignal` (and not, say, an object
-/// made from its prototype).
+/// made from its prototype, whose methods throw).
 pub fn is_usable_signal(signal: &AbortSignal) -> bool {
-    aborted_checked(signal).is_ok() && abort_on_any(&js_sys::Array::of1(signal)).is_ok()
+    match aborted_checked(signal) {
+        Ok(true) => true,
+        Ok(false) => Reflect::get(signal, &JsValue::from_str("throwIfAborted"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .is_some_and(|f| f.call0(signal).is_ok()),
+        Err(_) => false,
+    }
+}
+
+/// The abort of one request: by its time limit or by the caller's signal,
+/// through one `AbortController` (cheaper in Node than `AbortSignal.timeout`
+/// joined with `AbortSignal.any`). Dropping it clears the timer and the
+/// listener, so neither outlives the request.
+struct RequestAbort<'a> {
+    controller: web_sys::AbortController,
+    abort: Function,
+    timer: JsValue,
+    caller: Option<&'a AbortSignal>,
+}
+
+impl<'a> RequestAbort<'a> {
+    fn new(caller: Option<&'a AbortSignal>, timeout_ms: u32) -> Result<Self, Error> {
+        let controller = web_sys::AbortController::new().map_err(|_| Error::Aborted)?;
+        let abort = Reflect::get(&controller, &JsValue::from_str("abort"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or(Error::Aborted)?
+            .bind0(&controller);
+        let timer = set_timeout(&abort, f64::from(timeout_ms));
+        let this = Self {
+            controller,
+            abort,
+            timer,
+            caller,
+        };
+        if let Some(s) = caller {
+            s.add_event_listener_with_callback("abort", &this.abort)
+                .map_err(|_| Error::Aborted)?;
+        }
+        Ok(this)
+    }
+
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+
+    /// Whether the time limit (and not the caller) ended the request.
+    fn timed_out(&self) -> bool {
+        self.controller.signal().aborted() && !is_aborted(self.caller)
+    }
+}
+
+impl Drop for RequestAbort<'_> {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        if let Some(s) = self.caller {
+            let _ = s.remove_event_listener_with_callback("abort", &self.abort);
+        }
+    }
 }
 
 /// What came back.
@@ -75,12 +130,8 @@ pub async fn post_json(
     signal: Option<&AbortSignal>,
     timeout_ms: u32,
 ) -> Result<Received, Error> {
-    let timer = abort_after(timeout_ms);
-    let combined = match signal {
-        Some(s) => abort_on_any(&js_sys::Array::of2(s, &timer)).map_err(|_| Error::Aborted)?,
-        None => timer.clone(),
-    };
-    let failed = |raw: &JsValue| failure(raw, signal, &timer, timeout_ms);
+    let abort = RequestAbort::new(signal, timeout_ms)?;
+    let failed = |raw: &JsValue| failure(raw, &abort, timeout_ms);
     let headers = Headers::new();
     headers.set("Authorization", authorization);
     headers.set("Content-Type", "application/json");
@@ -89,7 +140,7 @@ pub async fn post_json(
     init.set_method("POST");
     init.set_headers_headers(&headers.into_raw());
     init.set_body(&JsValue::from_str(body));
-    init.set_signal(Some(&combined));
+    init.set_signal(Some(&abort.signal()));
     let raw = JsFuture::from(global_fetch(url, &init))
         .await
         .map_err(|e| failed(&e))?;
@@ -131,16 +182,11 @@ pub async fn post_json(
 
 /// Tells an abort from a timeout from a network failure, and a connection
 /// that was never made (nothing sent) from one that broke.
-fn failure(
-    raw: &JsValue,
-    signal: Option<&AbortSignal>,
-    timer: &AbortSignal,
-    timeout_ms: u32,
-) -> Error {
-    if is_aborted(signal) {
+fn failure(raw: &JsValue, abort: &RequestAbort, timeout_ms: u32) -> Error {
+    if is_aborted(abort.caller) {
         return Error::Aborted;
     }
-    if timer.aborted() {
+    if abort.timed_out() {
         return Error::Timeout { timeout_ms };
     }
     let get = |v: &JsValue, key: &str| {
