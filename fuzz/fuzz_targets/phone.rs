@@ -12,7 +12,10 @@ fuzz_target!(|input: &str| {
             assert!((9..=15).contains(&n.len()), "{n}");
             assert!(n.bytes().all(|b| b.is_ascii_digit()));
             assert!(country_code(&n).is_some());
-            assert_eq!(normalize(&n, None, "phone_number").as_deref(), Ok(n.as_str()));
+            assert_eq!(
+                normalize(&n, None, "phone_number").as_deref(),
+                Ok(n.as_str())
+            );
         }
     }
 });

@@ -10,17 +10,40 @@ use whatsjet::Kind;
 
 /// Keys of every request, so that non-JSON input still reaches the rules.
 const KEYS: &[&str] = &[
-    "phone_number", "message_body", "media_type", "media_url", "caption", "file_name",
-    "template_name", "template_language", "field_1", "field_3", "header_field_1", "button_0",
-    "copy_code", "location_latitude", "location_longitude", "location_name", "location_address",
-    "header_document", "header_document_name", "first_name", "email", "country", "language_code",
-    "groups", "from_phone_number_id",
+    "phone_number",
+    "message_body",
+    "media_type",
+    "media_url",
+    "caption",
+    "file_name",
+    "template_name",
+    "template_language",
+    "field_1",
+    "field_3",
+    "header_field_1",
+    "button_0",
+    "copy_code",
+    "location_latitude",
+    "location_longitude",
+    "location_name",
+    "location_address",
+    "header_document",
+    "header_document_name",
+    "first_name",
+    "email",
+    "country",
+    "language_code",
+    "groups",
+    "from_phone_number_id",
 ];
 
 /// JSON as it is; other bytes as an object whose known keys get the
 /// 0xFF-separated pieces of the input as string values.
 fn payload(data: &[u8]) -> Value {
-    if let Some(v) = std::str::from_utf8(data).ok().and_then(|t| json::parse(t).ok()) {
+    if let Some(v) = std::str::from_utf8(data)
+        .ok()
+        .and_then(|t| json::parse(t).ok())
+    {
         return v;
     }
     let mut map = Map::new();
@@ -43,7 +66,9 @@ fuzz_target!(|data: &[u8]| {
             let again = validate(kind, &body, &options).expect("a normalised body is valid");
             assert_eq!(again.body, valid.body, "normalisation is idempotent");
             if let Some(phone) = valid.body.get("phone_number").and_then(Value::as_str) {
-                assert!((9..=15).contains(&phone.len()) && phone.bytes().all(|b| b.is_ascii_digit()));
+                assert!(
+                    (9..=15).contains(&phone.len()) && phone.bytes().all(|b| b.is_ascii_digit())
+                );
             }
         }
         if let Value::Object(map) = &payload {
