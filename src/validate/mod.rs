@@ -278,12 +278,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
         Rule::PhoneNumberId => {
             let s = scalar_text(ctx, path, value)?;
             if s.is_empty() || s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                ctx.issue(
-                    path,
-                    IssueCode::InvalidFormat,
-                    format!("{path} must be the digits of a WhatsApp phone number id, such as 100000000000001."),
-                );
-                return None;
+                return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must be the digits of a WhatsApp phone number id, such as 100000000000001."));
             }
             Some(Value::String(s))
         }
@@ -311,12 +306,12 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             let s = expect_str(ctx, path, value)?;
             if !choices.contains(&s) {
                 let list = choices.join(", ");
-                ctx.issue(
+                return refuse(
+                    ctx,
                     path,
                     IssueCode::InvalidChoice,
                     format!("{path} must be one of {list}; got \"{}\".", excerpt(s)),
                 );
-                return None;
             }
             Some(Value::String(s.to_owned()))
         }
@@ -352,12 +347,12 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             }
             check_len(ctx, path, s, schema::EMAIL_MAX)?;
             if !formats::is_email(s) {
-                ctx.issue(
+                return refuse(
+                    ctx,
                     path,
                     IssueCode::InvalidEmail,
                     format!("{path} must be an e-mail address such as name@example.com."),
                 );
-                return None;
             }
             Some(Value::String(s.to_owned()))
         }
@@ -365,12 +360,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             let s = non_empty_str(ctx, path, value)?;
             check_len(ctx, path, s, schema::TEMPLATE_NAME_MAX)?;
             if !formats::is_template_name(s) {
-                ctx.issue(
-                    path,
-                    IssueCode::InvalidFormat,
-                    format!("{path} may contain only lower-case letters, digits and underscores, as WhatsApp names templates."),
-                );
-                return None;
+                return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} may contain only lower-case letters, digits and underscores, as WhatsApp names templates."));
             }
             Some(Value::String(s.to_owned()))
         }
@@ -382,14 +372,14 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                 } else {
                     String::new()
                 };
-                ctx.issue(
+                return refuse(
+                    ctx,
                     path,
                     IssueCode::InvalidFormat,
                     format!(
                         "{path} must be a WhatsApp language code such as en, en_US or pt_BR{hint}."
                     ),
                 );
-                return None;
             }
             Some(Value::String(s.to_owned()))
         }
@@ -401,12 +391,12 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             }
             check_len(ctx, path, s, 35)?;
             if !formats::is_language_code(s) {
-                ctx.issue(
+                return refuse(
+                    ctx,
                     path,
                     IssueCode::InvalidFormat,
                     format!("{path} may contain only letters, digits, - and _, such as en."),
                 );
-                return None;
             }
             Some(Value::String(s.to_owned()))
         }
@@ -417,12 +407,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                 blank_warning(ctx, path);
             }
             if create && (s.bytes().any(|b| b.is_ascii_digit()) || s.trim().is_empty()) {
-                ctx.issue(
-                    path,
-                    IssueCode::InvalidFormat,
-                    format!("{path} must be a country name such as India when a contact is created (a dialling code works only on update)."),
-                );
-                return None;
+                return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must be a country name such as India when a contact is created (a dialling code works only on update)."));
             }
             Some(Value::String(s.to_owned()))
         }
@@ -483,29 +468,19 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
         Rule::TemplateText { max } => {
             let s = scalar_text(ctx, path, value)?;
             if s.trim().is_empty() {
-                ctx.issue(
+                return refuse(
+                    ctx,
                     path,
                     IssueCode::Required,
                     format!("{path} must not be empty."),
                 );
-                return None;
             }
             check_len(ctx, path, &s, max)?;
             if s.contains(['\n', '\t', '\r']) {
-                ctx.issue(
-                    path,
-                    IssueCode::InvalidFormat,
-                    format!("{path} must not contain a newline or a tab: WhatsApp refuses them in template parameters."),
-                );
-                return None;
+                return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must not contain a newline or a tab: WhatsApp refuses them in template parameters."));
             }
             if s.contains("     ") {
-                ctx.issue(
-                    path,
-                    IssueCode::InvalidFormat,
-                    format!("{path} must not contain more than 4 spaces in a row: WhatsApp refuses them in template parameters."),
-                );
-                return None;
+                return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must not contain more than 4 spaces in a row: WhatsApp refuses them in template parameters."));
             }
             if formats::has_html_like_tag(&s) {
                 ctx.warn(
@@ -544,24 +519,24 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
         Rule::CopyCode => {
             let s = scalar_text(ctx, path, value)?;
             if s.is_empty() {
-                ctx.issue(
+                return refuse(
+                    ctx,
                     path,
                     IssueCode::Required,
                     format!("{path} must not be empty."),
                 );
-                return None;
             }
             if formats::has_placeholder(&s) {
                 return Some(Value::String(s));
             }
             check_len(ctx, path, &s, schema::COPY_CODE_MAX)?;
             if !formats::is_copy_code(&s) {
-                ctx.issue(
+                return refuse(
+                    ctx,
                     path,
                     IssueCode::InvalidFormat,
                     format!("{path} may contain only letters, digits, - and _."),
                 );
-                return None;
             }
             Some(Value::String(s))
         }
@@ -598,7 +573,8 @@ fn check_groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> {
     let mut out = String::new();
     for title in titles.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
         if title.chars().count() > schema::EMAIL_MAX {
-            ctx.issue(
+            return refuse(
+                ctx,
                 path,
                 IssueCode::TooLong,
                 format!(
@@ -606,7 +582,6 @@ fn check_groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> {
                     schema::EMAIL_MAX
                 ),
             );
-            return None;
         }
         if !out.is_empty() {
             out.push(',');
@@ -762,27 +737,33 @@ fn check_len(ctx: &mut Ctx, path: &str, s: &str, max: usize) -> Option<()> {
     if s.len() > max {
         let n = s.chars().count();
         if n > max {
-            ctx.issue(
+            return refuse(
+                ctx,
                 path,
                 IssueCode::TooLong,
                 format!("{path} must be at most {max} characters; it has {n}."),
             );
-            return None;
         }
     }
     Some(())
+}
+
+/// Records an issue of the field being checked, which then has no value.
+fn refuse<T>(ctx: &mut Ctx, path: &str, code: IssueCode, message: String) -> Option<T> {
+    ctx.issue(path, code, message);
+    None
 }
 
 /// A string with more than whitespace in it.
 fn non_empty_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str> {
     let s = expect_str(ctx, path, value)?;
     if s.trim().is_empty() {
-        ctx.issue(
+        return refuse(
+            ctx,
             path,
             IssueCode::Required,
             format!("{path} must not be empty."),
         );
-        return None;
     }
     Some(s)
 }
