@@ -1,0 +1,101 @@
+// The package's browser entry (pkg/browser/index.js: the `default` export
+// condition, loaded with top-level await) in headless Chromium: on a page
+// and in a module worker, against the local sandbox.
+//
+//   scripts/build.sh && cargo build -p whatsjet-sandbox && node --test tests/browser/
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+let sandbox;
+let url;
+let browser;
+let page;
+const pageErrors = [];
+
+function startSandbox() {
+  const child = spawn(
+    path.join(ROOT, "target/debug/whatsjet-sandbox"),
+    ["--port", "0", "--rate-limit", "0", "--quiet", "--static-dir", "tests/browser/fixtures", "--pkg-dir", "pkg"],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.on("exit", (code) => reject(new Error(`the sandbox exited with ${code}`)));
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = /^WHATSJET_SANDBOX_URL=(\S+)$/m.exec(out);
+      if (match) {
+        child.removeAllListeners("exit");
+        child.stdout.resume();
+        resolve({ child, url: match[1] });
+      }
+    });
+  });
+}
+
+before(async () => {
+  ({ child: sandbox, url } = await startSandbox());
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  page = await browser.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  await page.goto(`${url}/`);
+});
+
+after(async () => {
+  await browser?.close();
+  sandbox?.kill();
+});
+
+test("the browser entry loads itself and sends through fetch", async () => {
+  const result = await page.evaluate(async (base) => {
+    const whatsjet = await import("/pkg/browser/index.js");
+    const client = new whatsjet.WhatsJetClient({ baseUrl: `${base}/api`, vendorUid: "sandbox-vendor", token: "sandbox-token" });
+    const reply = await client.sendMessage({ phone_number: "+91 98765-43210", message_body: "from the browser entry" });
+    let error;
+    try {
+      await client.sendMessage({ phone_number: "0123", message_body: "x" });
+    } catch (e) {
+      error = { name: e.name, code: e.code, isError: e instanceof Error, path: e.issues[0].path };
+    }
+    return {
+      exports: Object.keys(whatsjet).sort(),
+      phone: whatsjet.normalizePhoneNumber("0091 98765 43210"),
+      result: reply.result,
+      sentTo: reply.data.phone_number,
+      error,
+    };
+  }, url);
+  assert.deepEqual(result, {
+    exports: ["WhatsJetClient", "normalizePhoneNumber", "validate", "validateField"],
+    phone: "919876543210",
+    result: "success",
+    sentTo: "919876543210",
+    error: { name: "WhatsJetError", code: "validation", isError: true, path: "phone_number" },
+  });
+});
+
+test("the browser entry works in a module worker", async () => {
+  const message = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker("/worker.js", { type: "module" });
+        worker.onmessage = (event) => resolve(event.data);
+        worker.onerror = (event) => reject(new Error(event.message || "worker error"));
+      }),
+  );
+  assert.deepEqual(message, { phone: "919876543210", ok: false });
+});
+
+test("no page errors", () => {
+  assert.deepEqual(pageErrors, []);
+});
