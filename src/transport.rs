@@ -157,10 +157,9 @@ pub async fn post_json(
         .get("content-length")
         .and_then(|v| v.trim().parse().ok());
     if declared.is_some_and(|n| n > MAX_ANSWER_BYTES) {
-        if let Some(body) = raw.body() {
-            // Close the stream instead of downloading what will be refused.
-            let _ = body.cancel();
-        }
+        // Close the connection instead of downloading what will be refused
+        // (aborting, unlike `body.cancel()`, leaves no promise to reject).
+        abort.controller.abort();
         return Err(too_large());
     }
     let retry_after = headers.get("retry-after");
