@@ -51,12 +51,6 @@ impl Number {
     }
 }
 
-impl From<u64> for Number {
-    fn from(n: u64) -> Self {
-        Number(n.to_string())
-    }
-}
-
 /// An object: keys in the order they came, like a JavaScript object.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Map(Vec<(String, Value)>);
@@ -92,12 +86,6 @@ impl Map {
         self.0.push((key.into(), value));
     }
 
-    /// Removes `key` and returns its value.
-    pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let i = self.0.iter().position(|(k, _)| k == key)?;
-        Some(self.0.remove(i).1)
-    }
-
     /// Keys and values in order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
         self.0.iter().map(|(k, v)| (k, v))
@@ -111,11 +99,6 @@ impl Map {
     /// Values in order.
     pub fn values(&self) -> impl Iterator<Item = &Value> {
         self.0.iter().map(|(_, v)| v)
-    }
-
-    /// Number of keys.
-    pub fn len(&self) -> usize {
-        self.0.len()
     }
 
     /// Whether there are no keys.
@@ -190,18 +173,6 @@ impl Value {
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
         Value::String(s.to_owned())
-    }
-}
-
-impl From<String> for Value {
-    fn from(s: String) -> Self {
-        Value::String(s)
-    }
-}
-
-impl From<bool> for Value {
-    fn from(b: bool) -> Self {
-        Value::Bool(b)
     }
 }
 
