@@ -9,7 +9,7 @@
 //! panic, drop the `cause` that tells a refused connection from a broken
 //! one, and send a `Request` object, whose body Node's fetch streams.
 
-use gloo_net::http::{Headers, Response};
+use gloo_net::http::Response;
 use js_sys::{Function, JsString, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -121,24 +121,33 @@ pub struct Received {
     pub body: String,
 }
 
+/// The headers of every request, as a plain object for `RequestInit`.
+pub fn request_headers(authorization: &str) -> JsValue {
+    let headers = js_sys::Object::new();
+    for (name, value) in [
+        ("Authorization", authorization),
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json"),
+    ] {
+        let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+    }
+    headers.into()
+}
+
 /// POSTs `body` as JSON to `url`. The caller checks `signal` beforehand, so
 /// an `Aborted` from here means the request had started.
 pub async fn post_json(
     url: &str,
-    authorization: &str,
+    headers: &JsValue,
     body: &str,
     signal: Option<&AbortSignal>,
     timeout_ms: u32,
 ) -> Result<Received, Error> {
     let abort = RequestAbort::new(signal, timeout_ms)?;
     let failed = |raw: &JsValue| failure(raw, &abort, timeout_ms);
-    let headers = Headers::new();
-    headers.set("Authorization", authorization);
-    headers.set("Content-Type", "application/json");
-    headers.set("Accept", "application/json");
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
-    init.set_headers_headers(&headers.into_raw());
+    init.set_headers(headers);
     init.set_body(&JsValue::from_str(body));
     init.set_signal(Some(&abort.signal()));
     let raw = JsFuture::from(global_fetch(url, &init))
