@@ -280,7 +280,10 @@ async fn send(
                     body: &received.body,
                 };
                 match answer::parse(&answer, now) {
-                    Ok(envelope) => return Ok(to_js(&envelope.to_json_string())),
+                    Ok(envelope) => {
+                        return Ok(transport::parse_in_js(&received)
+                            .unwrap_or_else(|| to_js(&envelope.to_json_string())))
+                    }
                     Err(e) => (
                         e,
                         answer

@@ -32,6 +32,15 @@ extern "C" {
     fn set_timeout(handler: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+/// A success answer as a JS object: `JSON.parse` of the body as received,
+/// which `answer::parse` has read already; this saves writing it out again.
+/// `None` if JS cannot parse it (a byte-order mark, say).
+pub fn parse_in_js(received: &Received) -> Option<JsValue> {
+    json_parse(&received.body_js).ok()
 }
 
 /// `signal.aborted`, read so that a throwing getter (an object that only
@@ -119,6 +128,8 @@ pub struct Received {
     pub retry_after: Option<String>,
     /// The body as text.
     pub body: String,
+    /// The same body as the JS string it came as.
+    pub body_js: JsString,
 }
 
 /// The headers of every request, as a plain object for `RequestInit`.
@@ -184,7 +195,8 @@ pub async fn post_json(
     Ok(Received {
         status,
         retry_after,
-        body: text.into(),
+        body: String::from(&text),
+        body_js: text,
     })
 }
 
