@@ -168,6 +168,10 @@ async function sizeSection() {
   const wasm = compressed(readFileSync(join(PKG, "web", "whatsjet_bg.wasm")));
   const glue = compressed(readFileSync(join(PKG, "web", "whatsjet.js")));
   const total = { raw: wasm.raw + glue.raw, gzip: wasm.gzip + glue.gzip, brotli: wasm.brotli + glue.brotli };
+  // The validators-only build (`whatsjet/validators`): no WhatsJetClient.
+  const vWasm = compressed(readFileSync(join(PKG, "validators", "whatsjet_bg.wasm")));
+  const vGlue = compressed(readFileSync(join(PKG, "validators", "whatsjet.js")));
+  const vTotal = { raw: vWasm.raw + vGlue.raw, gzip: vWasm.gzip + vGlue.gzip, brotli: vWasm.brotli + vGlue.brotli };
   // What a bundler ships: the glue minified (the .wasm is fetched beside it).
   const glueMin = compressed(await bundle("whatsjet-web", `export * from ${JSON.stringify(join(PKG, "web", "whatsjet.js"))}; export { default } from ${JSON.stringify(join(PKG, "web", "whatsjet.js"))};`));
 
@@ -196,6 +200,7 @@ async function sizeSection() {
     ["whatsjet web: whatsjet.js (glue)", glue.raw, glue.gzip, glue.brotli, ""],
     ["whatsjet web: total (.wasm + glue)", total.raw, total.gzip, total.brotli, "1.00x"],
     ["  (info) .wasm + glue minified by esbuild", wasm.raw + glueMin.raw, wasm.gzip + glueMin.gzip, wasm.brotli + glueMin.brotli, ratio(total.gzip, wasm.gzip + glueMin.gzip)],
+    ["whatsjet/validators (no client): total (.wasm + glue)", vTotal.raw, vTotal.gzip, vTotal.brotli, ratio(total.gzip, vTotal.gzip)],
   ];
   const other = [];
   for (const [name, src] of others) {
@@ -204,7 +209,7 @@ async function sizeSection() {
     rows.push([name, c.raw, c.gzip, c.brotli, ratio(total.gzip, c.gzip)]);
   }
   table(
-    "1. SIZE (bytes; gzip = zlib level 9, brotli = quality 11; other packages bundled by esbuild --minify --platform=browser --format=esm)\n   ratio = whatsjet total gzip / that row's gzip (below 1.00x: whatsjet is smaller)",
+    "1. SIZE (bytes; gzip = zlib level 9, brotli = quality 11; other packages bundled by esbuild --minify --platform=browser --format=esm)\n   ratio = whatsjet web total gzip / that row's gzip (below 1.00x: whatsjet is smaller)",
     ["what", "raw", "gzip", "brotli", "ratio"],
     rows.map((r) => [r[0], fmt(r[1]), fmt(r[2]), fmt(r[3]), r[4]]),
   );
@@ -213,12 +218,13 @@ async function sizeSection() {
     "   npm package on disk",
     ["package", "tarball", "unpacked", "files"],
     [
-      ["whatsjet (npm pack --dry-run of pkg/: Node + web builds)", packInfo ? fmt(packInfo.tarball) : "?", packInfo ? fmt(packInfo.unpacked) : "?", packInfo?.files ?? "?"],
+      ["whatsjet (npm pack --dry-run of pkg/: Node, web and validators builds)", packInfo ? fmt(packInfo.tarball) : "?", packInfo ? fmt(packInfo.unpacked) : "?", packInfo?.files ?? "?"],
       ...installed.map(([n, s]) => [`${n} (installed in benches/node_modules)`, "", fmt(s), ""]),
     ],
   );
-  results.sections.size = { whatsjetWeb: { wasm, glue, total, glueMinified: glueMin }, npmPack: packInfo, others: other, installedBytes: Object.fromEntries(installed) };
+  results.sections.size = { whatsjetWeb: { wasm, glue, total, glueMinified: glueMin }, whatsjetValidators: { wasm: vWasm, glue: vGlue, total: vTotal }, npmPack: packInfo, others: other, installedBytes: Object.fromEntries(installed) };
   budget("web build .wasm + JS glue gzip", total.gzip, 45 * 1024, total.gzip <= 45 * 1024, "B");
+  budget("validators-only web build .wasm + JS glue gzip", vTotal.gzip, 45 * 1024, vTotal.gzip <= 45 * 1024, "B");
 }
 
 // ================================================================== 2. validation

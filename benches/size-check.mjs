@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Deterministic size check of the web build (no timing, node: built-ins
-// only, so it runs without benches/node_modules): the gzip -9 sizes of
-// pkg/web/whatsjet_bg.wasm and pkg/web/whatsjet.js, compressed separately as
-// a server sends them, added up, against benches/size-budget.json
-// ({"webGzipBytes": N}). Exits 1 over budget, 2 when a file is missing.
+// Deterministic size check of the two web builds (no timing, node: built-ins
+// only, so it runs without benches/node_modules): for each, the gzip -9
+// sizes of its .wasm and its JS glue, compressed separately as a server sends
+// them, added up, against benches/size-budget.json:
+//   webGzipBytes         pkg/web/         the full build (WhatsJetClient too)
+//   validatorsGzipBytes  pkg/validators/  the validators-only build
+// Exits 1 when a build is over its budget, 2 when a file is missing.
 //
 //   node benches/size-check.mjs
 
@@ -14,26 +16,33 @@ import { gzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
-const files = [join(root, "pkg", "web", "whatsjet_bg.wasm"), join(root, "pkg", "web", "whatsjet.js")];
 const budgetFile = join(here, "size-budget.json");
+const budgets = JSON.parse(readFileSync(budgetFile, "utf8"));
+const builds = [
+  { name: "web build (full)", dir: "web", key: "webGzipBytes" },
+  { name: "validators-only build", dir: "validators", key: "validatorsGzipBytes" },
+];
 
-const budget = JSON.parse(readFileSync(budgetFile, "utf8")).webGzipBytes;
-if (!Number.isInteger(budget) || budget <= 0) {
-  console.error(`${relative(process.cwd(), budgetFile)}: webGzipBytes must be a positive integer`);
-  process.exit(2);
-}
-
-let total = 0;
-for (const file of files) {
-  if (!existsSync(file)) {
-    console.error(`${relative(process.cwd(), file)} is missing: build the package with scripts/build.sh`);
+let over = false;
+for (const { name, dir, key } of builds) {
+  const budget = budgets[key];
+  if (!Number.isInteger(budget) || budget <= 0) {
+    console.error(`${relative(process.cwd(), budgetFile)}: ${key} must be a positive integer`);
     process.exit(2);
   }
-  const raw = readFileSync(file);
-  const gz = gzipSync(raw, { level: 9 }).length;
-  total += gz;
-  console.log(`${relative(root, file).padEnd(26)} ${String(raw.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzip-9`);
+  let total = 0;
+  for (const file of ["whatsjet_bg.wasm", "whatsjet.js"].map((f) => join(root, "pkg", dir, f))) {
+    if (!existsSync(file)) {
+      console.error(`${relative(process.cwd(), file)} is missing: build the package with scripts/build.sh`);
+      process.exit(2);
+    }
+    const raw = readFileSync(file);
+    const gz = gzipSync(raw, { level: 9 }).length;
+    total += gz;
+    console.log(`${relative(root, file).padEnd(33)} ${String(raw.length).padStart(8)} B raw ${String(gz).padStart(8)} B gzip-9`);
+  }
+  const ok = total <= budget;
+  over ||= !ok;
+  console.log(`${name} gzip-9 total: ${total} B (${(total / 1024).toFixed(1)} KiB); budget ${budget} B: ${ok ? "ok" : "OVER BUDGET"}`);
 }
-const verdict = total <= budget ? "ok" : "OVER BUDGET";
-console.log(`web build gzip-9 total: ${total} B (${(total / 1024).toFixed(1)} KiB); budget ${budget} B: ${verdict}`);
-process.exit(total <= budget ? 0 : 1);
+process.exit(over ? 1 : 0);

@@ -27,10 +27,12 @@ writeFileSync(new URL("package.json", pkg), JSON.stringify(merged, null, 2) + "\
 // The Node build is CommonJS inside an ESM package; the web build is ESM.
 writeFileSync(new URL("node/package.json", pkg), JSON.stringify({ type: "commonjs" }) + "\n");
 writeFileSync(new URL("web/package.json", pkg), JSON.stringify({ type: "module" }) + "\n");
-for (const dir of ["node", "web"]) {
+writeFileSync(new URL("validators/package.json", pkg), JSON.stringify({ type: "module" }) + "\n");
+for (const dir of ["node", "web", "validators"]) {
   for (const extra of [".gitignore", "README.md", "LICENSE"]) rmSync(new URL(`${dir}/${extra}`, pkg), { force: true });
 }
 cpSync(new URL("pkg-template/browser/", root), new URL("browser/", pkg), { recursive: true });
+cpSync(new URL("pkg-template/validators/", root), new URL("validators/", pkg), { recursive: true });
 cpSync(new URL("README.md", root), new URL("README.md", pkg));
 cpSync(new URL("LICENSE", root), new URL("LICENSE", pkg));
 console.log(`pkg/: ${name}@${crate.version}`);

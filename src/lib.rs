@@ -5,7 +5,9 @@
 //! normalisation, phone numbers, client options and the reading of the
 //! server's answers. On `wasm32` the `bindings` module exports it to
 //! JavaScript as `WhatsJetClient` and standalone validators, and `transport`
-//! sends requests with `fetch` through gloo-net.
+//! sends requests with `fetch` through gloo-net. The `client` feature (on by
+//! default) brings `WhatsJetClient` and `transport`; without it the module
+//! has only the validators.
 #![deny(missing_docs)]
 
 pub mod answer;
@@ -25,7 +27,7 @@ pub use request::Kind;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "client"))]
 mod transport;
 
 // Talc instead of the default dlmalloc: 7 KB smaller in the module

@@ -1,6 +1,7 @@
-// The package's browser entry (pkg/browser/index.js: the `default` export
-// condition, loaded with top-level await) in headless Chromium: on a page
-// and in a module worker, against the local sandbox.
+// The package's browser entries (pkg/browser/index.js: the `default` export
+// condition, and pkg/validators/index.js: "whatsjet/validators", both loaded
+// with top-level await) in headless Chromium: on a page and in a module
+// worker, against the local sandbox.
 //
 //   scripts/build.sh && cargo build -p whatsjet-sandbox && node --test tests/browser/
 
@@ -94,6 +95,38 @@ test("the browser entry works in a module worker", async () => {
       }),
   );
   assert.deepEqual(message, { phone: "919876543210", ok: false });
+});
+
+test("the validators entry loads its own module and has no client", async () => {
+  const result = await page.evaluate(async () => {
+    const validators = await import("/pkg/validators/index.js");
+    let error;
+    try {
+      validators.normalizePhoneNumber("0123");
+    } catch (e) {
+      error = { name: e.name, code: e.code, path: e.issues[0].path, issue: e.issues[0].code };
+    }
+    const loaded = performance
+      .getEntriesByType("resource")
+      .map((r) => new URL(r.name).pathname)
+      .filter((p) => p.endsWith(".wasm"));
+    return {
+      exports: Object.keys(validators).sort(),
+      field: validators.validateField("sendMessage", "phone_number", "+91 98765-43210"),
+      fieldBad: validators.validateField("createContact", "email", "no-at-sign").map((i) => `${i.path}:${i.code}`),
+      valid: validators.validate("sendMessage", { phone_number: "+1 (415) 555-2671", message_body: "Hi" }).value,
+      error,
+      validatorsWasm: loaded.includes("/pkg/validators/whatsjet_bg.wasm"),
+    };
+  });
+  assert.deepEqual(result, {
+    exports: ["normalizePhoneNumber", "validate", "validateField"],
+    field: [],
+    fieldBad: ["email:invalid_email"],
+    valid: { phone_number: "14155552671", message_body: "Hi" },
+    error: { name: "WhatsJetError", code: "validation", path: "phone_number", issue: "invalid_phone" },
+    validatorsWasm: true,
+  });
 });
 
 test("no page errors", () => {

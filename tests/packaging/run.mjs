@@ -86,6 +86,13 @@ const EXPECTED_FILES = [
   "node/whatsjet_bg.wasm",
   "node/whatsjet_bg.wasm.d.ts",
   "package.json",
+  "validators/index.d.ts",
+  "validators/index.js",
+  "validators/package.json",
+  "validators/whatsjet.d.ts",
+  "validators/whatsjet.js",
+  "validators/whatsjet_bg.wasm",
+  "validators/whatsjet_bg.wasm.d.ts",
   "web/package.json",
   "web/whatsjet.d.ts",
   "web/whatsjet.js",
@@ -127,6 +134,11 @@ async function main() {
     assert.equal(dot.default, "./browser/index.js");
     assert.ok(Object.keys(dot).indexOf("node") < Object.keys(dot).indexOf("default"), '"node" must come before "default"');
     assert.equal(Object.keys(pkgJson.exports["./web"])[0], "types", 'exports["./web"]: "types" must come first');
+    assert.deepEqual(pkgJson.exports["./validators"], {
+      types: "./validators/index.d.ts",
+      node: "./node/whatsjet.js",
+      default: "./validators/index.js",
+    });
     assert.equal(pkgJson.type, "module");
     assert.equal(pkgJson.sideEffects, false);
     return `whatsjet@${pkgJson.version}`;
@@ -182,11 +194,14 @@ import init, { normalizePhoneNumber as webNormalize } from "whatsjet/web";
 ${SCRIPT_BODY}
 await init({ module_or_path: await readFile(new URL("whatsjet_bg.wasm", import.meta.resolve("whatsjet/web"))) });
 console.log("web", webNormalize("+44 20 7946 0958"));
+// In Node, "whatsjet/validators" is the same module as "whatsjet".
+const validators = await import("whatsjet/validators");
+console.log("validators", validators.validate === validate, validators.normalizePhoneNumber("+1 (415) 555-2671"));
 `,
     );
     const out = run(process.execPath, ["index.mjs"], dir).trimEnd();
-    assert.equal(out, `${EXPECTED_LINE}\nweb 442079460958`);
-    return out.replace("\n", " | ");
+    assert.equal(out, `${EXPECTED_LINE}\nweb 442079460958\nvalidators true 14155552671`);
+    return out.replaceAll("\n", " | ");
   });
 
   await check("TypeScript through the installed package's exports map (tests/types/usage.ts)", () => {
@@ -234,6 +249,17 @@ console.log("web", webNormalize("+44 20 7946 0958"));
     const bundle = readFileSync(join(dir, "dist-browser", "app.js"), "utf8");
     assert.ok(bundle.includes("whatsjet_bg.wasm"), "the browser bundle does not mention whatsjet_bg.wasm");
     assert.ok(!bundle.includes('require("fs")') && !bundle.includes("readFileSync"), "the browser bundle took the Node build");
+    return `${bundle.length} bytes`;
+  });
+
+  await check("esbuild bundle for the browser of \"whatsjet/validators\" takes the validators-only build", () => {
+    const dir = join(work, "esbuild");
+    writeFileSync(join(dir, "form.mjs"), 'import { validateField } from "whatsjet/validators";\nconsole.log(validateField("sendMessage", "phone_number", "12345"));\n');
+    run(ESBUILD, ["form.mjs", "--bundle", "--platform=browser", "--format=esm", "--outfile=dist-form/form.js", "--log-level=error"], dir);
+    const bundle = readFileSync(join(dir, "dist-form", "form.js"), "utf8");
+    assert.ok(bundle.includes("whatsjet_bg.wasm"), "the bundle does not mention whatsjet_bg.wasm");
+    assert.ok(!bundle.includes("whatsjetclient_new"), "the bundle has the full build's glue (WhatsJetClient)");
+    assert.ok(!bundle.includes("readFileSync"), "the bundle took the Node build");
     return `${bundle.length} bytes`;
   });
 }

@@ -35,6 +35,7 @@ import {
   type WhatsJetErrorCode,
 } from "whatsjet";
 import initWeb, { initSync, WhatsJetClient as WebClient, validate as webValidate, type InitOutput } from "whatsjet/web";
+import * as formOnly from "whatsjet/validators";
 
 // ---- type-level assertions ------------------------------------------------
 
@@ -315,3 +316,11 @@ export const used = [
   numeric,
   bogusIssue,
 ];
+
+// "whatsjet/validators": the three validators with the same types, no client.
+const formIssues: Issue[] = formOnly.validateField("sendMessage", "phone_number", "+91 98765 43210");
+const formResult: formOnly.ValidationResult = formOnly.validate("createContact", { phone_number: "+1 415 555 2671" });
+const formNumber: string = formOnly.normalizePhoneNumber("+1 415 555 2671", "1");
+// @ts-expect-error the validators entry exports WhatsJetClient as a type only
+const formClient = new formOnly.WhatsJetClient({ baseUrl: "https://example.com/api", vendorUid: "v", token: "t" });
+export const formOnlyUses = [formIssues, formResult, formNumber, formClient];
