@@ -1,5 +1,5 @@
 //! The JavaScript face of the crate: every `#[wasm_bindgen]` export lives
-//! here (the standalone validators) or in [`client`] (`WhatsJetClient`),
+//! here (the standalone validators) or in `bindings/client.rs` ([`Client`], `WhatsJetClient` in JS),
 //! and only converts. JS values come in as JSON (read with
 //! `JSON.stringify`, which cannot trap the module whatever it is given) and
 //! go out through `JSON.parse`, so answers are plain objects. Every failure
@@ -17,6 +17,8 @@ use crate::validate::{self, phone};
 // for web forms and is 20 KB smaller.
 #[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
 
 #[wasm_bindgen(typescript_custom_section)]
 const GENERATED_TYPES: &str = include_str!("typescript.d.ts");
