@@ -419,21 +419,25 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             };
             let mut out = Map::new();
             for (name, v) in map {
-                let sub = join_path(path, name);
+                // The field's path is built only for an issue: most fields have none.
                 if name.trim().is_empty() {
                     ctx.issue(
-                        &sub,
+                        &join_path(path, name),
                         IssueCode::InvalidFormat,
                         format!("{path} has an empty field name."),
                     );
                     continue;
                 }
-                if v.is_null() {
-                    continue;
-                }
-                if let Some(s) = scalar_text(ctx, &sub, v) {
-                    out.push(name.clone(), Value::String(s));
-                }
+                let text = match v {
+                    Value::Null => continue,
+                    Value::String(s) => s.clone(),
+                    Value::Number(n) => n.as_str().to_owned(),
+                    other => {
+                        type_issue(ctx, &join_path(path, name), "a string", other);
+                        continue;
+                    }
+                };
+                out.push(name.clone(), Value::String(text));
             }
             Some(Value::Object(out))
         }
