@@ -73,6 +73,11 @@ if (!existsSync(join(PKG, "package.json"))) {
 const LINK_DIR = mkdtempSync(join(os.tmpdir(), "whatsjet-bench-"));
 mkdirSync(join(LINK_DIR, "node_modules"));
 symlinkSync(PKG, join(LINK_DIR, "node_modules", "whatsjet"), "dir");
+// A package with nothing in it, for the cold-start reference row: what
+// Node's first package resolution costs any package.
+mkdirSync(join(LINK_DIR, "node_modules", "empty-package"));
+writeFileSync(join(LINK_DIR, "node_modules", "empty-package", "package.json"), JSON.stringify({ name: "empty-package", exports: { ".": { node: "./index.js", default: "./index.js" } } }));
+writeFileSync(join(LINK_DIR, "node_modules", "empty-package", "index.js"), "module.exports = {};\n");
 const cleanups = [() => rmSync(LINK_DIR, { recursive: true, force: true })];
 process.on("exit", () => cleanups.forEach((f) => f()));
 for (const signal of ["SIGINT", "SIGTERM"]) {
@@ -691,6 +696,7 @@ async function coldStartSection() {
     "  (reference) import() of a one-line ES module (ESM loader start-up)",
     ["--input-type=module", "-e", `const t0 = process.hrtime.bigint(); await import("data:text/javascript,export default 1"); const r = { ok: true }; ${report}`],
   ]);
+  variants.push(["  (reference) require() of an empty package (Node's package resolution start-up)", ["-e", `const t0 = process.hrtime.bigint(); require("empty-package"); const r = { ok: true }; ${report}`]]);
   variants.push(["  (reference) node -e with no module", ["-e", `const t0 = process.hrtime.bigint(); const r = { ok: true }; ${report}`]]);
 
   const samples = variants.map(() => ({ inside: [], wall: [] }));
