@@ -173,7 +173,7 @@ pub(crate) fn validation_result(kind: Kind, payload: &JsValue, options: &validat
     let mut size = 0;
     let outcome = read_json_sized(payload, "payload").map(|(p, n)| {
         size = n;
-        validate::validate(kind, &p, options)
+        validate::validate_owned(kind, p, options)
     });
     // The answer is about the size of the payload, plus warnings: sized
     // once rather than grown by copying.

@@ -66,6 +66,15 @@ impl Map {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The value of `key` to change; with duplicate keys the last.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.0
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
     /// Whether `key` is present.
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
@@ -89,6 +98,11 @@ impl Map {
     /// Keys and values in order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
         self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Keys and values in order, the keys and values to change.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&mut String, &mut Value)> {
+        self.0.iter_mut().map(|(k, v)| (k, v))
     }
 
     /// Keys in order.
