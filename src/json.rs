@@ -61,6 +61,11 @@ impl Map {
         Self::default()
     }
 
+    /// An empty object with room for `n` keys.
+    pub fn with_capacity(n: usize) -> Self {
+        Self(Vec::with_capacity(n))
+    }
+
     /// The value of `key`; with duplicate keys the last, as `JSON.parse` keeps.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
@@ -113,6 +118,11 @@ impl Map {
     /// Values in order.
     pub fn values(&self) -> impl Iterator<Item = &Value> {
         self.0.iter().map(|(_, v)| v)
+    }
+
+    /// How many keys, duplicates included.
+    pub fn len(&self) -> usize {
+        self.0.len()
     }
 
     /// Whether there are no keys.
@@ -312,8 +322,9 @@ impl Parser<'_> {
             b'{' => {
                 self.i += 1;
                 // Pushed, not inserted: duplicate keys are rare, and `get`
-                // finds the last one, so parsing stays linear.
-                let mut entries = Vec::new();
+                // finds the last one, so parsing stays linear. Room for a
+                // request's usual keys at once: growing copies every entry.
+                let mut entries = Vec::with_capacity(8);
                 self.ws();
                 if self.s.get(self.i) == Some(&b'}') {
                     self.i += 1;

@@ -166,7 +166,8 @@ fn check_present(ctx: &mut Ctx, path: &str, rule: Rule, required: bool, value: &
 
 fn check_object(ctx: &mut Ctx, map: &mut Map) -> Map {
     let kind = ctx.kind;
-    let mut body = Map::new();
+    // One more for a default from_phone_number_id.
+    let mut body = Map::with_capacity(map.len() + 1);
     // Fixed fields in the API's order, so issues come in form order.
     for f in schema::fields(kind) {
         match map.get_mut(f.name) {
@@ -426,7 +427,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &mut Value) -> Option<Val
                 type_issue(ctx, path, "an object of custom field name to value", value);
                 return None;
             };
-            let mut out = Map::new();
+            let mut out = Map::with_capacity(map.len());
             for (name, v) in map.iter_mut() {
                 // The field's path is built only for an issue: most fields have none.
                 if name.trim().is_empty() {
@@ -462,7 +463,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &mut Value) -> Option<Val
                 type_issue(ctx, path, "an object of contact details", value);
                 return None;
             };
-            let mut out = Map::new();
+            let mut out = Map::with_capacity(map.len());
             for (key, v) in map.iter_mut() {
                 if v.is_null() {
                     continue;
