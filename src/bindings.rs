@@ -51,8 +51,13 @@ impl Failure {
 /// refuses (a throwing getter, a BigInt, a cycle, a Symbol) is a validation
 /// error at `path`, never an exception.
 pub(crate) fn read_json(value: &JsValue, path: &str) -> Result<Value, Error> {
+    read_json_sized(value, path).map(|(v, _)| v)
+}
+
+/// [`read_json`] and the length of the JSON text in bytes.
+fn read_json_sized(value: &JsValue, path: &str) -> Result<(Value, usize), Error> {
     if value.is_undefined() {
-        return Ok(Value::Null);
+        return Ok((Value::Null, 0));
     }
     let unreadable = |why: &str| Error::Validation {
         issues: vec![Issue::new(
@@ -90,7 +95,8 @@ pub(crate) fn read_json(value: &JsValue, path: &str) -> Result<Value, Error> {
         return Err(unreadable("it is a function or a Symbol"));
     }
     let text = utf8(&text).ok_or_else(|| unreadable("it is not text"))?;
-    json::parse(&text).map_err(|_| unreadable("it is nested too deeply"))
+    let value = json::parse(&text).map_err(|_| unreadable("it is nested too deeply"))?;
+    Ok((value, text.len()))
 }
 
 pub(crate) fn read_kind(kind: &JsValue) -> Result<Kind, Error> {
@@ -164,8 +170,14 @@ fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> 
 }
 
 pub(crate) fn validation_result(kind: Kind, payload: &JsValue, options: &validate::Options) -> JsValue {
-    let outcome = read_json(payload, "payload").map(|p| validate::validate(kind, &p, options));
-    let mut out = String::new();
+    let mut size = 0;
+    let outcome = read_json_sized(payload, "payload").map(|(p, n)| {
+        size = n;
+        validate::validate_owned(kind, p, options)
+    });
+    // The answer is about the size of the payload, plus warnings: sized
+    // once rather than grown by copying.
+    let mut out = String::with_capacity(size + 256);
     let object = ObjectWriter::new(&mut out);
     match &outcome {
         Ok(Ok(valid)) => object

@@ -61,9 +61,23 @@ impl Map {
         Self::default()
     }
 
+    /// An empty object with room for `n` keys.
+    pub fn with_capacity(n: usize) -> Self {
+        Self(Vec::with_capacity(n))
+    }
+
     /// The value of `key`; with duplicate keys the last, as `JSON.parse` keeps.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The value of `key` to change; with duplicate keys the last.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.0
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// Whether `key` is present.
@@ -91,6 +105,11 @@ impl Map {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
+    /// Keys and values in order, the keys and values to change.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&mut String, &mut Value)> {
+        self.0.iter_mut().map(|(k, v)| (k, v))
+    }
+
     /// Keys in order.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(k, _)| k)
@@ -99,6 +118,11 @@ impl Map {
     /// Values in order.
     pub fn values(&self) -> impl Iterator<Item = &Value> {
         self.0.iter().map(|(_, v)| v)
+    }
+
+    /// How many keys, duplicates included.
+    pub fn len(&self) -> usize {
+        self.0.len()
     }
 
     /// Whether there are no keys.
@@ -196,6 +220,7 @@ pub enum ParseError {
 /// a broken string) becomes U+FFFD, as a `TextEncoder` would make it.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
     let mut p = Parser {
+        text,
         s: text.as_bytes(),
         i: 0,
     };
@@ -209,8 +234,42 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     s: &'a [u8],
     i: usize,
+}
+
+/// The end of the run of bytes from `i` that a JSON string holds as they
+/// are: the index of the next `"`, `\` or control byte, or `s.len()`.
+/// Such bytes are ASCII, so the run is whole characters.
+fn plain_end(s: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    // High bit of each byte that is zero; the lowest one flagged is exact.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    // Eight bytes at a time: text is mostly plain, and a byte loop is the
+    // slow part of reading and writing long strings.
+    while let Some(chunk) = s.get(i..i + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(bytes);
+        // Bytes below 0x20, then `"` and `\`.
+        let hits = (w.wrapping_sub(ONES * 0x20) & !w & HIGHS)
+            | zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b'\\')));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = s.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 impl Parser<'_> {
@@ -263,8 +322,9 @@ impl Parser<'_> {
             b'{' => {
                 self.i += 1;
                 // Pushed, not inserted: duplicate keys are rare, and `get`
-                // finds the last one, so parsing stays linear.
-                let mut entries = Vec::new();
+                // finds the last one, so parsing stays linear. Room for a
+                // request's usual keys at once: growing copies every entry.
+                let mut entries = Vec::with_capacity(8);
                 self.ws();
                 if self.s.get(self.i) == Some(&b'}') {
                     self.i += 1;
@@ -331,8 +391,7 @@ impl Parser<'_> {
                 return Err(ParseError::Syntax);
             }
         }
-        // The slice is ASCII by construction.
-        let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| ParseError::Syntax)?;
+        let text = self.text.get(start..self.i).ok_or(ParseError::Syntax)?;
         Ok(Value::Number(Number(text.to_owned())))
     }
 
@@ -352,17 +411,8 @@ impl Parser<'_> {
         loop {
             // Copy the run up to the next quote, backslash or control byte.
             let start = self.i;
-            while let Some(&b) = self.s.get(self.i) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
-            // The input is a &str and the run ends at an ASCII byte, so it
-            // is whole characters.
-            out.push_str(
-                std::str::from_utf8(&self.s[start..self.i]).map_err(|_| ParseError::Syntax)?,
-            );
+            self.i = plain_end(self.s, start);
+            out.push_str(self.text.get(start..self.i).ok_or(ParseError::Syntax)?);
             match self.s.get(self.i) {
                 Some(b'"') => {
                     self.i += 1;
@@ -456,18 +506,20 @@ impl ToJson for str {
         out.push('"');
         // Copy runs of plain bytes at once; only `"`, `\\` and control
         // characters (all ASCII, so runs end on character boundaries) need work.
+        let bytes = self.as_bytes();
         let mut run = 0;
-        for (i, b) in self.bytes().enumerate() {
+        loop {
+            let i = plain_end(bytes, run);
+            out.push_str(self.get(run..i).unwrap_or_default());
+            let Some(&b) = bytes.get(i) else { break };
             let escape = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
                 b'\n' => "\\n",
                 b'\r' => "\\r",
                 b'\t' => "\\t",
-                0..=0x1f => "",
-                _ => continue,
+                _ => "",
             };
-            out.push_str(&self[run..i]);
             if escape.is_empty() {
                 let _ = write!(out, "\\u{:04x}", b);
             } else {
@@ -475,7 +527,6 @@ impl ToJson for str {
             }
             run = i + 1;
         }
-        out.push_str(&self[run..]);
         out.push('"');
     }
 }
@@ -629,6 +680,43 @@ mod tests {
         assert_eq!(n("22.0").as_u64(), None);
         assert_eq!(n("-3").as_u64(), None);
         assert_eq!(n("1e+21").as_str(), "1e+21");
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_byte_to_escape() {
+        let naive = |s: &[u8], i: usize| {
+            (i..s.len())
+                .find(|&j| s[j] == b'"' || s[j] == b'\\' || s[j] < 0x20)
+                .unwrap_or(s.len())
+        };
+        let base = "abcdéfgh😀ijklmnopqrstuvwxyz0123456789ÿ\u{7f}".as_bytes();
+        for special in [b'"', b'\\', 0, 0x1f, b'\n'] {
+            for at in 0..base.len() {
+                let mut s = base.to_vec();
+                s[at] = special;
+                s.push(b'"');
+                for start in 0..=at {
+                    assert_eq!(
+                        plain_end(&s, start),
+                        naive(&s, start),
+                        "{special} {at} {start}"
+                    );
+                }
+            }
+        }
+        assert_eq!(plain_end(base, 0), base.len());
+        // Both directions through one long string with escapes at every offset.
+        let text: String = (0..300)
+            .map(|i| match i % 37 {
+                0 => '"',
+                5 => '\\',
+                11 => '\u{1}',
+                17 => 'é',
+                _ => 'a',
+            })
+            .collect();
+        let json = Value::String(text.clone()).to_json_string();
+        assert_eq!(parse(&json), Ok(Value::String(text)));
     }
 
     #[test]

@@ -3171,3 +3171,31 @@ fn validation_is_deterministic_and_does_not_change_the_input() {
     assert_eq!(first, second);
     assert_eq!(payload, before);
 }
+
+#[test]
+fn rules_across_fields_see_fields_whose_values_were_moved_into_the_body() {
+    // Each field is valid on its own, so its value moves into the body; the
+    // template's header and update rules must still count it as given.
+    let template = json!({
+        "phone_number": PHONE,
+        "template_name": "invoice_document",
+        "template_language": "en",
+        "header_document": "https://example.com/a.pdf",
+        "header_document_name": "a.pdf",
+        "header_image": "https://example.com/a.jpg",
+        "field_2": "x",
+    });
+    let issues = invalid_paths(Kind::SendTemplateMessage, &template);
+    assert_eq!(issues, ["field_1", "header_document"], "{issues:?}");
+    let update = json!({ "first_name": "Ada" });
+    let owned = validate::validate_owned(Kind::UpdateContact, core(&update), &no_options());
+    assert_eq!(owned, validate(Kind::UpdateContact, &update, &no_options()));
+    assert!(owned.is_ok());
+}
+
+fn invalid_paths(kind: Kind, payload: &Value) -> Vec<String> {
+    match validate(kind, payload, &no_options()) {
+        Ok(_) => panic!("expected {kind:?} to be invalid"),
+        Err(e) => e.issues.into_iter().map(|i| i.path).collect(),
+    }
+}

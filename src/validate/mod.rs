@@ -63,13 +63,19 @@ impl Ctx<'_> {
 
 /// Validates a whole request of `kind` and returns the body to send.
 pub fn validate(kind: Kind, payload: &Value, options: &Options) -> Result<Valid, Invalid> {
+    validate_owned(kind, payload.clone(), options)
+}
+
+/// [`validate`] of a payload that is no longer needed: the body's strings
+/// are moved out of it rather than copied.
+pub fn validate_owned(kind: Kind, mut payload: Value, options: &Options) -> Result<Valid, Invalid> {
     let mut ctx = Ctx {
         kind,
         options,
         issues: Vec::new(),
         warnings: Vec::new(),
     };
-    let body = match payload {
+    let body = match &mut payload {
         Value::Object(map) => check_object(&mut ctx, map),
         other => {
             ctx.issue(
@@ -102,6 +108,8 @@ pub fn validate(kind: Kind, payload: &Value, options: &Options) -> Result<Valid,
 /// Rules that join several fields are left to [`validate`]. For
 /// `updateContact`, `phone_number` is the number in the path.
 pub fn validate_field(kind: Kind, path: &str, value: &Value, options: &Options) -> Vec<Issue> {
+    // The checks take strings out of what they accept.
+    let value = &mut value.clone();
     let mut ctx = Ctx {
         kind,
         options,
@@ -146,7 +154,7 @@ fn unknown_path(ctx: &mut Ctx, path: &str) {
     );
 }
 
-fn check_present(ctx: &mut Ctx, path: &str, rule: Rule, required: bool, value: &Value) {
+fn check_present(ctx: &mut Ctx, path: &str, rule: Rule, required: bool, value: &mut Value) {
     if value.is_null() {
         if required {
             ctx.issue(path, IssueCode::Required, format!("{path} is required."));
@@ -156,12 +164,13 @@ fn check_present(ctx: &mut Ctx, path: &str, rule: Rule, required: bool, value: &
     }
 }
 
-fn check_object(ctx: &mut Ctx, map: &Map) -> Map {
+fn check_object(ctx: &mut Ctx, map: &mut Map) -> Map {
     let kind = ctx.kind;
-    let mut body = Map::new();
+    // One more for a default from_phone_number_id.
+    let mut body = Map::with_capacity(map.len() + 1);
     // Fixed fields in the API's order, so issues come in form order.
     for f in schema::fields(kind) {
-        match map.get(f.name) {
+        match map.get_mut(f.name) {
             None | Some(Value::Null) => {
                 if f.required {
                     ctx.issue(
@@ -178,7 +187,7 @@ fn check_object(ctx: &mut Ctx, map: &Map) -> Map {
             }
         }
     }
-    for (key, v) in map {
+    for (key, v) in map.iter_mut() {
         if schema::fields(kind).iter().any(|f| f.name == key.as_str()) || v.is_null() {
             continue;
         }
@@ -244,8 +253,9 @@ fn unknown_key(ctx: &mut Ctx, parent: &str, key: &str) {
 }
 
 /// Checks one present, non-null value; records issues and returns the
-/// normalised value when it is valid.
-fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> {
+/// normalised value when it is valid, moving strings out of `value` (which
+/// stays non-null: the rules across fields still see it as given).
+fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &mut Value) -> Option<Value> {
     match rule {
         Rule::Phone => {
             let s = expect_str(ctx, path, value)?;
@@ -300,7 +310,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             if s.is_empty() && ctx.kind == Kind::UpdateContact {
                 blank_warning(ctx, path);
             }
-            Some(Value::String(s.to_owned()))
+            Some(take(value))
         }
         Rule::Choice(choices) => {
             let s = expect_str(ctx, path, value)?;
@@ -313,7 +323,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                     format!("{path} must be one of {list}; got \"{}\".", excerpt(s)),
                 );
             }
-            Some(Value::String(s.to_owned()))
+            Some(take(value))
         }
         Rule::Url => {
             let s = non_empty_str(ctx, path, value)?;
@@ -327,7 +337,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                             format!("{path} is a plain http URL; WhatsApp fetches media over https in practice."),
                         );
                     }
-                    Some(Value::String(s.to_owned()))
+                    Some(take(value))
                 }
                 None => {
                     ctx.issue(
@@ -354,7 +364,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                     format!("{path} must be an e-mail address such as name@example.com."),
                 );
             }
-            Some(Value::String(s.to_owned()))
+            Some(take(value))
         }
         Rule::TemplateName => {
             let s = non_empty_str(ctx, path, value)?;
@@ -362,7 +372,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             if !formats::is_template_name(s) {
                 return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} may contain only lower-case letters, digits and underscores, as WhatsApp names templates."));
             }
-            Some(Value::String(s.to_owned()))
+            Some(take(value))
         }
         Rule::TemplateLanguage => {
             let s = non_empty_str(ctx, path, value)?;
@@ -381,7 +391,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                     ),
                 );
             }
-            Some(Value::String(s.to_owned()))
+            Some(take(value))
         }
         Rule::LanguageCode => {
             let s = expect_str(ctx, path, value)?;
@@ -398,7 +408,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                     format!("{path} may contain only letters, digits, - and _, such as en."),
                 );
             }
-            Some(Value::String(s.to_owned()))
+            Some(take(value))
         }
         Rule::Country { create } => {
             let s = expect_str(ctx, path, value)?;
@@ -409,7 +419,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
             if create && (s.bytes().any(|b| b.is_ascii_digit()) || s.trim().is_empty()) {
                 return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must be a country name such as India when a contact is created (a dialling code works only on update)."));
             }
-            Some(Value::String(s.to_owned()))
+            Some(take(value))
         }
         Rule::Groups => check_groups(ctx, path, value),
         Rule::CustomFields => {
@@ -417,8 +427,8 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                 type_issue(ctx, path, "an object of custom field name to value", value);
                 return None;
             };
-            let mut out = Map::new();
-            for (name, v) in map {
+            let mut out = Map::with_capacity(map.len());
+            for (name, v) in map.iter_mut() {
                 // The field's path is built only for an issue: most fields have none.
                 if name.trim().is_empty() {
                     ctx.issue(
@@ -430,14 +440,14 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                 }
                 let text = match v {
                     Value::Null => continue,
-                    Value::String(s) => s.clone(),
+                    Value::String(s) => std::mem::take(s),
                     Value::Number(n) => n.as_str().to_owned(),
                     other => {
                         type_issue(ctx, &join_path(path, name), "a string", other);
                         continue;
                     }
                 };
-                out.push(name.clone(), Value::String(text));
+                out.push(std::mem::take(name), Value::String(text));
             }
             Some(Value::Object(out))
         }
@@ -453,15 +463,15 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &Value) -> Option<Value> 
                 type_issue(ctx, path, "an object of contact details", value);
                 return None;
             };
-            let mut out = Map::new();
-            for (key, v) in map {
+            let mut out = Map::with_capacity(map.len());
+            for (key, v) in map.iter_mut() {
                 if v.is_null() {
                     continue;
                 }
                 match schema::lookup_contact(key) {
                     Some(rule) => {
                         if let Some(o) = check(ctx, &join_path(path, key), rule, v) {
-                            out.push(key.clone(), o);
+                            out.push(std::mem::take(key), o);
                         }
                     }
                     None => unknown_key(ctx, path, key),
@@ -598,7 +608,7 @@ fn check_groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> {
     Some(Value::String(out))
 }
 
-fn check_custom_value(ctx: &mut Ctx, path: &str, value: &Value) {
+fn check_custom_value(ctx: &mut Ctx, path: &str, value: &mut Value) {
     if !value.is_null() {
         scalar_text(ctx, path, value);
     }
@@ -782,16 +792,23 @@ fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str
     }
 }
 
-/// A string, or a finite number written as the server would read it.
-fn scalar_text(ctx: &mut Ctx, path: &str, value: &Value) -> Option<String> {
+/// A string, or a finite number written as the server would read it; a
+/// string is moved out of `value`.
+fn scalar_text(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<String> {
     match value {
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => Some(std::mem::take(s)),
         Value::Number(n) => Some(n.as_str().to_owned()),
         other => {
             type_issue(ctx, path, "a string", other);
             None
         }
     }
+}
+
+/// The accepted value itself, moved out; what stays is non-null, so the
+/// request still has the field for the rules across fields.
+fn take(value: &mut Value) -> Value {
+    std::mem::replace(value, Value::Bool(true))
 }
 
 fn type_issue(ctx: &mut Ctx, path: &str, expected: &str, got: &Value) {
