@@ -1,6 +1,6 @@
 //! The JavaScript face of the crate: every `#[wasm_bindgen]` export lives
-//! here (the standalone validators) or in `bindings/client.rs` ([`Client`], `WhatsJetClient` in JS),
-//! and only converts. JS values come in as JSON (read with
+//! here (the standalone validators) or in `bindings/client.rs` ([`Client`],
+//! `WhatsJetClient` in JS), and only converts. JS values come in as JSON (read with
 //! `JSON.stringify`, which cannot trap the module whatever it is given) and
 //! go out through `JSON.parse`, so answers are plain objects. Every failure
 //! becomes a `WhatsJetError`.
@@ -76,7 +76,8 @@ fn read_json_sized(value: &JsValue, path: &str) -> Result<(Value, usize), Error>
             #[wasm_bindgen(constructor)]
             fn new() -> TextEncoder;
             #[wasm_bindgen(method, js_name = encodeInto)]
-            fn encode_into(this: &TextEncoder, text: &js_sys::JsString, into: &mut [u8]) -> Encoded;
+            fn encode_into(this: &TextEncoder, text: &js_sys::JsString, into: &mut [u8])
+                -> Encoded;
             type Encoded;
             #[wasm_bindgen(method, getter)]
             fn written(this: &Encoded) -> u32;
@@ -169,7 +170,11 @@ fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> 
     Ok(out)
 }
 
-pub(crate) fn validation_result(kind: Kind, payload: &JsValue, options: &validate::Options) -> JsValue {
+pub(crate) fn validation_result(
+    kind: Kind,
+    payload: &JsValue,
+    options: &validate::Options,
+) -> JsValue {
     let mut size = 0;
     let outcome = read_json_sized(payload, "payload").map(|(p, n)| {
         size = n;

@@ -140,7 +140,11 @@ pub fn request_headers(authorization: &str) -> JsValue {
         ("Content-Type", "application/json"),
         ("Accept", "application/json"),
     ] {
-        let _ = Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+        let _ = Reflect::set(
+            &headers,
+            &JsValue::from_str(name),
+            &JsValue::from_str(value),
+        );
     }
     headers.into()
 }

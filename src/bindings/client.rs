@@ -41,10 +41,7 @@ impl Client {
         })?;
         let config = ClientConfig::from_options(&options).map_err(throw)?;
         let headers = transport::request_headers(&config.authorization());
-        Ok(Client {
-            config,
-            headers,
-        })
+        Ok(Client { config, headers })
     }
 
     /// Sends a text message (`POST contact/send-message`).
@@ -350,4 +347,3 @@ fn read_call_options(value: &JsValue, defaults: &CallSettings) -> Result<CallOpt
         .map_err(|(path, message)| invalid(&path, IssueCode::InvalidFormat, &message))?;
     Ok(CallOptions { signal, settings })
 }
-
