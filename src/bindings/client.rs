@@ -205,7 +205,7 @@ fn prepare(
             )),
         }
     }
-    match validate::validate(kind, &payload, &config.validate_options()) {
+    match validate::validate_owned(kind, payload, &config.validate_options()) {
         Ok(valid) if issues.is_empty() => {
             let body = Value::Object(valid.body).to_json_string();
             Ok((config.url(kind, path_number.as_deref()), body, call))

@@ -438,16 +438,13 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &mut Value) -> Option<Val
                     );
                     continue;
                 }
-                let text = match v {
-                    Value::Null => continue,
-                    Value::String(s) => std::mem::take(s),
-                    Value::Number(n) => n.as_str().to_owned(),
-                    other => {
-                        type_issue(ctx, &join_path(path, name), "a string", other);
-                        continue;
-                    }
-                };
-                out.push(std::mem::take(name), Value::String(text));
+                if v.is_null() {
+                    continue;
+                }
+                match scalar(v) {
+                    Some(text) => out.push(std::mem::take(name), Value::String(text)),
+                    None => type_issue(ctx, &join_path(path, name), "a string", v),
+                }
             }
             Some(Value::Object(out))
         }
@@ -481,14 +478,7 @@ fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &mut Value) -> Option<Val
         }
         Rule::TemplateText { max } => {
             let s = scalar_text(ctx, path, value)?;
-            if s.trim().is_empty() {
-                return refuse(
-                    ctx,
-                    path,
-                    IssueCode::Required,
-                    format!("{path} must not be empty."),
-                );
-            }
+            not_blank(ctx, path, &s)?;
             check_len(ctx, path, &s, max)?;
             if s.contains(['\n', '\t', '\r']) {
                 return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must not contain a newline or a tab: WhatsApp refuses them in template parameters."));
@@ -771,6 +761,12 @@ fn refuse<T>(ctx: &mut Ctx, path: &str, code: IssueCode, message: String) -> Opt
 /// A string with more than whitespace in it.
 fn non_empty_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str> {
     let s = expect_str(ctx, path, value)?;
+    not_blank(ctx, path, s)?;
+    Some(s)
+}
+
+/// `Some(())` when `s` has more than whitespace; else a `required` issue.
+fn not_blank(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
     if s.trim().is_empty() {
         return refuse(
             ctx,
@@ -779,7 +775,7 @@ fn non_empty_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v 
             format!("{path} must not be empty."),
         );
     }
-    Some(s)
+    Some(())
 }
 
 fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str> {
@@ -795,13 +791,20 @@ fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str
 /// A string, or a finite number written as the server would read it; a
 /// string is moved out of `value`.
 fn scalar_text(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<String> {
+    let text = scalar(value);
+    if text.is_none() {
+        type_issue(ctx, path, "a string", value);
+    }
+    text
+}
+
+/// [`scalar_text`] without the issue, for a caller that builds the path
+/// only when there is one.
+fn scalar(value: &mut Value) -> Option<String> {
     match value {
         Value::String(s) => Some(std::mem::take(s)),
         Value::Number(n) => Some(n.as_str().to_owned()),
-        other => {
-            type_issue(ctx, path, "a string", other);
-            None
-        }
+        _ => None,
     }
 }
 
