@@ -1,12 +1,16 @@
 //! The JavaScript face of the crate: every `#[wasm_bindgen]` export lives
 //! here (the standalone validators) or in `bindings/client.rs` ([`Client`],
-//! `WhatsJetClient` in JS), and only converts. JS values come in as JSON (read with
+//! `WhatsJetClient` in JS), and only converts: decode the arguments, call
+//! the core, encode the result. JS values come in as JSON (read with
 //! `JSON.stringify`, which cannot trap the module whatever it is given) and
 //! go out through `JSON.parse`, so answers are plain objects. Every failure
-//! becomes a `WhatsJetError`.
+//! becomes a `WhatsJetError`. `bindings/transport.rs` is the core's
+//! [`crate::call::Transport`] over `fetch`.
 
 use wasm_bindgen::prelude::*;
 
+use crate::call::CallError;
+use crate::config;
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode};
 use crate::json::{self, ObjectWriter, ToJson, Value};
@@ -18,6 +22,8 @@ use crate::validate::{self, phone};
 #[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
+mod transport;
+#[cfg(feature = "client")]
 pub use client::Client;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -27,24 +33,6 @@ const GENERATED_TYPES: &str = include_str!("typescript.d.ts");
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
-}
-
-/// How a call ended when it failed: the error of its last request, how
-/// many requests were made, and whether any of them may have been delivered.
-pub(crate) struct Failure {
-    pub(crate) error: Error,
-    pub(crate) attempts: u32,
-    pub(crate) delivery_unknown: bool,
-}
-
-impl Failure {
-    pub(crate) fn before_sending(error: Error) -> Self {
-        Self {
-            error,
-            attempts: 0,
-            delivery_unknown: false,
-        }
-    }
 }
 
 /// Reads a JS value as JSON. `undefined` is `null`; anything `JSON.stringify`
@@ -59,12 +47,12 @@ fn read_json_sized(value: &JsValue, path: &str) -> Result<(Value, usize), Error>
     if value.is_undefined() {
         return Ok((Value::Null, 0));
     }
-    let unreadable = |why: &str| Error::Validation {
-        issues: vec![Issue::new(
+    let unreadable = |why: &str| {
+        Error::invalid(
             "",
             IssueCode::InvalidType,
             format!("The {path} could not be read as JSON: {why}."),
-        )],
+        )
     };
     /// The UTF-8 of a JS string. wasm-bindgen copies strings in with a
     /// JavaScript loop per character; one `encodeInto` is tens of times faster
@@ -100,74 +88,21 @@ fn read_json_sized(value: &JsValue, path: &str) -> Result<(Value, usize), Error>
     Ok((value, text.len()))
 }
 
-pub(crate) fn read_kind(kind: &JsValue) -> Result<Kind, Error> {
-    kind.as_string()
-        .and_then(|k| Kind::from_name(&k))
-        .ok_or_else(|| Error::Validation {
-            issues: vec![Issue::new(
-                "kind",
-                IssueCode::InvalidChoice,
-                "kind must be one of sendMessage, sendMediaMessage, sendTemplateMessage, createContact, updateContact.",
-            )],
-        })
+/// Reads an options argument as JSON; what cannot be read is a `config`
+/// error, as a bad option is.
+pub(crate) fn read_options(value: &JsValue) -> Result<Value, Error> {
+    read_json(value, "options").map_err(|e| Error::Config {
+        issues: e.issues().to_vec(),
+    })
 }
 
+pub(crate) fn read_kind(kind: &JsValue) -> Result<Kind, Error> {
+    Kind::parse(kind.as_string().as_deref())
+}
+
+/// The options of a validator, or a `config` error.
 fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(validate::Options::default());
-    }
-    let value = read_json(options, "options")?;
-    if !value.is_object() {
-        return Err(Error::Validation {
-            issues: vec![Issue::new(
-                "options",
-                IssueCode::InvalidType,
-                "options must be an object: { defaultCountryCode, fromPhoneNumberId }.",
-            )],
-        });
-    }
-    let invalid = |path: &str, message: &str| Error::Validation {
-        issues: vec![Issue::new(path, IssueCode::InvalidFormat, message)],
-    };
-    if let Some(key) = value.as_object().and_then(|m| {
-        m.keys()
-            .find(|k| !["defaultCountryCode", "fromPhoneNumberId"].contains(&k.as_str()))
-    }) {
-        return Err(Error::Validation {
-            issues: vec![Issue::new(
-                format!("options.{key}"),
-                IssueCode::UnknownField,
-                format!("options.{key} is not a validation option; they are defaultCountryCode and fromPhoneNumberId."),
-            )],
-        });
-    }
-    let mut out = validate::Options::default();
-    if let Some(cc) = value.get("defaultCountryCode").filter(|v| !v.is_null()) {
-        let cc = cc
-            .as_str()
-            .and_then(phone::parse_country_code)
-            .ok_or_else(|| {
-                invalid(
-                    "options.defaultCountryCode",
-                    "options.defaultCountryCode must be a country calling code such as 91 or +44.",
-                )
-            })?;
-        out.default_country_code = Some(cc.to_owned());
-    }
-    if let Some(id) = value.get("fromPhoneNumberId").filter(|v| !v.is_null()) {
-        let ok = validate::validate_field(Kind::SendMessage, "from_phone_number_id", id, &out)
-            .is_empty();
-        match id.as_str() {
-            Some(s) if ok => out.from_phone_number_id = Some(s.to_owned()),
-            _ => {
-                return Err(invalid(
-                    "options.fromPhoneNumberId",
-                    "options.fromPhoneNumberId must be the digits of a WhatsApp phone number id.",
-                ))
-            }
-        }
-    }
-    Ok(out)
+    config::read_validate_options(&read_options(options)?)
 }
 
 pub(crate) fn validation_result(
@@ -229,13 +164,11 @@ pub fn validate_field_js(
     let kind = read_kind(&kind).map_err(throw)?;
     let options = read_validate_options(&options).map_err(throw)?;
     let Some(path) = path.as_string() else {
-        return Err(throw(Error::Validation {
-            issues: vec![Issue::new(
-                "path",
-                IssueCode::InvalidType,
-                "path must be a string such as \"contact.email\".",
-            )],
-        }));
+        return Err(throw(Error::invalid(
+            "path",
+            IssueCode::InvalidType,
+            "path must be a string such as \"contact.email\".",
+        )));
     };
     let issues = match read_json(&value, &path) {
         Ok(v) => validate::validate_field(kind, &path, &v, &options),
@@ -256,40 +189,39 @@ pub fn normalize_phone_number_js(
     #[wasm_bindgen(js_name = defaultCountryCode, unchecked_optional_param_type = "string")]
     default_country_code: JsValue,
 ) -> Result<String, JsValue> {
-    let fail = |issue: Issue| {
-        throw(Error::Validation {
-            issues: vec![issue],
-        })
-    };
     let cc = match default_country_code.as_string() {
-        Some(cc) => Some(
-            phone::parse_country_code(&cc)
-                .map(str::to_owned)
-                .ok_or_else(|| {
-                    fail(Issue::new(
-                        "defaultCountryCode",
-                        IssueCode::InvalidFormat,
-                        "defaultCountryCode must be a country calling code such as 91 or +44.",
-                    ))
-                })?,
-        ),
+        Some(cc) => config::country_code(Some(&cc)).map_err(throw)?,
         None if default_country_code.is_undefined() || default_country_code.is_null() => None,
         None => {
-            return Err(fail(Issue::new(
+            return Err(throw(Error::config(
                 "defaultCountryCode",
                 IssueCode::InvalidType,
-                "defaultCountryCode must be a string such as \"91\".",
+                "defaultCountryCode must be a string.",
             )))
         }
     };
     let Some(input) = input.as_string() else {
-        return Err(fail(Issue::new(
+        return Err(throw(Error::invalid(
             "phone_number",
             IssueCode::InvalidType,
             "phone_number must be a string.",
         )));
     };
-    phone::normalize(&input, cc.as_deref(), "phone_number").map_err(fail)
+    phone::normalize(&input, cc.as_deref(), "phone_number").map_err(|issue| {
+        throw(Error::Validation {
+            issues: vec![issue],
+        })
+    })
+}
+
+/// Whether `error` is a `WhatsJetError`: a type guard for `catch` blocks.
+#[wasm_bindgen(js_name = isWhatsJetError, unchecked_return_type = "error is WhatsJetError")]
+pub fn is_whatsjet_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue) -> bool {
+    error.is_instance_of::<js_sys::Error>()
+        && js_sys::Reflect::get(&error, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .is_some_and(|n| n == "WhatsJetError")
 }
 
 /// Every output goes through one path, JSON text then `JSON.parse`, so
@@ -299,8 +231,9 @@ pub(crate) fn to_js(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap_or(JsValue::NULL)
 }
 
-/// A real `Error` named `WhatsJetError` with the fields callers branch on.
-pub(crate) fn to_js_error(failure: &Failure) -> JsValue {
+/// A real `Error` named `WhatsJetError` with the fields callers branch on,
+/// and the host's original error as `cause` where there is one.
+pub(crate) fn to_js_error(failure: &CallError<JsValue>) -> JsValue {
     let error = &failure.error;
     let js = js_sys::Error::new(&error.to_string());
     js.set_name("WhatsJetError");
@@ -308,10 +241,7 @@ pub(crate) fn to_js_error(failure: &Failure) -> JsValue {
         let _ = js_sys::Reflect::set(&js, &JsValue::from_str(key), &value);
     };
     set("code", JsValue::from_str(error.code()));
-    set(
-        "retryable",
-        JsValue::from_bool(error.retryable() && !failure.delivery_unknown),
-    );
+    set("retryable", JsValue::from_bool(failure.retryable()));
     set("attempts", JsValue::from(failure.attempts));
     set(
         "deliveryUnknown",
@@ -323,7 +253,10 @@ pub(crate) fn to_js_error(failure: &Failure) -> JsValue {
     if let Some(message) = error.server_message() {
         set("serverMessage", JsValue::from_str(message));
     }
-    if matches!(error, Error::Validation { .. } | Error::Api { .. }) {
+    if matches!(
+        error,
+        Error::Validation { .. } | Error::Config { .. } | Error::Api { .. }
+    ) {
         set("issues", to_js(&error.issues().to_json_string()));
     }
     match error {
@@ -337,10 +270,13 @@ pub(crate) fn to_js_error(failure: &Failure) -> JsValue {
         } => set("retryAfterMs", JsValue::from(*ms as f64)),
         _ => {}
     }
+    if let Some(cause) = &failure.cause {
+        set("cause", cause.clone());
+    }
     js.into()
 }
 
 /// A thrown error of a synchronous export: nothing was sent.
 pub(crate) fn throw(error: Error) -> JsValue {
-    to_js_error(&Failure::before_sending(error))
+    to_js_error(&CallError::before_sending(error))
 }

@@ -1,11 +1,15 @@
-//! Client options: checked once, when the client is made, so a bad base URL
-//! or a missing token is a `config` error and not a failed request later.
+//! Every option the library reads, checked in one place: the client's
+//! (when it is made, so a bad base URL or a missing token is a `config`
+//! error and not a failed request later), a call's overrides and the
+//! validators'. The same bad option is the same `config` error, with an
+//! issue at the option's name, wherever it is given.
 
 use std::fmt;
 
-use crate::json::{Map, Value};
+use crate::json::{Map, ObjectWriter, Raw, Value};
 
 use crate::error::Error;
+use crate::issue::IssueCode;
 use crate::request::Kind;
 use crate::retry::RetryPolicy;
 use crate::validate::{self, formats, phone};
@@ -15,7 +19,8 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Longest accepted `timeoutMs` (10 minutes).
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
 
-const OPTION_NAMES: &[&str] = &[
+/// The options of `new WhatsJetClient(...)`.
+pub const OPTION_NAMES: &[&str] = &[
     "baseUrl",
     "vendorUid",
     "token",
@@ -35,6 +40,9 @@ pub const CALL_OPTION_NAMES: &[&str] = &[
     "maxRetryDelayMs",
     "retryUnknownDelivery",
 ];
+
+/// The options of the standalone validators.
+pub const VALIDATE_OPTION_NAMES: &[&str] = &["defaultCountryCode", "fromPhoneNumberId"];
 
 /// Most retries a caller may ask for.
 pub const MAX_RETRIES: u32 = 10;
@@ -58,68 +66,159 @@ impl Default for CallSettings {
 }
 
 impl CallSettings {
-    /// These settings with the ones `options` gives. On error, the option's
-    /// name (after `prefix`) and what is wrong.
-    pub fn with_options(&self, options: &Map, prefix: &str) -> Result<Self, (String, String)> {
+    /// These settings with the ones `options` gives (other keys are not
+    /// looked at).
+    pub fn with_options(&self, options: &Map) -> Result<Self, Error> {
         let mut out = *self;
-        let name = |key: &str| format!("{prefix}{key}");
-        if let Some(ms) = whole_number(options.get("timeoutMs"), 1, u64::from(MAX_TIMEOUT_MS))
-            .map_err(|range| {
-                (
-                    name("timeoutMs"),
-                    format!(
-                        "{} must be a whole number of milliseconds {range}.",
-                        name("timeoutMs")
-                    ),
-                )
-            })?
+        if let Some(ms) = whole_number(options, "timeoutMs", 1, MAX_TIMEOUT_MS, " of milliseconds")?
         {
-            out.timeout_ms = ms as u32;
+            out.timeout_ms = ms;
         }
-        if let Some(n) = whole_number(options.get("maxRetries"), 0, u64::from(MAX_RETRIES))
-            .map_err(|range| {
-                (
-                    name("maxRetries"),
-                    format!("{} must be a whole number {range}.", name("maxRetries")),
-                )
-            })?
-        {
-            out.retry.max_retries = n as u32;
+        if let Some(n) = whole_number(options, "maxRetries", 0, MAX_RETRIES, "")? {
+            out.retry.max_retries = n;
         }
-        if let Some(ms) = whole_number(options.get("maxRetryDelayMs"), 0, u64::from(MAX_TIMEOUT_MS))
-            .map_err(|range| {
-                (
-                    name("maxRetryDelayMs"),
-                    format!(
-                        "{} must be a whole number of milliseconds {range}.",
-                        name("maxRetryDelayMs")
-                    ),
-                )
-            })?
-        {
-            out.retry.max_delay_ms = ms;
+        if let Some(ms) = whole_number(
+            options,
+            "maxRetryDelayMs",
+            0,
+            MAX_TIMEOUT_MS,
+            " of milliseconds",
+        )? {
+            out.retry.max_delay_ms = u64::from(ms);
         }
         match options.get("retryUnknownDelivery") {
             None | Some(Value::Null) => {}
             Some(Value::Bool(b)) => out.retry.retry_unknown_delivery = *b,
             Some(_) => {
-                let n = name("retryUnknownDelivery");
-                return Err((n.clone(), format!("{n} must be true or false.")));
+                return Err(Error::config(
+                    "retryUnknownDelivery",
+                    IssueCode::InvalidType,
+                    "retryUnknownDelivery must be true or false.",
+                ))
             }
         }
         Ok(out)
     }
 }
 
-/// A whole number within `min..=max`; on error, the range in words.
-fn whole_number(value: Option<&Value>, min: u64, max: u64) -> Result<Option<u64>, String> {
-    match value {
+/// Reads a call's options argument (`undefined`/`null` for none) over the
+/// client's settings. `signal` is the host's to read: any value is let
+/// through here.
+pub fn read_call_options(options: &Value, defaults: &CallSettings) -> Result<CallSettings, Error> {
+    match options {
+        Value::Null => Ok(*defaults),
+        Value::Object(map) => {
+            known_keys(map, CALL_OPTION_NAMES, "a call option")?;
+            defaults.with_options(map)
+        }
+        _ => Err(Error::config(
+            "",
+            IssueCode::InvalidType,
+            "The call options must be an object such as { signal, timeoutMs }.",
+        )),
+    }
+}
+
+/// Reads the options of `validate` and `validateField`.
+pub fn read_validate_options(options: &Value) -> Result<validate::Options, Error> {
+    let map = match options {
+        Value::Null => return Ok(validate::Options::default()),
+        Value::Object(map) => map,
+        _ => return Err(Error::config(
+            "",
+            IssueCode::InvalidType,
+            "The validation options must be an object: { defaultCountryCode, fromPhoneNumberId }.",
+        )),
+    };
+    known_keys(map, VALIDATE_OPTION_NAMES, "a validation option")?;
+    Ok(validate::Options {
+        default_country_code: country_code(optional_str(map, "defaultCountryCode")?)?,
+        from_phone_number_id: phone_number_id(optional_str(map, "fromPhoneNumberId")?)?,
+    })
+}
+
+/// A `defaultCountryCode` (`"91"`, `"+44"`), as digits.
+pub fn country_code(value: Option<&str>) -> Result<Option<String>, Error> {
+    value
+        .map(|cc| {
+            phone::parse_country_code(cc)
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    Error::config(
+                        "defaultCountryCode",
+                        IssueCode::InvalidFormat,
+                        "defaultCountryCode must be a country calling code such as 91 or +44.",
+                    )
+                })
+        })
+        .transpose()
+}
+
+/// A `fromPhoneNumberId`, checked as the sends check `from_phone_number_id`.
+fn phone_number_id(value: Option<&str>) -> Result<Option<String>, Error> {
+    value
+        .map(|id| {
+            let probe = Value::String(id.to_owned());
+            let issues = validate::validate_field(
+                Kind::SendMessage,
+                "from_phone_number_id",
+                &probe,
+                &validate::Options::default(),
+            );
+            if issues.is_empty() {
+                Ok(id.to_owned())
+            } else {
+                Err(Error::config(
+                    "fromPhoneNumberId",
+                    IssueCode::InvalidFormat,
+                    "fromPhoneNumberId must be the digits of a WhatsApp phone number id, such as 100000000000001.",
+                ))
+            }
+        })
+        .transpose()
+}
+
+/// Refuses the first key not in `names`, suggesting the name it differs
+/// from only in case.
+fn known_keys(map: &Map, names: &[&str], what: &str) -> Result<(), Error> {
+    let Some(key) = map.keys().find(|k| !names.contains(&k.as_str())) else {
+        return Ok(());
+    };
+    let hint = names
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(key))
+        .map(|k| format!("; did you mean {k}?"))
+        .unwrap_or_else(|| format!("; the options are {}.", names.join(", ")));
+    let shown: String = key.chars().take(40).collect();
+    Err(Error::config(
+        key,
+        IssueCode::UnknownField,
+        format!("{shown} is not {what}{hint}"),
+    ))
+}
+
+/// A whole number within `min..=max`, if given.
+fn whole_number(
+    options: &Map,
+    name: &str,
+    min: u32,
+    max: u32,
+    unit: &str,
+) -> Result<Option<u32>, Error> {
+    let refuse = |code| {
+        Error::config(
+            name,
+            code,
+            format!("{name} must be a whole number{unit} from {min} to {max}."),
+        )
+    };
+    match options.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if (min..=max).contains(&v) => Ok(Some(v)),
-            _ => Err(format!("from {min} to {max}")),
+            Some(v) if (u64::from(min)..=u64::from(max)).contains(&v) => Ok(Some(v as u32)),
+            _ => Err(refuse(IssueCode::OutOfRange)),
         },
-        Some(_) => Err(format!("from {min} to {max}")),
+        Some(_) => Err(refuse(IssueCode::InvalidType)),
     }
 }
 
@@ -157,22 +256,12 @@ impl ClientConfig {
     pub fn from_options(options: &Value) -> Result<Self, Error> {
         let Value::Object(map) = options else {
             return Err(Error::config(
+                "",
+                IssueCode::InvalidType,
                 "WhatsJetClient needs an options object: { baseUrl, vendorUid, token }.",
             ));
         };
-        for key in map.keys() {
-            if !OPTION_NAMES.contains(&key.as_str()) {
-                let hint = OPTION_NAMES
-                    .iter()
-                    .find(|k| k.eq_ignore_ascii_case(key))
-                    .map(|k| format!("; did you mean {k}?"))
-                    .unwrap_or_else(|| format!("; the options are {}.", OPTION_NAMES.join(", ")));
-                let shown: String = key.chars().take(40).collect();
-                return Err(Error::config(format!(
-                    "{shown} is not a client option{hint}"
-                )));
-            }
-        }
+        known_keys(map, OPTION_NAMES, "a client option")?;
         let base_url = base_url(required_str(map, "baseUrl")?)?;
         let vendor_uid = required_str(map, "vendorUid")?;
         if vendor_uid.len() > 128
@@ -183,54 +272,26 @@ impl ClientConfig {
                 .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
         {
             return Err(Error::config(
+                "vendorUid",
+                IssueCode::InvalidFormat,
                 "vendorUid may contain only letters, digits, -, ., _ and ~ (it is a path segment of every request).",
             ));
         }
         let token = required_str(map, "token")?;
         if token.len() > 4096 || !token.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(Error::config(
+                "token",
+                IssueCode::InvalidFormat,
                 "token must be printable ASCII without spaces (it is sent as a Bearer token).",
             ));
         }
-        let from_phone_number_id = optional_str(map, "fromPhoneNumberId")?
-            .map(|id| {
-                let probe = Value::String(id.to_owned());
-                let issues = validate::validate_field(
-                    Kind::SendMessage,
-                    "from_phone_number_id",
-                    &probe,
-                    &validate::Options::default(),
-                );
-                if issues.is_empty() {
-                    Ok(id.to_owned())
-                } else {
-                    Err(Error::config(
-                        "fromPhoneNumberId must be the digits of a WhatsApp phone number id, such as 100000000000001.",
-                    ))
-                }
-            })
-            .transpose()?;
-        let default_country_code = optional_str(map, "defaultCountryCode")?
-            .map(|cc| {
-                phone::parse_country_code(cc)
-                    .map(str::to_owned)
-                    .ok_or_else(|| {
-                        Error::config(
-                            "defaultCountryCode must be a country calling code such as 91 or +44.",
-                        )
-                    })
-            })
-            .transpose()?;
-        let call = CallSettings::default()
-            .with_options(map, "")
-            .map_err(|(_, message)| Error::config(message))?;
         Ok(Self {
             base_url,
             vendor_uid: vendor_uid.to_owned(),
             token: token.to_owned(),
-            from_phone_number_id,
-            default_country_code,
-            call,
+            from_phone_number_id: phone_number_id(optional_str(map, "fromPhoneNumberId")?)?,
+            default_country_code: country_code(optional_str(map, "defaultCountryCode")?)?,
+            call: CallSettings::default().with_options(map)?,
         })
     }
 
@@ -256,36 +317,64 @@ impl ClientConfig {
             from_phone_number_id: self.from_phone_number_id.clone(),
         }
     }
+
+    /// The settings as an options object without the token, for logs; unset
+    /// options are left out, as in the options object.
+    pub fn public_json(&self) -> String {
+        let mut out = String::new();
+        let mut object = ObjectWriter::new(&mut out)
+            .field("baseUrl", self.base_url.as_str())
+            .field("vendorUid", self.vendor_uid.as_str());
+        if let Some(id) = &self.from_phone_number_id {
+            object = object.field("fromPhoneNumberId", id.as_str());
+        }
+        if let Some(cc) = &self.default_country_code {
+            object = object.field("defaultCountryCode", cc.as_str());
+        }
+        let retry = &self.call.retry;
+        object
+            .field("timeoutMs", &Raw(&self.call.timeout_ms.to_string()))
+            .field("maxRetries", &Raw(&retry.max_retries.to_string()))
+            .field("maxRetryDelayMs", &Raw(&retry.max_delay_ms.to_string()))
+            .field("retryUnknownDelivery", &retry.retry_unknown_delivery)
+            .end();
+        out
+    }
 }
 
 fn required_str<'a>(map: &'a Map, name: &str) -> Result<&'a str, Error> {
     optional_str(map, name)?
         .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| Error::config(format!("{name} is required.")))
+        .ok_or_else(|| Error::config(name, IssueCode::Required, format!("{name} is required.")))
 }
 
 fn optional_str<'a>(map: &'a Map, name: &str) -> Result<Option<&'a str>, Error> {
     match map.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(Error::config(format!("{name} must be a string."))),
+        Some(_) => Err(Error::config(
+            name,
+            IssueCode::InvalidType,
+            format!("{name} must be a string."),
+        )),
     }
 }
 
 /// The API base: absolute, https unless the host is this machine, no query
 /// or fragment; a trailing `/` is dropped.
 fn base_url(input: &str) -> Result<String, Error> {
+    let refuse = |message: &str| Error::config("baseUrl", IssueCode::InvalidUrl, message);
     let url = input.trim().trim_end_matches('/');
     let secure = formats::http_url(url).ok_or_else(|| {
-        Error::config("baseUrl must be an absolute URL such as https://example.com/api.")
+        refuse("baseUrl must be an absolute URL such as https://example.com/api.")
     })?;
     if url.contains(['?', '#']) {
-        return Err(Error::config(
+        return Err(refuse(
             "baseUrl must not have a query or fragment: it is the start of every path.",
         ));
     }
     if !secure && !is_loopback(url) {
-        return Err(Error::config(
+        return Err(refuse(
             "baseUrl must use https: the token would cross the network in clear text (plain http is allowed only for localhost).",
         ));
     }
@@ -293,7 +382,7 @@ fn base_url(input: &str) -> Result<String, Error> {
         .split_once("://")
         .map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
     if authority.contains('@') {
-        return Err(Error::config(
+        return Err(refuse(
             "baseUrl must not contain a user name or password: fetch refuses such URLs, and the token is the credential.",
         ));
     }
@@ -320,6 +409,7 @@ fn is_loopback(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::Issue;
     use serde_json::json;
 
     /// The options as the core reads them.
@@ -331,9 +421,10 @@ mod tests {
         json!({"baseUrl": "https://example.com/api/", "vendorUid": "v-1", "token": "secret-token"})
     }
 
-    fn config_message(v: serde_json::Value) -> String {
+    /// The one issue of the config error the client options give.
+    fn config_issue(v: serde_json::Value) -> Issue {
         match ClientConfig::from_options(&core(&v)) {
-            Err(Error::Config { message }) => message,
+            Err(Error::Config { issues }) if issues.len() == 1 => issues[0].clone(),
             other => panic!("expected a config error, got {other:?}"),
         }
     }
@@ -344,15 +435,15 @@ mod tests {
         assert_eq!(c.base_url, "https://example.com/api");
         assert_eq!(c.call, CallSettings::default());
         assert_eq!(
-            c.url(Kind::SendMessage, None),
-            "https://example.com/api/v-1/contact/send-message"
-        );
-        assert_eq!(
             c.url(Kind::UpdateContact, Some("919876543210")),
             "https://example.com/api/v-1/contact/update/919876543210"
         );
         assert_eq!(c.authorization(), "Bearer secret-token");
         assert!(!format!("{c:?}").contains("secret-token"));
+        assert_eq!(
+            c.public_json(),
+            r#"{"baseUrl":"https://example.com/api","vendorUid":"v-1","timeoutMs":30000,"maxRetries":2,"maxRetryDelayMs":60000,"retryUnknownDelivery":false}"#
+        );
     }
 
     #[test]
@@ -362,11 +453,8 @@ mod tests {
         o["timeoutMs"] = json!(5000);
         let c = ClientConfig::from_options(&core(&o)).unwrap();
         assert_eq!(c.call.retry.max_retries, 0);
-        let call = json!({"maxRetries": 3, "retryUnknownDelivery": true, "maxRetryDelayMs": 100});
-        let s = c
-            .call
-            .with_options(core(&call).as_object().unwrap(), "options.")
-            .unwrap();
+        let call = json!({"signal": {}, "maxRetries": 3, "retryUnknownDelivery": true, "maxRetryDelayMs": 100});
+        let s = read_call_options(&core(&call), &c.call).unwrap();
         assert_eq!(s.timeout_ms, 5000);
         assert_eq!(
             s.retry,
@@ -376,82 +464,177 @@ mod tests {
                 retry_unknown_delivery: true
             }
         );
-        let bad = json!({"timeoutMs": 1.5});
-        assert_eq!(
-            c.call
-                .with_options(core(&bad).as_object().unwrap(), "options.")
-                .unwrap_err(),
+        assert_eq!(read_call_options(&Value::Null, &c.call).unwrap(), c.call);
+    }
+
+    #[test]
+    fn a_bad_option_is_the_same_error_on_the_client_and_on_a_call() {
+        for (option, value, code, message) in [
             (
-                "options.timeoutMs".to_owned(),
-                "options.timeoutMs must be a whole number of milliseconds from 1 to 600000."
-                    .to_owned()
+                "timeoutMs",
+                json!(0),
+                IssueCode::OutOfRange,
+                "timeoutMs must be a whole number of milliseconds from 1 to 600000.",
+            ),
+            (
+                "timeoutMs",
+                json!(1.5),
+                IssueCode::OutOfRange,
+                "timeoutMs must be a whole number of milliseconds from 1 to 600000.",
+            ),
+            (
+                "timeoutMs",
+                json!("5"),
+                IssueCode::InvalidType,
+                "timeoutMs must be a whole number of milliseconds from 1 to 600000.",
+            ),
+            (
+                "maxRetries",
+                json!(11),
+                IssueCode::OutOfRange,
+                "maxRetries must be a whole number from 0 to 10.",
+            ),
+            (
+                "maxRetryDelayMs",
+                json!(-1),
+                IssueCode::OutOfRange,
+                "maxRetryDelayMs must be a whole number of milliseconds from 0 to 600000.",
+            ),
+            (
+                "retryUnknownDelivery",
+                json!("yes"),
+                IssueCode::InvalidType,
+                "retryUnknownDelivery must be true or false.",
+            ),
+        ] {
+            let expected = Error::Config {
+                issues: vec![Issue::new(option, code, message)],
+            };
+            let mut o = options();
+            o[option] = value.clone();
+            assert_eq!(ClientConfig::from_options(&core(&o)).unwrap_err(), expected);
+            let call = core(&json!({ option: value }));
+            assert_eq!(
+                read_call_options(&call, &CallSettings::default()).unwrap_err(),
+                expected
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_options_are_named_with_a_suggestion() {
+        let mut o = options();
+        o["baseURL"] = json!("x");
+        let issue = config_issue(o);
+        assert_eq!(
+            (issue.path.as_str(), issue.code, issue.message.as_str()),
+            (
+                "baseURL",
+                IssueCode::UnknownField,
+                "baseURL is not a client option; did you mean baseUrl?"
             )
+        );
+        let e =
+            read_call_options(&core(&json!({"retries": 1})), &CallSettings::default()).unwrap_err();
+        assert_eq!(
+            e.issues(),
+            [Issue::new(
+                "retries",
+                IssueCode::UnknownField,
+                "retries is not a call option; the options are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery."
+            )]
+        );
+        assert_eq!(
+            read_call_options(&core(&json!([1])), &CallSettings::default())
+                .unwrap_err()
+                .issues()[0]
+                .code,
+            IssueCode::InvalidType
+        );
+    }
+
+    #[test]
+    fn validator_options_share_the_client_rules() {
+        let o = read_validate_options(&core(
+            &json!({"defaultCountryCode": "+44", "fromPhoneNumberId": "100000000000001"}),
+        ))
+        .unwrap();
+        assert_eq!(o.default_country_code.as_deref(), Some("44"));
+        assert_eq!(o.from_phone_number_id.as_deref(), Some("100000000000001"));
+        for (option, value) in [("defaultCountryCode", "999"), ("fromPhoneNumberId", "abc")] {
+            let mut client = options();
+            client[option] = json!(value);
+            assert_eq!(
+                read_validate_options(&core(&json!({ option: value }))).unwrap_err(),
+                ClientConfig::from_options(&core(&client)).unwrap_err()
+            );
+        }
+        assert_eq!(
+            read_validate_options(&core(&json!({"locale": "en"})))
+                .unwrap_err()
+                .issues()[0]
+                .path,
+            "locale"
         );
     }
 
     #[test]
     fn refuses_bad_options() {
-        let mut o = options();
-        o["baseUrl"] = json!("http://example.com/api");
-        assert!(config_message(o).contains("https"));
-        let mut o = options();
-        o["baseUrl"] = json!("http://127.0.0.1:8787/api");
-        assert!(ClientConfig::from_options(&core(&o)).is_ok());
-        let mut o = options();
-        o["baseUrl"] = json!("http://localhost:8787/api");
-        assert!(ClientConfig::from_options(&core(&o)).is_ok());
-        let mut o = options();
-        o["baseUrl"] = json!("http://127.0.0.1.evil.com/api");
-        assert!(config_message(o).contains("https"));
-        let mut o = options();
-        o["baseUrl"] = json!("example.com/api");
+        let with = |key: &str, value: serde_json::Value| {
+            let mut o = options();
+            o[key] = value;
+            config_issue(o)
+        };
+        let url = |value: &str| with("baseUrl", json!(value));
+        assert!(url("http://example.com/api").message.contains("https"));
+        assert!(url("http://127.0.0.1.evil.com/api")
+            .message
+            .contains("https"));
+        for local in ["http://127.0.0.1:8787/api", "http://localhost:8787/api"] {
+            let mut o = options();
+            o["baseUrl"] = json!(local);
+            assert!(ClientConfig::from_options(&core(&o)).is_ok(), "{local}");
+        }
         assert_eq!(
-            config_message(o),
-            "baseUrl must be an absolute URL such as https://example.com/api."
+            url("example.com/api"),
+            Issue::new(
+                "baseUrl",
+                IssueCode::InvalidUrl,
+                "baseUrl must be an absolute URL such as https://example.com/api."
+            )
         );
-        let mut o = options();
-        o["baseUrl"] = json!("https://user:pass@example.com/api");
-        assert!(config_message(o).starts_with("baseUrl must not contain a user name"));
-        let mut o = options();
-        o["vendorUid"] = json!("../admin");
-        assert!(config_message(o).starts_with("vendorUid may contain only"));
+        assert!(url("https://user:pass@example.com/api")
+            .message
+            .starts_with("baseUrl must not contain a user name"));
+        assert_eq!(with("vendorUid", json!("../admin")).path, "vendorUid");
         let mut o = options();
         o.as_object_mut().unwrap().remove("token");
-        assert_eq!(config_message(o), "token is required.");
-        let mut o = options();
-        o["token"] = json!("abc\r\nX-Evil: 1");
-        let m = config_message(o);
-        assert!(m.starts_with("token must be printable") && !m.contains("Evil"));
-        let mut o = options();
-        o["baseURL"] = json!("x");
         assert_eq!(
-            config_message(o),
-            "baseURL is not a client option; did you mean baseUrl?"
+            config_issue(o),
+            Issue::new("token", IssueCode::Required, "token is required.")
         );
-        let mut o = options();
-        o["timeoutMs"] = json!(0);
+        let token = with("token", json!("abc\r\nX-Evil: 1"));
+        assert!(
+            token.message.starts_with("token must be printable") && !token.message.contains("Evil")
+        );
         assert_eq!(
-            config_message(o),
-            "timeoutMs must be a whole number of milliseconds from 1 to 600000."
+            with("defaultCountryCode", json!("999")).path,
+            "defaultCountryCode"
         );
-        let mut o = options();
-        o["maxRetries"] = json!(11);
         assert_eq!(
-            config_message(o),
-            "maxRetries must be a whole number from 0 to 10."
+            with("fromPhoneNumberId", json!("abc")).path,
+            "fromPhoneNumberId"
         );
-        let mut o = options();
-        o["retryUnknownDelivery"] = json!("yes");
         assert_eq!(
-            config_message(o),
-            "retryUnknownDelivery must be true or false."
+            with("vendorUid", json!(5)),
+            Issue::new(
+                "vendorUid",
+                IssueCode::InvalidType,
+                "vendorUid must be a string."
+            )
         );
-        let mut o = options();
-        o["defaultCountryCode"] = json!("999");
-        assert!(config_message(o).starts_with("defaultCountryCode"));
-        let mut o = options();
-        o["fromPhoneNumberId"] = json!("abc");
-        assert!(config_message(o).starts_with("fromPhoneNumberId"));
-        assert!(config_message(json!("https://x")).contains("options object"));
+        let whole = ClientConfig::from_options(&core(&json!("https://x"))).unwrap_err();
+        assert_eq!(whole.issues()[0].path, "");
+        assert!(whole.to_string().contains("options object"));
     }
 }

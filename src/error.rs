@@ -2,7 +2,22 @@
 //! variants; the JavaScript binding turns it into an `Error` whose `code` is
 //! [`Error::code`].
 
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
+
+/// Every [`Error::code`], in the order of the enum: the TypeScript union of
+/// codes is generated from it.
+pub const CODES: [&str; 10] = [
+    "validation",
+    "config",
+    "unauthorized",
+    "rate_limited",
+    "api",
+    "http",
+    "timeout",
+    "aborted",
+    "network",
+    "invalid_response",
+];
 
 /// Everything that can go wrong, from a bad argument to a server that did not
 /// answer.
@@ -15,11 +30,12 @@ pub enum Error {
         /// Every problem found, not just the first.
         issues: Vec<Issue>,
     },
-    /// Bad client options.
-    #[error("{message}")]
+    /// Bad options: of the client, of a call, or of a validator. The same
+    /// bad option is this same error wherever it is given.
+    #[error("{}", validation_summary(.issues))]
     Config {
-        /// What is wrong with which option.
-        message: String,
+        /// What is wrong, each at the option's name (`timeoutMs`).
+        issues: Vec<Issue>,
     },
     /// HTTP 401, or a `failed` answer about the token or the vendor.
     #[error("unauthorized: {server_message}")]
@@ -89,7 +105,7 @@ pub enum Error {
 
 fn validation_summary(issues: &[Issue]) -> String {
     match issues {
-        [] => "invalid request".to_owned(),
+        [] => "invalid input".to_owned(),
         [one] => one.message.clone(),
         [first, rest @ ..] => {
             let more = rest.len();
@@ -127,8 +143,10 @@ impl Error {
         }
     }
 
-    /// Whether sending the same request again can succeed without risking a
-    /// second delivery: only when the server certainly did not act on it.
+    /// Whether this one failure proves the server did not act on the
+    /// request (a 429, a 503, a connection never made). Whether a whole call
+    /// can be sent again also depends on its earlier attempts:
+    /// [`crate::call::CallError::retryable`], which is what JS reports.
     pub fn retryable(&self) -> bool {
         match self {
             Self::RateLimited { .. } => true,
@@ -161,17 +179,102 @@ impl Error {
         }
     }
 
-    /// Field issues (client validation, or a 422's `errors`).
+    /// Field issues (client validation, bad options, or a 422's `errors`).
     pub fn issues(&self) -> &[Issue] {
         match self {
-            Self::Validation { issues } | Self::Api { issues, .. } => issues,
+            Self::Validation { issues } | Self::Config { issues } | Self::Api { issues, .. } => {
+                issues
+            }
             _ => &[],
         }
     }
 
-    pub(crate) fn config(message: impl Into<String>) -> Self {
+    /// A bad option: one issue at the option's name.
+    pub(crate) fn config(path: &str, code: IssueCode, message: impl Into<String>) -> Self {
         Self::Config {
-            message: message.into(),
+            issues: vec![Issue::new(path, code, message)],
         }
+    }
+
+    /// One issue of a request, as a validation error.
+    pub(crate) fn invalid(path: &str, code: IssueCode, message: impl Into<String>) -> Self {
+        Self::Validation {
+            issues: vec![Issue::new(path, code, message)],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One error of each variant; the `match` fails to compile when a
+    /// variant is added, so `CODES` cannot miss one.
+    fn one_of_each() -> Vec<Error> {
+        let all = vec![
+            Error::Validation { issues: vec![] },
+            Error::Config { issues: vec![] },
+            Error::Unauthorized {
+                status: 401,
+                server_message: String::new(),
+            },
+            Error::RateLimited {
+                status: 429,
+                retry_after_ms: None,
+                server_message: String::new(),
+            },
+            Error::Api {
+                status: 200,
+                server_message: String::new(),
+                issues: vec![],
+                whatsapp_code: None,
+            },
+            Error::Http {
+                status: 404,
+                server_message: None,
+            },
+            Error::Timeout { timeout_ms: 1 },
+            Error::Aborted,
+            Error::Network {
+                message: String::new(),
+                connected: false,
+            },
+            Error::InvalidResponse {
+                status: 200,
+                message: String::new(),
+            },
+        ];
+        for e in &all {
+            match e {
+                Error::Validation { .. }
+                | Error::Config { .. }
+                | Error::Unauthorized { .. }
+                | Error::RateLimited { .. }
+                | Error::Api { .. }
+                | Error::Http { .. }
+                | Error::Timeout { .. }
+                | Error::Aborted
+                | Error::Network { .. }
+                | Error::InvalidResponse { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn codes_lists_every_variant_once_in_order() {
+        let codes: Vec<&str> = one_of_each().iter().map(Error::code).collect();
+        assert_eq!(codes, CODES);
+    }
+
+    #[test]
+    fn a_config_error_reads_like_its_first_issue() {
+        let e = Error::config(
+            "timeoutMs",
+            IssueCode::OutOfRange,
+            "timeoutMs must be positive.",
+        );
+        assert_eq!(e.to_string(), "timeoutMs must be positive.");
+        assert_eq!(e.issues()[0].path, "timeoutMs");
     }
 }

@@ -1,16 +1,18 @@
 //! A typed, validating client for the WhatsJet WhatsApp-marketing HTTP API.
 //!
-//! The crate is in two parts. The core (everything but `bindings` and
-//! `transport`) is plain Rust: the five requests, their validation and
-//! normalisation, phone numbers, client options and the reading of the
-//! server's answers. On `wasm32` the `bindings` module exports it to
-//! JavaScript as `WhatsJetClient` and standalone validators, and `transport`
-//! sends requests with `fetch` through gloo-net. The `client` feature (on by
-//! default) brings `WhatsJetClient` and `transport`; without it the module
-//! has only the validators.
+//! The crate is in two parts. The core (everything but `bindings`) is plain
+//! Rust: the five requests, their validation and normalisation, phone
+//! numbers, options, the call with its retries ([`call`], behind a
+//! [`call::Transport`] trait) and the reading of the server's answers. On
+//! `wasm32` the `bindings` module exports it to JavaScript as
+//! `WhatsJetClient` and standalone validators, and only converts; its
+//! `transport` implements [`call::Transport`] with `fetch` through gloo-net.
+//! The `client` feature (on by default) brings `WhatsJetClient` and the
+//! transport; without it the module has only the validators.
 #![deny(missing_docs)]
 
 pub mod answer;
+pub mod call;
 pub mod config;
 pub mod error;
 pub mod issue;
@@ -27,8 +29,6 @@ pub use request::Kind;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
-#[cfg(all(target_arch = "wasm32", feature = "client"))]
-mod transport;
 
 // Talc instead of the default dlmalloc: 7 KB smaller in the module
 // (2.8 KB gzip), and no slower. The module is single-threaded.

@@ -1,5 +1,8 @@
 //! The five requests of the API and where they go.
 
+use crate::error::Error;
+use crate::issue::IssueCode;
+
 /// A request kind: one endpoint of the API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -39,6 +42,19 @@ impl Kind {
     /// The kind with this name.
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The kind a caller named, or a validation error at `kind` that lists
+    /// the kinds.
+    pub fn parse(name: Option<&str>) -> Result<Kind, Error> {
+        name.and_then(Kind::from_name).ok_or_else(|| {
+            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+            Error::invalid(
+                "kind",
+                IssueCode::InvalidChoice,
+                format!("kind must be one of {}.", names.join(", ")),
+            )
+        })
     }
 
     /// Whether this kind sends a WhatsApp message (and so takes

@@ -1,15 +1,15 @@
-//! The one place that talks HTTP: a POST sent with the global `fetch`
+//! The core's [`Transport`] in JS: a request sent with the global `fetch`
 //! (headers and answer through gloo-net's types), bounded by the caller's
 //! `AbortSignal` and a time limit, handing back status, `Retry-After` and
 //! body for [`crate::answer::parse`] to judge (a non-2xx status is not an
-//! error here); and the abortable wait between two attempts.
+//! error here); the abortable wait between two attempts; the clock and
+//! `Math.random`. A failure keeps what JS gave as its `cause`.
 //!
 //! gloo-net's own `send()` and `text()` are not used: they turn a rejection
 //! that is not an `Error` (as `controller.abort("reason")` gives) into a
 //! panic, drop the `cause` that tells a refused connection from a broken
 //! one, and send a `Request` object, whose body Node's fetch streams.
 
-use gloo_net::http::Response;
 use js_sys::{Function, JsString, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,8 +17,67 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::answer::MAX_ANSWER_BYTES;
+use crate::call::{Failure, Method, Request, Response, Transport};
 use crate::error::Error;
 use crate::retry;
+
+/// The transport of one call: the client's headers and the call's signal.
+pub struct Fetch {
+    headers: JsValue,
+    signal: Option<AbortSignal>,
+}
+
+impl Fetch {
+    /// A transport sending with these headers, ended by `signal`.
+    pub fn new(headers: JsValue, signal: Option<AbortSignal>) -> Self {
+        Self { headers, signal }
+    }
+
+    fn aborted_failure(&self) -> Failure<JsValue> {
+        Failure {
+            error: Error::Aborted,
+            cause: self
+                .signal
+                .as_ref()
+                .and_then(|s| Reflect::get(s, &JsValue::from_str("reason")).ok())
+                .filter(|r| !r.is_undefined()),
+        }
+    }
+}
+
+impl Transport for Fetch {
+    type Body = JsString;
+    type Cause = JsValue;
+
+    async fn send(
+        &self,
+        request: &Request,
+        timeout_ms: u32,
+    ) -> Result<Response<JsString>, Failure<JsValue>> {
+        match fetch(request, &self.headers, self.signal.as_ref(), timeout_ms).await {
+            Err(f) if f.error == Error::Aborted => Err(self.aborted_failure()),
+            other => other,
+        }
+    }
+
+    async fn sleep(&self, ms: u64) -> Result<(), Failure<JsValue>> {
+        sleep(ms, self.signal.as_ref())
+            .await
+            .map_err(|_| self.aborted_failure())
+    }
+
+    fn aborted(&self) -> Option<Failure<JsValue>> {
+        is_aborted(self.signal.as_ref()).then(|| self.aborted_failure())
+    }
+
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn random(&self) -> f64 {
+        js_sys::Math::random()
+    }
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -39,8 +98,8 @@ extern "C" {
 /// A success answer as a JS object: `JSON.parse` of the body as received,
 /// which `answer::parse` has read already; this saves writing it out again.
 /// `None` if JS cannot parse it (a byte-order mark, say).
-pub fn parse_in_js(received: &Received) -> Option<JsValue> {
-    json_parse(&received.body_js).ok()
+pub fn parse_in_js(body: &JsString) -> Option<JsValue> {
+    json_parse(body).ok()
 }
 
 /// `signal.aborted`, read so that a throwing getter (an object that only
@@ -120,18 +179,6 @@ impl Drop for RequestAbort<'_> {
     }
 }
 
-/// What came back.
-pub struct Received {
-    /// HTTP status.
-    pub status: u16,
-    /// `Retry-After`, when present.
-    pub retry_after: Option<String>,
-    /// The body as text.
-    pub body: String,
-    /// The same body as the JS string it came as.
-    pub body_js: JsString,
-}
-
 /// The headers of every request, as a plain object for `RequestInit`.
 pub fn request_headers(authorization: &str) -> JsValue {
     let headers = js_sys::Object::new();
@@ -149,33 +196,36 @@ pub fn request_headers(authorization: &str) -> JsValue {
     headers.into()
 }
 
-/// POSTs `body` as JSON to `url`. The caller checks `signal` beforehand, so
-/// an `Aborted` from here means the request had started.
-pub async fn post_json(
-    url: &str,
+/// Sends `request`. The caller checks `signal` beforehand, so an `Aborted`
+/// from here means the request had started.
+async fn fetch(
+    request: &Request,
     headers: &JsValue,
-    body: &str,
     signal: Option<&AbortSignal>,
     timeout_ms: u32,
-) -> Result<Received, Error> {
+) -> Result<Response<JsString>, Failure<JsValue>> {
     let abort = RequestAbort::new(signal, timeout_ms)?;
-    let failed = |raw: &JsValue| failure(raw, &abort, timeout_ms);
+    let failed = |raw: JsValue| failure(raw, &abort, timeout_ms);
     let init = web_sys::RequestInit::new();
-    init.set_method("POST");
+    init.set_method(request.method.as_str());
     init.set_headers(headers);
-    init.set_body(&JsValue::from_str(body));
+    if let (Method::Post, Some(body)) = (request.method, &request.body) {
+        init.set_body(&JsValue::from_str(body));
+    }
     init.set_signal(Some(&abort.signal()));
-    let raw = JsFuture::from(global_fetch(url, &init))
+    let raw = JsFuture::from(global_fetch(&request.url, &init))
         .await
-        .map_err(|e| failed(&e))?;
+        .map_err(failed)?;
     let raw: web_sys::Response = raw.unchecked_into();
     // `Clone::clone`: web-sys also has `Response::clone`, the JS method.
-    let response = Response::from(Clone::clone(&raw));
+    let response = gloo_net::http::Response::from(Clone::clone(&raw));
     let status = response.status();
     let headers = response.headers();
-    let too_large = || Error::InvalidResponse {
-        status,
-        message: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+    let too_large = || {
+        Failure::from(Error::InvalidResponse {
+            status,
+            message: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+        })
     };
     let declared: Option<usize> = headers
         .get("content-length")
@@ -187,32 +237,38 @@ pub async fn post_json(
         return Err(too_large());
     }
     let retry_after = headers.get("retry-after");
-    let text = raw.text().map_err(|e| failed(&e))?;
-    let text: JsString = JsFuture::from(text)
-        .await
-        .map_err(|e| failed(&e))?
-        .unchecked_into();
+    let text = raw.text().map_err(failed)?;
+    let text: JsString = JsFuture::from(text).await.map_err(failed)?.unchecked_into();
     // Measured before it is copied into wasm memory, which never shrinks.
     if text.length() as usize > MAX_ANSWER_BYTES {
         return Err(too_large());
     }
-    Ok(Received {
+    Ok(Response {
         status,
         retry_after,
         body: String::from(&text),
-        body_js: text,
+        host_body: text,
     })
 }
 
 /// Tells an abort from a timeout from a network failure, and a connection
-/// that was never made (nothing sent) from one that broke.
-fn failure(raw: &JsValue, abort: &RequestAbort, timeout_ms: u32) -> Error {
-    if is_aborted(abort.caller) {
-        return Error::Aborted;
+/// that was never made (nothing sent) from one that broke; what fetch threw
+/// is the cause.
+fn failure(raw: JsValue, abort: &RequestAbort, timeout_ms: u32) -> Failure<JsValue> {
+    let error = if is_aborted(abort.caller) {
+        Error::Aborted
+    } else if abort.timed_out() {
+        Error::Timeout { timeout_ms }
+    } else {
+        network_error(&raw)
+    };
+    Failure {
+        error,
+        cause: Some(raw),
     }
-    if abort.timed_out() {
-        return Error::Timeout { timeout_ms };
-    }
+}
+
+fn network_error(raw: &JsValue) -> Error {
     let get = |v: &JsValue, key: &str| {
         if v.is_object() {
             Reflect::get(v, &JsValue::from_str(key)).ok()
@@ -239,7 +295,7 @@ fn failure(raw: &JsValue, abort: &RequestAbort, timeout_ms: u32) -> Error {
 }
 
 /// Waits `ms`, or less if `signal` aborts (then `Aborted`).
-pub async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> Result<(), Error> {
+async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> Result<(), Error> {
     let mut timer = JsValue::UNDEFINED;
     let mut wake: Option<Function> = None;
     let wait = Promise::new(&mut |resolve, _| {

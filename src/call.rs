@@ -1,0 +1,668 @@
+//! One call: a request built from a validated payload, sent through a
+//! [`Transport`] (what only the host can do: send, sleep, tell the time,
+//! draw a random number, know whether the caller gave up) as many times as
+//! [`retry::decide`] allows, and ended by a reply or a [`CallError`].
+//!
+//! No JavaScript here: the wasm binding's transport is `fetch`, and the
+//! tests below drive every retry rule with a fake transport and clock.
+
+use crate::answer::{self, Answer};
+use crate::config::{CallSettings, ClientConfig};
+use crate::error::Error;
+use crate::issue::{Issue, IssueCode};
+use crate::json::{ToJson, Value};
+use crate::request::Kind;
+use crate::retry::{self, Decision};
+use crate::validate::{self, phone};
+
+/// An HTTP method of the API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// A read; its parameters are in the query string.
+    Get,
+    /// A write; its body is JSON.
+    Post,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// A request ready to send: the same on every attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// GET or POST.
+    pub method: Method,
+    /// The full URL, query string included.
+    pub url: String,
+    /// The JSON body of a POST.
+    pub body: Option<String>,
+}
+
+impl Request {
+    /// A POST of `body` (JSON text) to `url`.
+    pub fn post(url: String, body: String) -> Self {
+        Self {
+            method: Method::Post,
+            url,
+            body: Some(body),
+        }
+    }
+
+    /// A GET of `url` with `query` appended, each name and value
+    /// percent-encoded (`+` and `&` in a value stay data).
+    pub fn get(url: String, query: &[(&str, &str)]) -> Self {
+        let mut url = url;
+        for (i, (name, value)) in query.iter().enumerate() {
+            url.push(if i == 0 && !url.contains('?') {
+                '?'
+            } else {
+                '&'
+            });
+            url.extend(percent_encoding::utf8_percent_encode(name, QUERY));
+            url.push('=');
+            url.extend(percent_encoding::utf8_percent_encode(value, QUERY));
+        }
+        Self {
+            method: Method::Get,
+            url,
+            body: None,
+        }
+    }
+}
+
+/// Everything but the unreserved characters of RFC 3986.
+const QUERY: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// What came back from one request.
+#[derive(Clone, Debug)]
+pub struct Response<B> {
+    /// HTTP status.
+    pub status: u16,
+    /// The `Retry-After` header, if any.
+    pub retry_after: Option<String>,
+    /// The body as text.
+    pub body: String,
+    /// The host's own copy of the body (in wasm, the JS string it came as),
+    /// handed back with a success so the host need not write it out again.
+    pub host_body: B,
+}
+
+/// A failure the transport saw, with the host's own cause (in wasm, the
+/// fetch `TypeError` or the signal's reason) for the caller to inspect.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure<C> {
+    /// What went wrong, in the library's terms.
+    pub error: Error,
+    /// The original error, where there is one.
+    pub cause: Option<C>,
+}
+
+impl<C> From<Error> for Failure<C> {
+    fn from(error: Error) -> Self {
+        Self { error, cause: None }
+    }
+}
+
+/// What only the host can do. One transport serves one call, so it may hold
+/// the call's abort signal.
+#[allow(async_fn_in_trait)] // used only single-threaded, in wasm and in tests
+pub trait Transport {
+    /// The host's copy of an answer's body.
+    type Body;
+    /// The host's original failure.
+    type Cause;
+
+    /// Sends one request, bounded by `timeout_ms`. A non-2xx answer is an
+    /// `Ok`: [`answer::parse`] judges it.
+    async fn send(
+        &self,
+        request: &Request,
+        timeout_ms: u32,
+    ) -> Result<Response<Self::Body>, Failure<Self::Cause>>;
+    /// Waits `ms`; fails with [`Error::Aborted`] if the caller gives up.
+    async fn sleep(&self, ms: u64) -> Result<(), Failure<Self::Cause>>;
+    /// An [`Error::Aborted`] failure if the caller has given up.
+    fn aborted(&self) -> Option<Failure<Self::Cause>>;
+    /// Milliseconds since the Unix epoch (for an HTTP-date `Retry-After`).
+    fn now_ms(&self) -> f64;
+    /// Uniform in [0, 1), for backoff jitter.
+    fn random(&self) -> f64;
+}
+
+/// A successful call: the success envelope, and the host's copy of its text.
+#[derive(Clone, Debug)]
+pub struct Reply<B> {
+    /// `{ result: "success", message, data }` as read.
+    pub envelope: Value,
+    /// The body as the host received it.
+    pub host_body: B,
+}
+
+/// How a call ended when it failed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallError<C> {
+    /// The failure of its last request (or why none was sent).
+    pub error: Error,
+    /// How many requests were sent.
+    pub attempts: u32,
+    /// Whether any request of the call may have been delivered.
+    pub delivery_unknown: bool,
+    /// The host's original error, where there is one.
+    pub cause: Option<C>,
+}
+
+impl<C> CallError<C> {
+    /// A call that failed before anything was sent.
+    pub fn before_sending(error: Error) -> Self {
+        Self {
+            error,
+            attempts: 0,
+            delivery_unknown: false,
+            cause: None,
+        }
+    }
+
+    /// Whether the same call can be made again without risking a second
+    /// delivery: the last failure proves the server did not act, and no
+    /// earlier attempt may have been delivered. JS's `retryable` is this.
+    pub fn retryable(&self) -> bool {
+        self.error.retryable() && !self.delivery_unknown
+    }
+
+    fn after(failure: Failure<C>, attempts: u32, delivery_unknown: bool) -> Self {
+        Self {
+            error: failure.error,
+            attempts,
+            delivery_unknown,
+            cause: failure.cause,
+        }
+    }
+}
+
+/// The request of a call of `kind`: the payload validated and normalised
+/// with the client's defaults, and for `updateContact` the path's phone
+/// number (`phone`), whose issue is reported with the body's.
+pub fn prepare(
+    config: &ClientConfig,
+    kind: Kind,
+    phone: Option<&Value>,
+    payload: Value,
+) -> Result<Request, Error> {
+    let mut issues = Vec::new();
+    let mut path_number = None;
+    if let Some(phone) = phone {
+        match phone.as_str() {
+            Some(s) => {
+                match phone::normalize(s, config.default_country_code.as_deref(), "phone_number") {
+                    Ok(n) => path_number = Some(n),
+                    Err(issue) => issues.push(issue),
+                }
+            }
+            None => issues.push(Issue::new(
+                "phone_number",
+                IssueCode::InvalidType,
+                format!(
+                    "phone_number (the first argument of {}) must be a string.",
+                    kind.name()
+                ),
+            )),
+        }
+    }
+    match validate::validate_owned(kind, payload, &config.validate_options()) {
+        Ok(valid) if issues.is_empty() => Ok(Request::post(
+            config.url(kind, path_number.as_deref()),
+            Value::Object(valid.body).to_json_string(),
+        )),
+        Ok(_) => Err(Error::Validation { issues }),
+        Err(invalid) => {
+            issues.extend(invalid.issues);
+            Err(Error::Validation { issues })
+        }
+    }
+}
+
+/// Sends `request` until an answer, or until [`retry::decide`] gives up.
+pub async fn run<T: Transport>(
+    transport: &T,
+    request: &Request,
+    settings: &CallSettings,
+) -> Result<Reply<T::Body>, CallError<T::Cause>> {
+    let mut attempts = 0;
+    let mut delivery_unknown = false;
+    loop {
+        if let Some(aborted) = transport.aborted() {
+            return Err(CallError::after(aborted, attempts, delivery_unknown));
+        }
+        attempts += 1;
+        let (failure, retry_after) = match transport.send(request, settings.timeout_ms).await {
+            Ok(response) => {
+                let now = transport.now_ms();
+                let answer = Answer {
+                    status: response.status,
+                    retry_after: response.retry_after.as_deref(),
+                    body: &response.body,
+                };
+                match answer::parse(&answer, now) {
+                    Ok(envelope) => {
+                        return Ok(Reply {
+                            envelope,
+                            host_body: response.host_body,
+                        })
+                    }
+                    Err(error) => (
+                        Failure::from(error),
+                        answer
+                            .retry_after
+                            .and_then(|v| answer::retry_after_ms(v, now)),
+                    ),
+                }
+            }
+            Err(failure) => (failure, None),
+        };
+        // An abort mid-request leaves the request's fate unknown too.
+        delivery_unknown |=
+            retry::delivery_unknown(&failure.error) || failure.error == Error::Aborted;
+        match retry::decide(
+            &settings.retry,
+            &failure.error,
+            retry_after,
+            attempts,
+            transport.random(),
+        ) {
+            Decision::RetryAfter(ms) => {
+                if let Err(aborted) = transport.sleep(ms).await {
+                    return Err(CallError::after(aborted, attempts, delivery_unknown));
+                }
+            }
+            Decision::GiveUp => return Err(CallError::after(failure, attempts, delivery_unknown)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::retry::RetryPolicy;
+    use std::cell::{Cell, RefCell};
+    use std::collections::VecDeque;
+
+    /// What the fake server does with one request.
+    enum Step {
+        Answer(u16, Option<&'static str>, &'static str),
+        Fail(Error, &'static str),
+        /// The caller aborts while this request is in flight.
+        AbortDuring,
+    }
+
+    /// A scripted server, a clock that only sleeping moves, and a caller
+    /// who may abort at a set moment.
+    struct Fake {
+        steps: RefCell<VecDeque<Step>>,
+        sent: RefCell<Vec<(Request, u32)>>,
+        slept: RefCell<Vec<u64>>,
+        clock_ms: Cell<f64>,
+        aborted: Cell<bool>,
+        abort_while_sleeping: bool,
+    }
+
+    const OK: &str =
+        r#"{"result":"success","message":"Message processed","data":{"status":"sent"}}"#;
+    const THROTTLED: &str = r#"{"message":"Too Many Attempts."}"#;
+    /// 2026-12-01T00:00:00Z
+    const START_MS: f64 = 1_796_083_200_000.0;
+
+    fn fake(steps: Vec<Step>) -> Fake {
+        Fake {
+            steps: RefCell::new(steps.into()),
+            sent: RefCell::default(),
+            slept: RefCell::default(),
+            clock_ms: Cell::new(START_MS),
+            aborted: Cell::new(false),
+            abort_while_sleeping: false,
+        }
+    }
+
+    fn refused() -> Step {
+        Step::Fail(
+            Error::Network {
+                message: "fetch failed (ECONNREFUSED)".into(),
+                connected: false,
+            },
+            "TypeError: fetch failed",
+        )
+    }
+
+    impl Transport for Fake {
+        type Body = &'static str;
+        type Cause = &'static str;
+
+        async fn send(
+            &self,
+            request: &Request,
+            timeout_ms: u32,
+        ) -> Result<Response<&'static str>, Failure<&'static str>> {
+            self.sent.borrow_mut().push((request.clone(), timeout_ms));
+            match self
+                .steps
+                .borrow_mut()
+                .pop_front()
+                .expect("an unscripted request")
+            {
+                Step::Answer(status, retry_after, body) => Ok(Response {
+                    status,
+                    retry_after: retry_after.map(str::to_owned),
+                    body: body.to_owned(),
+                    host_body: body,
+                }),
+                Step::Fail(error, cause) => Err(Failure {
+                    error,
+                    cause: Some(cause),
+                }),
+                Step::AbortDuring => {
+                    self.aborted.set(true);
+                    Err(Failure {
+                        error: Error::Aborted,
+                        cause: Some("reason: user left"),
+                    })
+                }
+            }
+        }
+
+        async fn sleep(&self, ms: u64) -> Result<(), Failure<&'static str>> {
+            self.slept.borrow_mut().push(ms);
+            if self.abort_while_sleeping {
+                self.aborted.set(true);
+            }
+            match self.aborted() {
+                Some(aborted) => Err(aborted),
+                None => {
+                    self.clock_ms.set(self.clock_ms.get() + ms as f64);
+                    Ok(())
+                }
+            }
+        }
+
+        fn aborted(&self) -> Option<Failure<&'static str>> {
+            self.aborted.get().then(|| Failure {
+                error: Error::Aborted,
+                cause: Some("reason: user left"),
+            })
+        }
+
+        fn now_ms(&self) -> f64 {
+            self.clock_ms.get()
+        }
+
+        fn random(&self) -> f64 {
+            0.5
+        }
+    }
+
+    fn request() -> Request {
+        Request::post(
+            "https://example.com/api/v/contact/send-message".into(),
+            r#"{"phone_number":"919876543210","message_body":"hi"}"#.into(),
+        )
+    }
+
+    fn run_with(
+        t: &Fake,
+        settings: CallSettings,
+    ) -> Result<Reply<&'static str>, CallError<&'static str>> {
+        pollster::block_on(run(t, &request(), &settings))
+    }
+
+    fn run_default(t: &Fake) -> Result<Reply<&'static str>, CallError<&'static str>> {
+        run_with(t, CallSettings::default())
+    }
+
+    fn brave() -> CallSettings {
+        CallSettings {
+            retry: RetryPolicy {
+                retry_unknown_delivery: true,
+                ..RetryPolicy::default()
+            },
+            ..CallSettings::default()
+        }
+    }
+
+    #[test]
+    fn a_success_is_one_request_and_no_wait() {
+        let t = fake(vec![Step::Answer(200, None, OK)]);
+        let reply = run_default(&t).unwrap();
+        assert_eq!(reply.host_body, OK);
+        assert_eq!(reply.envelope.to_json_string(), OK);
+        assert_eq!(*t.sent.borrow(), vec![(request(), 30_000)]);
+        assert!(t.slept.borrow().is_empty());
+    }
+
+    #[test]
+    fn a_429_waits_its_retry_after_in_seconds_then_sends_the_same_request() {
+        let t = fake(vec![
+            Step::Answer(429, Some("2"), THROTTLED),
+            Step::Answer(200, None, OK),
+        ]);
+        assert!(run_default(&t).is_ok());
+        assert_eq!(*t.slept.borrow(), vec![2_000]);
+        let sent = t.sent.borrow();
+        assert_eq!(sent.len(), 2);
+        assert_eq!(sent[0], sent[1]);
+    }
+
+    #[test]
+    fn an_http_date_retry_after_is_read_against_the_transport_clock() {
+        // START_MS + 3 s.
+        let t = fake(vec![
+            Step::Answer(429, Some("Tue, 01 Dec 2026 00:00:03 GMT"), THROTTLED),
+            Step::Answer(200, None, OK),
+        ]);
+        assert!(run_default(&t).is_ok());
+        assert_eq!(*t.slept.borrow(), vec![3_000]);
+    }
+
+    #[test]
+    fn a_429_without_retry_after_backs_off_with_jitter_doubling_each_time() {
+        let t = fake(vec![
+            Step::Answer(429, None, THROTTLED),
+            Step::Answer(429, None, THROTTLED),
+            Step::Answer(200, None, OK),
+        ]);
+        assert!(run_default(&t).is_ok());
+        // Half (the fake's random) of 500 ms, then of 1000 ms.
+        assert_eq!(*t.slept.borrow(), vec![250, 500]);
+    }
+
+    #[test]
+    fn retries_stop_at_max_retries_and_the_last_error_is_kept() {
+        let t = fake(vec![refused(), refused(), refused()]);
+        let e = run_default(&t).unwrap_err();
+        assert_eq!(e.attempts, 3);
+        assert_eq!(e.error.code(), "network");
+        assert_eq!(e.cause, Some("TypeError: fetch failed"));
+        assert!(!e.delivery_unknown);
+        assert!(e.retryable());
+        assert_eq!(*t.slept.borrow(), vec![250, 500]);
+    }
+
+    #[test]
+    fn a_retry_after_beyond_max_retry_delay_ends_the_call_at_once() {
+        let t = fake(vec![Step::Answer(429, Some("120"), THROTTLED)]);
+        let e = run_default(&t).unwrap_err();
+        assert_eq!(
+            e.error,
+            Error::RateLimited {
+                status: 429,
+                retry_after_ms: Some(120_000),
+                server_message: "Too Many Attempts.".into()
+            }
+        );
+        assert_eq!(e.attempts, 1);
+        assert!(e.retryable());
+        assert!(t.slept.borrow().is_empty());
+    }
+
+    #[test]
+    fn a_503_is_retried_only_with_retry_after() {
+        let t = fake(vec![Step::Answer(503, None, "")]);
+        let e = run_default(&t).unwrap_err();
+        assert_eq!((e.attempts, e.retryable()), (1, true));
+        let t = fake(vec![
+            Step::Answer(503, Some("1"), ""),
+            Step::Answer(200, None, OK),
+        ]);
+        assert!(run_default(&t).is_ok());
+        assert_eq!(*t.slept.borrow(), vec![1_000]);
+    }
+
+    #[test]
+    fn what_may_have_been_delivered_is_not_sent_again() {
+        for step in [
+            Step::Answer(500, None, "oops"),
+            Step::Answer(200, None, "<html>"),
+            Step::Fail(Error::Timeout { timeout_ms: 30_000 }, "AbortError"),
+            Step::Fail(
+                Error::Network {
+                    message: "fetch failed (ECONNRESET)".into(),
+                    connected: true,
+                },
+                "TypeError: fetch failed",
+            ),
+        ] {
+            let t = fake(vec![step]);
+            let e = run_default(&t).unwrap_err();
+            assert_eq!(t.sent.borrow().len(), 1, "{:?}", e.error);
+            assert!(e.delivery_unknown, "{:?}", e.error);
+            assert!(!e.retryable(), "{:?}", e.error);
+        }
+    }
+
+    #[test]
+    fn retry_unknown_delivery_retries_them_and_the_call_stays_unknown() {
+        let t = fake(vec![
+            Step::Answer(502, None, "bad gateway"),
+            Step::Answer(429, Some("120"), THROTTLED),
+        ]);
+        let e = run_with(&t, brave()).unwrap_err();
+        assert_eq!(e.attempts, 2);
+        assert_eq!(e.error.code(), "rate_limited");
+        // The 429 alone would be safe to retry; the 502 before it may have
+        // delivered the message.
+        assert!(e.error.retryable());
+        assert!(e.delivery_unknown);
+        assert!(!e.retryable());
+    }
+
+    #[test]
+    fn an_abort_before_sending_sends_nothing() {
+        let t = fake(vec![]);
+        t.aborted.set(true);
+        let e = run_default(&t).unwrap_err();
+        assert_eq!(
+            e,
+            CallError {
+                error: Error::Aborted,
+                attempts: 0,
+                delivery_unknown: false,
+                cause: Some("reason: user left")
+            }
+        );
+    }
+
+    #[test]
+    fn an_abort_during_a_request_leaves_its_delivery_unknown() {
+        let t = fake(vec![Step::AbortDuring]);
+        let e = run_default(&t).unwrap_err();
+        assert_eq!(e.error, Error::Aborted);
+        assert_eq!(e.cause, Some("reason: user left"));
+        assert_eq!((e.attempts, e.delivery_unknown), (1, true));
+    }
+
+    #[test]
+    fn an_abort_while_waiting_ends_the_call_without_another_request() {
+        let mut t = fake(vec![Step::Answer(429, Some("5"), THROTTLED)]);
+        t.abort_while_sleeping = true;
+        let e = run_default(&t).unwrap_err();
+        assert_eq!(e.error, Error::Aborted);
+        assert_eq!((e.attempts, e.delivery_unknown), (1, false));
+        assert_eq!(t.sent.borrow().len(), 1);
+    }
+
+    #[test]
+    fn max_retries_zero_never_retries() {
+        let settings = CallSettings {
+            retry: RetryPolicy {
+                max_retries: 0,
+                ..RetryPolicy::default()
+            },
+            timeout_ms: 1_234,
+        };
+        let t = fake(vec![Step::Answer(429, Some("1"), THROTTLED)]);
+        let e = run_with(&t, settings).unwrap_err();
+        assert_eq!(e.attempts, 1);
+        assert_eq!(t.sent.borrow()[0].1, 1_234);
+    }
+
+    #[test]
+    fn a_get_carries_its_query_percent_encoded() {
+        let r = Request::get(
+            "https://example.com/api/v/contact".into(),
+            &[
+                ("phone_number_or_email", "a+b&c=d@example.com"),
+                ("page", "2"),
+            ],
+        );
+        assert_eq!(r.method.as_str(), "GET");
+        assert_eq!(
+            r.url,
+            "https://example.com/api/v/contact?phone_number_or_email=a%2Bb%26c%3Dd%40example.com&page=2"
+        );
+        assert_eq!(r.body, None);
+        let r = Request::get("https://x.test/a?x=1".into(), &[("é", " ")]);
+        assert_eq!(r.url, "https://x.test/a?x=1&%C3%A9=%20");
+    }
+
+    #[test]
+    fn prepare_reports_the_path_number_with_the_body_issues() {
+        let config = ClientConfig::from_options(
+            &crate::json::parse(
+                r#"{"baseUrl":"https://example.com/api","vendorUid":"v","token":"t"}"#,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let body = crate::json::parse(r#"{"email":"not-an-email"}"#).unwrap();
+        let e = prepare(&config, Kind::UpdateContact, Some(&Value::Null), body).unwrap_err();
+        let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(paths, ["phone_number", "email"]);
+        assert_eq!(
+            e.issues()[0].message,
+            "phone_number (the first argument of updateContact) must be a string."
+        );
+        let phone = Value::String("+91 98765-43210".into());
+        let r = prepare(
+            &config,
+            Kind::UpdateContact,
+            Some(&phone),
+            crate::json::parse(r#"{"first_name":"Ada"}"#).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            r,
+            Request::post(
+                "https://example.com/api/v/contact/update/919876543210".into(),
+                r#"{"first_name":"Ada"}"#.into()
+            )
+        );
+    }
+}
