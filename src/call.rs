@@ -394,7 +394,7 @@ mod tests {
         }
 
         fn aborted(&self) -> Option<Failure<&'static str>> {
-            self.aborted.get().then(|| Failure {
+            self.aborted.get().then_some(Failure {
                 error: Error::Aborted,
                 cause: Some("reason: user left"),
             })

@@ -289,24 +289,107 @@ export type WhatsJetErrorCode =
   | "network"
   | "invalid_response";
 
-/** Every error this package throws or rejects with. */
-export interface WhatsJetError extends Error {
+/** What every `WhatsJetError` has. */
+export interface WhatsJetErrorBase extends Error {
   name: "WhatsJetError";
   code: WhatsJetErrorCode;
-  /** Whether the same request can be sent again without risking a second delivery. */
+  /** Whether the same call can be made again without risking a second delivery. */
   retryable: boolean;
   /** How many requests the call made (0 when it failed before sending). */
   attempts: number;
   /** Whether a request of the call may have been delivered although the call failed. */
   deliveryUnknown: boolean;
-  /** HTTP status, when there was an answer. */
-  status?: number;
+  /** The original failure, when there is one: what `fetch` threw, or the `AbortSignal`'s reason. */
+  cause?: unknown;
+}
+
+/** `validation`: The client found problems in the request; nothing was sent. */
+export interface ValidationError extends WhatsJetErrorBase {
+  code: "validation";
+  /** Field issues: the client's validation, the bad options, or a 422's `errors`. */
+  issues: Issue[];
+}
+
+/** `config`: A bad option of the client, a call or a validator, or a freed client; nothing was sent. */
+export interface ConfigError extends WhatsJetErrorBase {
+  code: "config";
+  /** Field issues: the client's validation, the bad options, or a 422's `errors`. */
+  issues: Issue[];
+}
+
+/** `unauthorized`: HTTP 401, or the server refused the token or the vendor. */
+export interface UnauthorizedError extends WhatsJetErrorBase {
+  code: "unauthorized";
+  /** HTTP status of the answer. */
+  status: number;
   /** The server's own message. */
-  serverMessage?: string;
-  /** Field issues: the client's validation, or a 422's `errors`. */
-  issues?: Issue[];
-  /** The WhatsApp error code from `(#NNNNNN)` in the server's message. */
-  whatsappCode?: number;
-  /** How long the server asked to wait (`rate_limited`). */
+  serverMessage: string;
+}
+
+/** `rate_limited`: HTTP 429: the server's throttle. */
+export interface RateLimitedError extends WhatsJetErrorBase {
+  code: "rate_limited";
+  /** HTTP status of the answer. */
+  status: number;
+  /** The server's own message. */
+  serverMessage: string;
+  /** How long the server asked to wait (`Retry-After`). */
   retryAfterMs?: number;
 }
+
+/** `api`: The server refused the request in its own terms: a `failed` answer, a WhatsApp error, or a 422 with field errors. */
+export interface ApiError extends WhatsJetErrorBase {
+  code: "api";
+  /** HTTP status of the answer. */
+  status: number;
+  /** The server's own message. */
+  serverMessage: string;
+  /** Field issues: the client's validation, the bad options, or a 422's `errors`. */
+  issues: Issue[];
+  /** The WhatsApp error code from `(#NNNNNN)` in the server's message. */
+  whatsappCode?: number;
+}
+
+/** `http`: A non-2xx answer that is not the API's JSON (a proxy page, a 404). */
+export interface HttpError extends WhatsJetErrorBase {
+  code: "http";
+  /** HTTP status of the answer. */
+  status: number;
+  /** The server's own message. */
+  serverMessage?: string;
+}
+
+/** `timeout`: No answer within the time limit; the request may have been delivered. */
+export interface TimeoutError extends WhatsJetErrorBase {
+  code: "timeout";
+}
+
+/** `aborted`: The caller's `AbortSignal` ended the call; `cause` is the signal's reason. */
+export interface AbortedError extends WhatsJetErrorBase {
+  code: "aborted";
+}
+
+/** `network`: No answer at all: the connection failed; `cause` is what `fetch` threw. */
+export interface NetworkError extends WhatsJetErrorBase {
+  code: "network";
+}
+
+/** `invalid_response`: A 2xx answer that is not the API's JSON. */
+export interface InvalidResponseError extends WhatsJetErrorBase {
+  code: "invalid_response";
+  /** HTTP status of the answer. */
+  status: number;
+}
+
+/** Every error this package throws or rejects with; narrow it with `code`. */
+export type WhatsJetError =
+  | ValidationError
+  | ConfigError
+  | UnauthorizedError
+  | RateLimitedError
+  | ApiError
+  | HttpError
+  | TimeoutError
+  | AbortedError
+  | NetworkError
+  | InvalidResponseError;

@@ -4,6 +4,8 @@
 //! embedded in the package's `.d.ts`; a test fails when it is stale
 //! (`UPDATE_TYPES=1 cargo test` rewrites it).
 
+use crate::error;
+use crate::issue::{IssueCode, WarningCode};
 use crate::request::Kind;
 use crate::validate::schema::{self, Field, Rule};
 
@@ -94,12 +96,84 @@ pub fn declarations() -> String {
         out.push_str(&format!("  {}: {};\n", kind.name(), request_name(kind)));
     }
     out.push_str("}\n\n/** A request kind: the name of the client method that sends it. */\nexport type RequestKind = keyof RequestKinds;\n\n");
-    out.push_str(STATIC);
+    out.push_str(OPTIONS);
+    union(
+        &mut out,
+        "Why a field was refused.",
+        "IssueCode",
+        IssueCode::ALL.map(IssueCode::as_str),
+    );
+    out.push_str(ISSUE);
+    union(
+        &mut out,
+        "Why a valid request deserves a second look.",
+        "WarningCode",
+        WarningCode::ALL.map(WarningCode::as_str),
+    );
+    out.push_str(ANSWERS);
+    errors(&mut out);
     out
 }
 
-/// The answer, error and option types, which have no table of their own.
-const STATIC: &str = r#"/** Options of `new WhatsJetClient(...)`. */
+fn union<const N: usize>(out: &mut String, doc: &str, name: &str, members: [&str; N]) {
+    out.push_str(&format!("/** {doc} */\nexport type {name} =\n"));
+    for m in members {
+        out.push_str(&format!("  | \"{m}\"\n"));
+    }
+    out.pop();
+    out.push_str(";\n\n");
+}
+
+/// One interface per error code, from [`error::SHAPES`], and their union
+/// discriminated by `code`.
+fn errors(out: &mut String) {
+    union(
+        out,
+        "The `code` of a `WhatsJetError`.",
+        "WhatsJetErrorCode",
+        error::CODES,
+    );
+    out.push_str(ERROR_BASE);
+    for shape in &error::SHAPES {
+        out.push_str(&format!(
+            "/** `{}`: {} */\nexport interface {} extends WhatsJetErrorBase {{\n  code: \"{}\";\n",
+            shape.code, shape.doc, shape.name, shape.code
+        ));
+        for (name, always) in shape.details {
+            let (ts, doc) = detail_type(name);
+            let opt = if *always { "" } else { "?" };
+            out.push_str(&format!("  /** {doc} */\n  {name}{opt}: {ts};\n"));
+        }
+        out.push_str("}\n\n");
+    }
+    out.push_str("/** Every error this package throws or rejects with; narrow it with `code`. */\nexport type WhatsJetError =\n");
+    for shape in &error::SHAPES {
+        out.push_str(&format!("  | {}\n", shape.name));
+    }
+    out.pop();
+    out.push_str(";\n");
+}
+
+/// The TypeScript type and doc of each [`error::Detail`], by its name.
+fn detail_type(name: &str) -> (&'static str, &'static str) {
+    match name {
+        "status" => ("number", "HTTP status of the answer."),
+        "serverMessage" => ("string", "The server's own message."),
+        "issues" => (
+            "Issue[]",
+            "Field issues: the client's validation, the bad options, or a 422's `errors`.",
+        ),
+        "whatsappCode" => (
+            "number",
+            "The WhatsApp error code from `(#NNNNNN)` in the server's message.",
+        ),
+        "retryAfterMs" => ("number", "How long the server asked to wait (`Retry-After`)."),
+        _ => ("unknown", "Undocumented."),
+    }
+}
+
+/// The option types, which have no table of their own.
+const OPTIONS: &str = r#"/** Options of `new WhatsJetClient(...)`. */
 export interface WhatsJetClientOptions {
   /** The API base, such as `https://example.com/api`; https unless the host is localhost. */
   baseUrl: string;
@@ -143,20 +217,9 @@ export interface ValidateOptions {
   fromPhoneNumberId?: string;
 }
 
-/** Why a field was refused. */
-export type IssueCode =
-  | "required"
-  | "invalid_type"
-  | "invalid_phone"
-  | "invalid_email"
-  | "invalid_url"
-  | "invalid_choice"
-  | "invalid_format"
-  | "too_long"
-  | "out_of_range"
-  | "unknown_field";
+"#;
 
-/** One problem with one field. */
+const ISSUE: &str = r#"/** One problem with one field. */
 export interface Issue {
   /** Dotted path with the API's key names, such as `"contact.email"`; `""` is the whole payload. */
   path: string;
@@ -166,17 +229,10 @@ export interface Issue {
   message: string;
 }
 
-/** Why a valid request deserves a second look. */
-export type WarningCode =
-  | "html_stripped"
-  | "groups_cleared"
-  | "blank_clears_value"
-  | "ignored_field"
-  | "missing_extension"
-  | "insecure_url"
-  | "unusual_length";
+"#;
 
-/** Something legal that probably does not do what was meant. */
+/// The answer types.
+const ANSWERS: &str = r#"/** Something legal that probably does not do what was meant. */
 export interface Warning {
   /** Dotted path of the field. */
   path: string;
@@ -235,40 +291,23 @@ export type CreateContactReply = SuccessEnvelope<CreateContactData>;
 /** What `updateContact` resolves to. */
 export type UpdateContactReply = SuccessEnvelope<UpdateContactData>;
 
-/** The `code` of a `WhatsJetError`. */
-export type WhatsJetErrorCode =
-  | "validation"
-  | "config"
-  | "unauthorized"
-  | "rate_limited"
-  | "api"
-  | "http"
-  | "timeout"
-  | "aborted"
-  | "network"
-  | "invalid_response";
+"#;
 
-/** Every error this package throws or rejects with. */
-export interface WhatsJetError extends Error {
+/// What every error has; each code's interface extends it.
+const ERROR_BASE: &str = r#"/** What every `WhatsJetError` has. */
+export interface WhatsJetErrorBase extends Error {
   name: "WhatsJetError";
   code: WhatsJetErrorCode;
-  /** Whether the same request can be sent again without risking a second delivery. */
+  /** Whether the same call can be made again without risking a second delivery. */
   retryable: boolean;
   /** How many requests the call made (0 when it failed before sending). */
   attempts: number;
   /** Whether a request of the call may have been delivered although the call failed. */
   deliveryUnknown: boolean;
-  /** HTTP status, when there was an answer. */
-  status?: number;
-  /** The server's own message. */
-  serverMessage?: string;
-  /** Field issues: the client's validation, or a 422's `errors`. */
-  issues?: Issue[];
-  /** The WhatsApp error code from `(#NNNNNN)` in the server's message. */
-  whatsappCode?: number;
-  /** How long the server asked to wait (`rate_limited`). */
-  retryAfterMs?: number;
+  /** The original failure, when there is one: what `fetch` threw, or the `AbortSignal`'s reason. */
+  cause?: unknown;
 }
+
 "#;
 
 #[cfg(test)]

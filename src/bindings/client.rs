@@ -19,6 +19,13 @@ use crate::request::Kind;
 /// A client of one WhatsJet server and vendor.
 #[wasm_bindgen(js_name = WhatsJetClient)]
 pub struct Client {
+    /// `None` once freed: the JS object outlives `free()`, and a call on it
+    /// must fail with a `WhatsJetError`, not wasm-bindgen's null-pointer
+    /// `Error`.
+    open: Option<Open>,
+}
+
+struct Open {
     config: ClientConfig,
     /// The request headers as a plain object, made once: they are the same
     /// for every request, and fetch reads a plain object faster than a
@@ -38,7 +45,17 @@ impl Client {
             .and_then(|options| ClientConfig::from_options(&options))
             .map_err(throw)?;
         let headers = transport::request_headers(&config.authorization());
-        Ok(Client { config, headers })
+        Ok(Client {
+            open: Some(Open { config, headers }),
+        })
+    }
+
+    /// Drops the client's settings, token included; every later call fails
+    /// with a `config` error. Garbage collection frees an unused client
+    /// without it.
+    #[wasm_bindgen(js_name = free)]
+    pub fn free(&mut self) {
+        self.open = None;
     }
 
     /// Sends a text message (`POST contact/send-message`).
@@ -103,27 +120,32 @@ impl Client {
         #[wasm_bindgen(unchecked_param_type = "RequestKind")] kind: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let open = self.open().map_err(throw)?;
         let kind = read_kind(&kind).map_err(throw)?;
         Ok(validation_result(
             kind,
             &payload,
-            &self.config.validate_options(),
+            &open.config.validate_options(),
         ))
     }
 
     /// The client's settings without the token, for logs.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Omit<WhatsJetClientOptions, \"token\">")]
-    pub fn to_json(&self) -> JsValue {
-        to_js(&self.config.public_json())
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        let open = self.open().map_err(throw)?;
+        Ok(to_js(&open.config.public_json()))
     }
 
     /// A one-line description without the token.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
-        format!(
-            "WhatsJetClient({}, vendor {})",
-            self.config.base_url, self.config.vendor_uid
-        )
+        match &self.open {
+            Some(open) => format!(
+                "WhatsJetClient({}, vendor {})",
+                open.config.base_url, open.config.vendor_uid
+            ),
+            None => "WhatsJetClient(freed)".to_owned(),
+        }
     }
 }
 
@@ -137,10 +159,11 @@ impl Client {
         request: &JsValue,
         options: &JsValue,
     ) -> js_sys::Promise {
-        let prepared = self.prepare(kind, phone, request, options);
-        let headers = self.headers.clone();
+        let prepared = self
+            .open()
+            .and_then(|open| Ok((open.prepare(kind, phone, request, options)?, open.headers.clone())));
         wasm_bindgen_futures::future_to_promise(async move {
-            let (request, settings, signal) = prepared.map_err(|e| throw(e))?;
+            let ((request, settings, signal), headers) = prepared.map_err(throw)?;
             let transport = Fetch::new(headers, signal);
             match call::run(&transport, &request, &settings).await {
                 Ok(reply) => Ok(transport::parse_in_js(&reply.host_body)
@@ -150,6 +173,18 @@ impl Client {
         })
     }
 
+    fn open(&self) -> Result<&Open, Error> {
+        self.open.as_ref().ok_or_else(|| {
+            Error::config(
+                "",
+                IssueCode::InvalidType,
+                "this client was freed; make a new WhatsJetClient.",
+            )
+        })
+    }
+}
+
+impl Open {
     fn prepare(
         &self,
         kind: Kind,
