@@ -167,7 +167,10 @@ fn detail_type(name: &str) -> (&'static str, &'static str) {
             "number",
             "The WhatsApp error code from `(#NNNNNN)` in the server's message.",
         ),
-        "retryAfterMs" => ("number", "How long the server asked to wait (`Retry-After`)."),
+        "retryAfterMs" => (
+            "number",
+            "How long the server asked to wait (`Retry-After`).",
+        ),
         _ => ("unknown", "Undocumented."),
     }
 }

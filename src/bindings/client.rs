@@ -159,9 +159,12 @@ impl Client {
         request: &JsValue,
         options: &JsValue,
     ) -> js_sys::Promise {
-        let prepared = self
-            .open()
-            .and_then(|open| Ok((open.prepare(kind, phone, request, options)?, open.headers.clone())));
+        let prepared = self.open().and_then(|open| {
+            Ok((
+                open.prepare(kind, phone, request, options)?,
+                open.headers.clone(),
+            ))
+        });
         wasm_bindgen_futures::future_to_promise(async move {
             let ((request, settings, signal), headers) = prepared.map_err(throw)?;
             let transport = Fetch::new(headers, signal);
