@@ -1,8 +1,4 @@
 //! Reading the server's answers (`answer::parse`): every recorded answer in
-//! tests/answers/*.json, and what a real server or a proxy in front of it
-//! can send besides. Also the codes and retry rules of `Error`.
-
-//! Reading the server's answers (`answer::parse`): every recorded answer in
 //! sandbox/answers/*.json, one test a file against the `expect` it states,
 //! and what a real server or a proxy in front of it can send besides. Also
 //! the codes and retry rules of `Error`.
