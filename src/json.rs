@@ -292,8 +292,9 @@ fn add_member(entries: &mut Vec<(String, Value)>, key: String, value: Value) {
 }
 
 /// Merges the repeated keys of an object with more than SCANNED_KEYS keys,
-/// as `add_member` would have. Sorting keeps this O(n log n): a scan per key
-/// took 23 s for a 1 MiB answer of 80,000 keys (native, release build).
+/// as `add_member` would have. Sorting keeps this O(n log n): scanning per
+/// key took 23 s for a 960 KB object of 80,000 keys, this 55 ms (native
+/// release build, parsing the object once).
 fn merge_repeated_keys(entries: &mut Vec<(String, Value)>) {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     // By key, then by place: equal keys stay in the order they came.
@@ -324,7 +325,9 @@ fn merge_repeated_keys(entries: &mut Vec<(String, Value)>) {
 }
 
 /// Sorts `v` by `less`, a strict total order: a heapsort, O(n log n) and
-/// in place, because std's sorts add 6 KiB of wasm code for this rare path.
+/// in place, because std's sorts add 6 KB of wasm code for this rare path
+/// (code section of the release wasm32 build before wasm-opt: +6.3 KB
+/// with `sort_by`, +2.0 KB with this and the rest of the merge).
 fn heapsort(v: &mut [usize], less: impl Fn(usize, usize) -> bool) {
     let sift = |v: &mut [usize], mut root: usize, end: usize| loop {
         let mut child = 2 * root + 1;
