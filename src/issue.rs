@@ -104,6 +104,13 @@ pub enum WarningCode {
     InsecureUrl,
     /// A phone number whose length does not fit its country code's plan.
     UnusualLength,
+    /// Several template header kinds at once (`header_image` with
+    /// `header_video`, ...): the server uses the one the template has and
+    /// ignores the rest. The path is the second kind's field. A header of
+    /// them that lacks a field (`header_document_name`, a `location_*`) gets
+    /// this code too, at the missing field: it matters only if the template
+    /// uses that header.
+    SeveralHeaders,
 }
 
 /// A warning about a valid request.
@@ -120,7 +127,7 @@ pub struct Warning {
 impl WarningCode {
     /// Every code, in the order of the enum: the TypeScript union is
     /// generated from it.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::HtmlStripped,
         Self::GroupsCleared,
         Self::BlankClearsValue,
@@ -128,6 +135,7 @@ impl WarningCode {
         Self::MissingExtension,
         Self::InsecureUrl,
         Self::UnusualLength,
+        Self::SeveralHeaders,
     ];
 
     /// The code as it appears in JSON.
@@ -140,6 +148,7 @@ impl WarningCode {
             Self::MissingExtension => "missing_extension",
             Self::InsecureUrl => "insecure_url",
             Self::UnusualLength => "unusual_length",
+            Self::SeveralHeaders => "several_headers",
         }
     }
 }
@@ -208,6 +217,7 @@ mod tests {
             WarningCode::MissingExtension => 4,
             WarningCode::InsecureUrl => 5,
             WarningCode::UnusualLength => 6,
+            WarningCode::SeveralHeaders => 7,
         }
     }
 

@@ -20,7 +20,7 @@ export interface ContactDetails {
 
 /** Body of `POST contact/send-message`: a text message. */
 export interface SendMessageRequest {
-  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. */
+  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given. */
   from_phone_number_id?: string;
   /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
   phone_number: string;
@@ -32,7 +32,7 @@ export interface SendMessageRequest {
 
 /** Body of `POST contact/send-media-message`: an image, video, audio or document. */
 export interface SendMediaMessageRequest {
-  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. */
+  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given. */
   from_phone_number_id?: string;
   /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
   phone_number: string;
@@ -50,7 +50,7 @@ export interface SendMediaMessageRequest {
 
 /** Body of `POST contact/send-template-message`: an approved template and its parameters. */
 export interface SendTemplateMessageRequest {
-  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. */
+  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given. */
   from_phone_number_id?: string;
   /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
   phone_number: string;
@@ -215,7 +215,8 @@ export type WarningCode =
   | "ignored_field"
   | "missing_extension"
   | "insecure_url"
-  | "unusual_length";
+  | "unusual_length"
+  | "several_headers";
 
 /** Something legal that probably does not do what was meant. */
 export interface Warning {

@@ -3,13 +3,13 @@
 
 use serde_json::{json, Map, Value};
 use whatsjet::IssueCode::*;
-use whatsjet::{IssueCode, Kind};
+use whatsjet::{IssueCode, Kind, WarningCode};
 
 use crate::common::core;
 use crate::{
     body, codes, create_contact, expect_contact_issue, expect_contact_valid, invalid, issue_codes,
     location, merge, no_options, normalized_phone, one_issue, p, send_media, send_message,
-    send_template, update_contact, validate, validate_field, PHONE,
+    send_template, update_contact, validate, validate_field, w, warning_codes, PHONE,
 };
 
 fn nested_object(depth: usize) -> Value {
@@ -638,7 +638,15 @@ fn rules_across_fields_see_fields_whose_values_were_moved_into_the_body() {
         "field_2": "x",
     });
     let issues = invalid_paths(Kind::SendTemplateMessage, &template);
-    assert_eq!(issues, ["field_1", "header_document"], "{issues:?}");
+    assert_eq!(issues, ["field_1"], "{issues:?}");
+    // Both headers count, and the document's name is not reported missing.
+    let warnings = validate(Kind::SendTemplateMessage, &template, &no_options())
+        .err()
+        .map(|e| warning_codes(&e.warnings));
+    assert_eq!(
+        warnings,
+        Some(vec![w("header_document", WarningCode::SeveralHeaders)])
+    );
     let update = json!({ "first_name": "Ada" });
     let owned = validate::validate_owned(Kind::UpdateContact, core(&update), &no_options());
     assert_eq!(owned, validate(Kind::UpdateContact, &update, &no_options()));

@@ -2,11 +2,12 @@
 //! bodies it shows.
 
 use serde_json::{json, Value};
-use whatsjet::IssueCode::*;
 use whatsjet::{Kind, WarningCode};
 
 use crate::common::serde;
-use crate::{codes, invalid, merge, p, valid, w, warning_codes, with, DIGITS, FROM_ID, PHONE};
+use crate::{
+    merge, options_with, valid, valid_with, w, warning_codes, with, DIGITS, FROM_ID, PHONE,
+};
 
 fn seed_contact() -> Value {
     json!({
@@ -80,27 +81,56 @@ fn seed_send_media_message_validates_to_the_exact_body() {
     );
 }
 
-/// The example's body and button parameters with its location header (a
-/// template has one header; the example lists every kind at once).
-fn seed_template_parameters() -> Value {
+/// The send-template example exactly as the API description gives it (less
+/// its comments), with a real number and `{{fromPhoneNumberId}}` empty.
+fn seed_template_example() -> Value {
     json!({
-        "from_phone_number_id": FROM_ID,
-        "phone_number": PHONE,
-        "template_name": "your_template_name",
-        "template_language": "en",
-        "location_latitude": "22.22",
-        "location_longitude": "22.22",
-        "location_name": "{first_name}",
-        "location_address": "{country}",
-        "field_1": "{Age}",
-        "field_2": "{full_name}",
-        "field_3": "{first_name}",
-        "field_4": "{last_name}",
-        "button_0": "{email}",
-        "button_1": "{phone_number}",
-        "copy_code": "YourCode",
-        "contact": seed_contact(),
+        "from_phone_number_id": "",
+        "phone_number": DIGITS,
+        "template_name" : "your_template_name",
+        "template_language" : "en",
+        "header_image" : "https://cdn.pixabay.com/photo/2015/01/07/15/51/woman-591576_1280.jpg",
+        "header_video" : "http://commondatastorage.googleapis.com/gtv-videos-bucket/sample/ForBiggerEscapes.mp4",
+        "header_document" : "http://commondatastorage.googleapis.com/gtv-videos-bucket/sample/ForBiggerEscapes.mp4",
+        "header_document_name" : "{full_name}",
+        "header_field_1" : "{full_name}",
+        "location_latitude" : "22.22",
+        "location_longitude" : "22.22",
+        "location_name" : "{first_name}",
+        "location_address" : "{country}",
+        "field_1" : "{Age}",
+        "field_2" : "{full_name}",
+        "field_3" : "{first_name}",
+        "field_4" : "{last_name}",
+        "button_0" : "{email}",
+        "button_1" : "{phone_number}",
+        "copy_code" : "YourCode",
+        "contact": {
+            "first_name" : "Johan",
+            "last_name" : "Doe",
+            "email" : "johndoe@doamin.com",
+            "country" : "india",
+            "language_code" : "en",
+            "groups" : "examplegroup1,examplegroup2"
+        }
     })
+}
+
+/// The example's body and button parameters with its location header
+/// alone (the example lists every kind at once), from `FROM_ID` to `PHONE`.
+fn seed_template_parameters() -> Value {
+    with(
+        seed_template_example(),
+        json!({
+            "from_phone_number_id": FROM_ID,
+            "phone_number": PHONE,
+            "header_image": null,
+            "header_video": null,
+            "header_document": null,
+            "header_document_name": null,
+            "header_field_1": null,
+        }),
+    )
 }
 
 #[test]
@@ -183,31 +213,38 @@ fn seed_template_header_variants_each_validate() {
 }
 
 #[test]
-fn seed_template_with_every_header_at_once_is_refused_as_several_headers() {
-    let payload = with(
-        seed_template_parameters(),
-        json!({
-            "header_image": "https://cdn.pixabay.com/photo/2015/01/07/15/51/woman-591576_1280.jpg",
-            "header_video": "http://commondatastorage.googleapis.com/gtv-videos-bucket/sample/ForBiggerEscapes.mp4",
-            "header_document": "http://commondatastorage.googleapis.com/gtv-videos-bucket/sample/ForBiggerEscapes.mp4",
-            "header_document_name": "{full_name}",
-            "header_field_1": "{full_name}",
-        }),
-    );
-    let e = invalid(Kind::SendTemplateMessage, payload);
+fn seed_template_example_with_every_header_and_no_sender_validates() {
+    let v = valid(Kind::SendTemplateMessage, seed_template_example());
+    // Every field as given, less the empty sender: the server's default.
     assert_eq!(
-        codes(&e.issues),
+        serde(&v.body),
+        with(
+            seed_template_example(),
+            json!({"from_phone_number_id": null})
+        )
+    );
+    assert_eq!(
+        warning_codes(&v.warnings),
         vec![
-            p("header_video", InvalidFormat),
-            p("header_document", InvalidFormat),
-            p("header_field_1", InvalidFormat),
-            p("location_latitude", InvalidFormat),
+            w("header_video", WarningCode::InsecureUrl),
+            w("header_document", WarningCode::InsecureUrl),
+            w("header_video", WarningCode::SeveralHeaders),
         ]
     );
     assert_eq!(
-        e.issues[0].message,
-        "header_video cannot be given with header_image: a template has at most one header."
+        v.warnings[2].message,
+        "header_image, header_video, header_document, header_field_1 and location_latitude are headers of different kinds: a template has one header at most, so the server uses the one the template has and ignores the others."
     );
+
+    // With the client's default sender, the empty id gives way to it.
+    let options = options_with(None, Some(FROM_ID));
+    let v = valid_with(
+        Kind::SendTemplateMessage,
+        &seed_template_example(),
+        &options,
+    );
+    assert_eq!(v.body["from_phone_number_id"], FROM_ID);
+    assert_eq!(v.warnings.len(), 3);
 }
 
 #[test]

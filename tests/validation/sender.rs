@@ -1,4 +1,5 @@
-//! `from_phone_number_id`: the client's default on sends, digits only.
+//! `from_phone_number_id`: the client's default on sends, digits only, and
+//! empty for the server's default number.
 
 use serde_json::json;
 use whatsjet::IssueCode::*;
@@ -6,8 +7,8 @@ use whatsjet::Kind;
 
 use crate::common::serde;
 use crate::{
-    body, create_contact, one_issue, options_with, send_media, send_message, send_template,
-    update_contact, valid, valid_with, with, DIGITS, FROM_ID,
+    body, codes, create_contact, no_options, one_issue, options_with, p, send_media, send_message,
+    send_template, update_contact, valid, valid_with, validate_field, with, DIGITS, FROM_ID,
 };
 
 #[test]
@@ -47,6 +48,66 @@ fn from_phone_number_id_is_absent_without_request_or_option() {
 }
 
 #[test]
+fn an_empty_from_phone_number_id_is_the_default_number_and_left_out() {
+    // The server reads `from_phone_number_id ?: default`.
+    for blank in ["", "  ", "\t"] {
+        let v = valid(
+            Kind::SendMessage,
+            send_message(json!({ "from_phone_number_id": blank })),
+        );
+        assert_eq!(
+            serde(&v.body),
+            json!({"phone_number": DIGITS, "message_body": "Hello"}),
+            "{blank:?}"
+        );
+        assert_eq!(v.warnings, vec![], "{blank:?}");
+    }
+}
+
+#[test]
+fn an_empty_from_phone_number_id_takes_the_client_default() {
+    let options = options_with(None, Some("100000000000002"));
+    for (kind, payload) in [
+        (Kind::SendMessage, send_message(json!({}))),
+        (Kind::SendMediaMessage, send_media(json!({}))),
+        (Kind::SendTemplateMessage, send_template(json!({}))),
+    ] {
+        let blank = with(payload, json!({"from_phone_number_id": "  "}));
+        let v = valid_with(kind, &blank, &options);
+        assert_eq!(
+            v.body["from_phone_number_id"], "100000000000002",
+            "{kind:?}"
+        );
+        assert_eq!(v.warnings, vec![], "{kind:?}");
+    }
+}
+
+#[test]
+fn an_empty_from_phone_number_id_is_no_issue_field_by_field() {
+    for blank in ["", "   "] {
+        assert_eq!(
+            validate_field(
+                Kind::SendTemplateMessage,
+                "from_phone_number_id",
+                &json!(blank),
+                &no_options()
+            ),
+            vec![]
+        );
+    }
+    let issues = validate_field(
+        Kind::SendTemplateMessage,
+        "from_phone_number_id",
+        &json!("abc"),
+        &no_options(),
+    );
+    assert_eq!(
+        codes(&issues),
+        vec![p("from_phone_number_id", InvalidFormat)]
+    );
+}
+
+#[test]
 fn from_phone_number_id_is_not_added_to_contact_requests() {
     let options = options_with(None, Some("100000000000002"));
     let v = valid_with(Kind::CreateContact, &create_contact(json!({})), &options);
@@ -78,7 +139,7 @@ fn from_phone_number_id_must_be_digits() {
     );
     for bad in [
         json!("abc"),
-        json!(""),
+        json!(" 100000000000001"),
         json!("12 34"),
         json!("1".repeat(33)),
         json!(-5),

@@ -1,12 +1,14 @@
 //! `sendTemplateMessage`: the name, the language, every parameter, and the
-//! rules across them (numbering, one header, a complete location).
+//! rules across them (numbering, a complete header, several header kinds).
 
 use serde_json::{json, Map, Value};
 use whatsjet::IssueCode::*;
-use whatsjet::Kind;
+use whatsjet::{Kind, WarningCode::SeveralHeaders};
 
+use crate::common::serde;
 use crate::{
-    body, codes, invalid, issue_codes, location, merge, one_issue, p, send_template, valid,
+    body, codes, invalid, issue_codes, location, merge, one_issue, p, send_template, valid, w,
+    warning_codes, DIGITS,
 };
 
 #[test]
@@ -502,21 +504,8 @@ fn an_invalid_field_still_counts_as_given_for_cross_field_rules() {
             p("header_document_name", Required)
         ]
     );
-    // A wrong header is still a second header.
-    assert_eq!(
-        issue_codes(
-            Kind::SendTemplateMessage,
-            send_template(
-                json!({"header_image": "nope", "header_video": "https://example.com/a.mp4"})
-            )
-        ),
-        vec![
-            p("header_image", InvalidUrl),
-            p("header_video", InvalidFormat)
-        ]
-    );
     // null is absent for these rules too.
-    valid(
+    let v = valid(
         Kind::SendTemplateMessage,
         send_template(json!({"field_1": "a", "header_image": "https://example.com/a.jpg"}))
             .as_object()
@@ -529,34 +518,130 @@ fn an_invalid_field_still_counts_as_given_for_cross_field_rules() {
             })
             .unwrap(),
     );
+    assert_eq!(v.warnings, vec![]);
 }
 
 #[test]
-fn a_template_has_at_most_one_header() {
-    let issue = one_issue(
+fn several_header_kinds_are_a_warning_and_every_field_is_sent() {
+    let v = valid(
         Kind::SendTemplateMessage,
         send_template(
             json!({"header_image": "https://example.com/a.jpg", "header_video": "https://example.com/a.mp4"}),
         ),
     );
     assert_eq!(
-        (issue.path.as_str(), issue.code),
-        ("header_video", InvalidFormat)
+        serde(&v.body),
+        json!({
+            "phone_number": DIGITS,
+            "template_name": "order_update",
+            "template_language": "en",
+            "header_image": "https://example.com/a.jpg",
+            "header_video": "https://example.com/a.mp4",
+        })
     );
     assert_eq!(
-        issue.message,
-        "header_video cannot be given with header_image: a template has at most one header."
+        warning_codes(&v.warnings),
+        vec![w("header_video", SeveralHeaders)]
     );
-    let e = invalid(
+    assert_eq!(
+        v.warnings[0].message,
+        "header_image and header_video are headers of different kinds: a template has one header at most, so the server uses the one the template has and ignores the others."
+    );
+
+    // The warning sits at the second kind; the message names each kind.
+    let v = valid(
         Kind::SendTemplateMessage,
         send_template(merge(
             location(json!(1), json!(2)),
-            json!({"header_field_1": "Hi"}),
+            json!({"header_field_1": "Hi", "header_document": "https://example.com/a.pdf", "header_document_name": "a.pdf"}),
+        )),
+    );
+    assert_eq!(v.body["location_latitude"], "1.0");
+    assert_eq!(v.body["header_field_1"], "Hi");
+    assert_eq!(v.body["header_document"], "https://example.com/a.pdf");
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("header_field_1", SeveralHeaders)]
+    );
+    assert_eq!(
+        v.warnings[0].message,
+        "header_document, header_field_1 and location_latitude are headers of different kinds: a template has one header at most, so the server uses the one the template has and ignores the others."
+    );
+}
+
+#[test]
+fn each_of_several_headers_keeps_its_own_checks() {
+    let e = invalid(
+        Kind::SendTemplateMessage,
+        send_template(json!({"header_image": "nope", "header_video": "https://example.com/a.mp4"})),
+    );
+    assert_eq!(codes(&e.issues), vec![p("header_image", InvalidUrl)]);
+    assert_eq!(
+        warning_codes(&e.warnings),
+        vec![w("header_video", SeveralHeaders)]
+    );
+
+    let e = invalid(
+        Kind::SendTemplateMessage,
+        send_template(merge(
+            location(json!("90.5"), json!("22")),
+            json!({"header_field_1": "x".repeat(61), "header_document": "ftp://x.com/a.pdf", "header_document_name": "a.pdf"}),
         )),
     );
     assert_eq!(
         codes(&e.issues),
-        vec![p("location_latitude", InvalidFormat)]
+        vec![
+            p("header_document", InvalidUrl),
+            p("location_latitude", OutOfRange),
+            p("header_field_1", TooLong),
+        ]
+    );
+    assert_eq!(
+        warning_codes(&e.warnings),
+        vec![w("header_field_1", SeveralHeaders)]
+    );
+}
+
+#[test]
+fn an_incomplete_header_among_several_is_a_warning() {
+    // The template may use the image, so a missing document name or
+    // location field is refused only by a template that has that header.
+    let v = valid(
+        Kind::SendTemplateMessage,
+        send_template(json!({
+            "header_image": "https://example.com/a.jpg",
+            "header_document": "https://example.com/a.pdf",
+            "location_name": "Office",
+        })),
+    );
+    assert_eq!(
+        serde(&v.body),
+        json!({
+            "phone_number": DIGITS,
+            "template_name": "order_update",
+            "template_language": "en",
+            "header_image": "https://example.com/a.jpg",
+            "header_document": "https://example.com/a.pdf",
+            "location_name": "Office",
+        })
+    );
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![
+            w("header_document", SeveralHeaders),
+            w("header_document_name", SeveralHeaders),
+            w("location_latitude", SeveralHeaders),
+            w("location_longitude", SeveralHeaders),
+            w("location_address", SeveralHeaders),
+        ]
+    );
+    assert_eq!(
+        v.warnings[1].message,
+        "header_document_name is not given: the server refuses the request if the template's header is the document one."
+    );
+    assert_eq!(
+        v.warnings[2].message,
+        "location_latitude is not given: the server refuses the request if the template's header is the location one."
     );
 }
 

@@ -15,7 +15,9 @@ use crate::json::Value;
 
 /// Checks one present, non-null value; records issues and returns the
 /// normalised value when it is valid, moving strings out of `value` (which
-/// stays non-null: the rules across fields still see it as given).
+/// stays non-null: the rules across fields still see it as given). A value
+/// that means "not given" (a blank `from_phone_number_id`) is `None`
+/// without an issue, so it stays out of the body.
 pub(super) fn check(ctx: &mut Ctx, path: &str, rule: Rule, value: &mut Value) -> Option<Value> {
     match rule {
         Rule::Phone => recipient::phone(ctx, path, value),

@@ -37,10 +37,15 @@ pub(super) fn phone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Valu
     }
 }
 
-/// The sender's WhatsApp business phone number id: digits only.
+/// The sender's WhatsApp business phone number id: digits only. A blank one
+/// is not given: the server reads `from_phone_number_id ?: default`, so it
+/// is left out and the client's default may take its place.
 pub(super) fn phone_number_id(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = scalar_text(ctx, path, value)?;
-    if s.is_empty() || s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.trim().is_empty() {
+        return None;
+    }
+    if s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return refuse(
             ctx,
             path,

@@ -1,6 +1,6 @@
 //! Template messages: `template_name`, `template_language`, the parameters
 //! (`field_N`, `header_field_N`, `button_N`, `copy_code`, `location_*`), and
-//! the rules that join them (numbering, one header, a complete location).
+//! the rules that join them (numbering, the header's fields).
 
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
@@ -126,14 +126,92 @@ pub(super) fn copy_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<
 /// not also be reported missing.
 pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map) {
     body_parameters_without_gaps(ctx, given);
-    header_document_name(ctx, given);
-    location_complete(ctx, given);
-    one_header(ctx, given);
+    let headers = header_kinds(given);
+    several_headers(ctx, &headers);
+    // One header kind is the caller's header, which the server refuses
+    // incomplete; among several, the template may use another.
+    let several = headers.len() > 1;
+    if present(given, "header_document") && !present(given, "header_document_name") {
+        header_field_missing(
+            ctx,
+            "header_document_name",
+            several,
+            "header_document_name is required with header_document.".to_owned(),
+            "document",
+        );
+    }
+    if let Some(first) = LOCATION.iter().find(|k| present(given, k)) {
+        for key in LOCATION.iter().filter(|k| !present(given, k)) {
+            header_field_missing(
+                ctx,
+                key,
+                several,
+                format!("{key} is required with {first}: a location header needs all four location fields."),
+                "location",
+            );
+        }
+    }
 }
 
 /// Whether the caller gave `key`; null means absent.
 fn present(given: &Map, key: &str) -> bool {
     given.get(key).is_some_and(|v| !v.is_null())
+}
+
+/// The fields of a location header, all needed together.
+const LOCATION: [&str; 4] = [
+    "location_latitude",
+    "location_longitude",
+    "location_name",
+    "location_address",
+];
+
+/// The header kinds given, each named by its first field given, in the
+/// API's order.
+fn header_kinds(given: &Map) -> Vec<&'static str> {
+    let mut kinds: Vec<&str> = [
+        "header_image",
+        "header_video",
+        "header_document",
+        "header_field_1",
+    ]
+    .into_iter()
+    .filter(|k| present(given, k))
+    .collect();
+    kinds.extend(LOCATION.into_iter().find(|k| present(given, k)));
+    kinds
+}
+
+/// A template has at most one header, but the server checks the request
+/// against the template and ignores the header fields it does not use, so
+/// several kinds at once are legal, and every field is sent.
+fn several_headers(ctx: &mut Ctx, headers: &[&str]) {
+    let [_, second, ..] = headers else {
+        return;
+    };
+    let mut names = headers.join(", ");
+    if let Some(i) = names.rfind(", ") {
+        names.replace_range(i..i + 2, " and ");
+    }
+    ctx.warn(
+        second,
+        WarningCode::SeveralHeaders,
+        format!("{names} are headers of different kinds: a template has one header at most, so the server uses the one the template has and ignores the others."),
+    );
+}
+
+/// A field the `header` kind needs: refused when that is the only header
+/// given; among several, a warning, as the template may use another.
+fn header_field_missing(ctx: &mut Ctx, key: &str, several: bool, issue: String, header: &str) {
+    if several {
+        ctx.warn(
+            key,
+            WarningCode::SeveralHeaders,
+            format!("{key} is not given: the server refuses the request if the template's header is the {header} one."),
+        );
+    } else {
+        ctx.issue(key, IssueCode::Required, issue);
+    }
 }
 
 /// Body parameters are positional: a gap shifts every later value.
@@ -158,59 +236,6 @@ fn body_parameters_without_gaps(ctx: &mut Ctx, given: &Map) {
                 &path,
                 IssueCode::Required,
                 format!("{path} is required because field_{max} is given: body parameters are numbered from 1 without gaps."),
-            );
-        }
-    }
-}
-
-fn header_document_name(ctx: &mut Ctx, given: &Map) {
-    if present(given, "header_document") && !present(given, "header_document_name") {
-        ctx.issue(
-            "header_document_name",
-            IssueCode::Required,
-            "header_document_name is required with header_document.".to_owned(),
-        );
-    }
-}
-
-/// A location header needs all four of its fields.
-fn location_complete(ctx: &mut Ctx, given: &Map) {
-    const LOCATION: [&str; 4] = [
-        "location_latitude",
-        "location_longitude",
-        "location_name",
-        "location_address",
-    ];
-    if let Some(first) = LOCATION.iter().find(|k| present(given, k)) {
-        for key in LOCATION.iter().filter(|k| !present(given, k)) {
-            ctx.issue(
-                key,
-                IssueCode::Required,
-                format!("{key} is required with {first}: a location header needs all four location fields."),
-            );
-        }
-    }
-}
-
-/// A template has at most one header; each after the first in this list is
-/// refused.
-fn one_header(ctx: &mut Ctx, given: &Map) {
-    let headers: Vec<&str> = [
-        "header_image",
-        "header_video",
-        "header_document",
-        "header_field_1",
-        "location_latitude",
-    ]
-    .into_iter()
-    .filter(|k| present(given, k))
-    .collect();
-    if let [first, rest @ ..] = headers.as_slice() {
-        for other in rest {
-            ctx.issue(
-                other,
-                IssueCode::InvalidFormat,
-                format!("{other} cannot be given with {first}: a template has at most one header."),
             );
         }
     }
