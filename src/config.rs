@@ -154,9 +154,11 @@ pub fn country_code(value: Option<&str>) -> Result<Option<String>, Error> {
         .transpose()
 }
 
-/// A `fromPhoneNumberId`, checked as the sends check `from_phone_number_id`.
+/// A `fromPhoneNumberId`, checked as the sends check `from_phone_number_id`;
+/// blank is no default, as the server reads a blank `from_phone_number_id`.
 fn phone_number_id(value: Option<&str>) -> Result<Option<String>, Error> {
     value
+        .filter(|id| !id.trim().is_empty())
         .map(|id| {
             let probe = Value::String(id.to_owned());
             let issues = validate::validate_field(
