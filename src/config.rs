@@ -305,7 +305,12 @@ impl ClientConfig {
     /// The full URL of a request; `phone` is the already normalised number
     /// of an update (digits only, so it needs no escaping).
     pub fn url(&self, kind: Kind, phone: Option<&str>) -> String {
-        let mut url = format!("{}/{}/{}", self.base_url, self.vendor_uid, kind.path());
+        let mut url = format!(
+            "{}/{}/{}",
+            self.base_url,
+            self.vendor_uid,
+            kind.route().path
+        );
         if let Some(p) = phone {
             url.push_str(p);
         }

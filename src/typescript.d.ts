@@ -86,7 +86,7 @@ export interface SendTemplateMessageRequest {
   [key: `button_${number}`]: string | number | undefined;
 }
 
-/** Body of `POST contact/create`. */
+/** Body of `POST contact/create`: a new contact. */
 export interface CreateContactRequest {
   /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
   phone_number: string;
@@ -106,7 +106,7 @@ export interface CreateContactRequest {
   custom_fields?: Record<string, string | number>;
 }
 
-/** Body of `POST contact/update/{phoneNumber}`: only the keys given change, except `groups`. */
+/** Body of `POST contact/update/{phone_number}`: only the keys given change, except `groups`. */
 export interface UpdateContactRequest {
   /** At most 150 characters. */
   first_name?: string;

@@ -7,6 +7,7 @@
 use crate::error;
 use crate::issue::{IssueCode, WarningCode};
 use crate::request::Kind;
+use crate::routes::Carry;
 use crate::validate::schema::{self, Field, Rule};
 
 fn ts_type(rule: Rule) -> String {
@@ -40,6 +41,13 @@ fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field], extra: &
     out.push_str("}\n\n");
 }
 
+/// The kinds whose fields the table has.
+fn typed_kinds() -> impl Iterator<Item = Kind> {
+    Kind::ALL
+        .into_iter()
+        .filter(|k| !schema::fields(*k).is_empty())
+}
+
 fn request_name(kind: Kind) -> String {
     let name = kind.name();
     let mut s = name[..1].to_ascii_uppercase();
@@ -70,14 +78,13 @@ pub fn declarations() -> String {
             ts_type(*rule)
         ));
     }
-    for kind in Kind::ALL {
-        let doc = match kind {
-            Kind::SendMessage => "Body of `POST contact/send-message`: a text message.",
-            Kind::SendMediaMessage => "Body of `POST contact/send-media-message`: an image, video, audio or document.",
-            Kind::SendTemplateMessage => "Body of `POST contact/send-template-message`: an approved template and its parameters.",
-            Kind::CreateContact => "Body of `POST contact/create`.",
-            Kind::UpdateContact => "Body of `POST contact/update/{phoneNumber}`: only the keys given change, except `groups`.",
+    for kind in typed_kinds() {
+        let route = kind.route();
+        let what = match route.carry {
+            Carry::Body => "Body",
+            Carry::Query => "Query",
         };
+        let doc = format!("{what} of `{}`: {}", route.signature(), route.about);
         let extra = if kind == Kind::SendTemplateMessage {
             numbered.as_str()
         } else {
@@ -86,13 +93,13 @@ pub fn declarations() -> String {
         interface(
             &mut out,
             &request_name(kind),
-            doc,
+            &doc,
             schema::fields(kind),
             extra,
         );
     }
     out.push_str("/** The request type of each kind that `validate` and `validateField` take. */\nexport interface RequestKinds {\n");
-    for kind in Kind::ALL {
+    for kind in typed_kinds() {
         out.push_str(&format!("  {}: {};\n", kind.name(), request_name(kind)));
     }
     out.push_str("}\n\n/** A request kind: the name of the client method that sends it. */\nexport type RequestKind = keyof RequestKinds;\n\n");

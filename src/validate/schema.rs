@@ -367,6 +367,7 @@ pub fn fields(kind: Kind) -> &'static [Field] {
         Kind::SendTemplateMessage => SEND_TEMPLATE_MESSAGE,
         Kind::CreateContact => CREATE_CONTACT,
         Kind::UpdateContact => UPDATE_CONTACT,
+        _ => &[],
     }
 }
 
