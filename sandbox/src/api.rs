@@ -5,12 +5,16 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::answers;
+use crate::assign::{self, Tags};
 use crate::auth;
-use crate::clock::now_iso;
+use crate::campaigns;
+use crate::clock::{iso, Millis};
 use crate::input::{self, percent_decode, Input};
+use crate::interactive;
+use crate::reads;
 use crate::reply::{self, Reply};
 use crate::state::{lock, AppState, FROM_PHONE_NUMBER_IDS, NOT_ALLOWED_RECIPIENT};
-use crate::store::{MessageLog, UpdateOutcome};
+use crate::store::{MessageLog, Store, UpdateOutcome};
 use crate::templates;
 use crate::validation::{text_of, Validator};
 use crate::whatsapp;
@@ -24,22 +28,68 @@ pub enum Endpoint {
     /// The decoded `{phoneNumber}` path segment.
     UpdateContact(String),
     MessageStatus,
+    ListTemplates,
+    ListContacts,
+    GetContact,
+    ListGroups,
+    ListLabels,
+    AssignGroups,
+    UnassignGroups,
+    AssignLabels,
+    UnassignLabels,
+    AssignTeamMember,
+    SendInteractiveMessage,
+    SendCarouselTemplateMessage,
+    ScheduleCampaign,
+    ListCampaigns,
+    /// The decoded `{campaignUid}` path segment.
+    CampaignStatus(String),
 }
 
 impl Endpoint {
+    fn is_get(&self) -> bool {
+        matches!(
+            self,
+            Endpoint::MessageStatus
+                | Endpoint::ListTemplates
+                | Endpoint::ListContacts
+                | Endpoint::GetContact
+                | Endpoint::ListGroups
+                | Endpoint::ListLabels
+                | Endpoint::ListCampaigns
+                | Endpoint::CampaignStatus(_)
+        )
+    }
+
     /// The methods the route answers, for the 405's `Allow` header.
     pub fn allowed(&self) -> &'static str {
-        match self {
-            Endpoint::MessageStatus => "GET, HEAD",
-            _ => "POST",
+        if self.is_get() {
+            "GET, HEAD"
+        } else {
+            "POST"
         }
     }
 
     pub fn accepts(&self, method: &Method) -> bool {
-        match self {
-            Endpoint::MessageStatus => method == Method::GET || method == Method::HEAD,
-            _ => method == Method::POST,
+        if self.is_get() {
+            method == Method::GET || method == Method::HEAD
+        } else {
+            method == Method::POST
         }
+    }
+
+    /// Sends and message-status check the plan and the WhatsApp setup; the
+    /// other routes do not.
+    fn checks_plan(&self) -> bool {
+        matches!(
+            self,
+            Endpoint::SendMessage
+                | Endpoint::SendMediaMessage
+                | Endpoint::SendTemplateMessage
+                | Endpoint::SendInteractiveMessage
+                | Endpoint::SendCarouselTemplateMessage
+                | Endpoint::MessageStatus
+        )
     }
 }
 
@@ -68,6 +118,21 @@ pub fn route(path: &str) -> Option<Route> {
             Endpoint::UpdateContact(phone.to_string())
         }
         ["contact", "message-status"] => Endpoint::MessageStatus,
+        ["contact", "template-list"] => Endpoint::ListTemplates,
+        ["contacts"] => Endpoint::ListContacts,
+        ["contact"] => Endpoint::GetContact,
+        ["contact", "groups"] => Endpoint::ListGroups,
+        ["contact", "labels-tags"] => Endpoint::ListLabels,
+        ["contact", "assign-groups"] => Endpoint::AssignGroups,
+        ["contact", "unassign-groups"] => Endpoint::UnassignGroups,
+        ["contact", "assign-labels"] => Endpoint::AssignLabels,
+        ["contact", "unassign-labels"] => Endpoint::UnassignLabels,
+        ["contact", "assign-team-member"] => Endpoint::AssignTeamMember,
+        ["contact", "send-interactive-message"] => Endpoint::SendInteractiveMessage,
+        ["contact", "send-carousel-template-message"] => Endpoint::SendCarouselTemplateMessage,
+        ["campaign", "schedule"] => Endpoint::ScheduleCampaign,
+        ["campaign"] => Endpoint::ListCampaigns,
+        ["campaign-status", uid] if !uid.is_empty() => Endpoint::CampaignStatus(uid.to_string()),
         _ => return None,
     };
     Some(Route {
@@ -77,6 +142,8 @@ pub fn route(path: &str) -> Option<Route> {
 }
 
 pub struct ApiRequest<'a> {
+    /// The URL path as sent, for the paginator's links.
+    pub path: &'a str,
     pub headers: &'a HeaderMap,
     pub query: &'a str,
     pub body: &'a [u8],
@@ -90,9 +157,9 @@ struct Envelope<'a, T: Serialize> {
     data: T,
 }
 
-const NO_DATA: [(); 0] = [];
+pub const NO_DATA: [(); 0] = [];
 
-fn envelope<T: Serialize>(status: u16, result: &str, message: &str, data: T) -> Reply {
+pub fn envelope<T: Serialize>(status: u16, result: &str, message: &str, data: T) -> Reply {
     reply::json(
         status,
         &Envelope {
@@ -104,12 +171,12 @@ fn envelope<T: Serialize>(status: u16, result: &str, message: &str, data: T) -> 
 }
 
 #[derive(Serialize)]
-struct SendData<'a> {
-    log_uid: &'a str,
-    contact_uid: &'a str,
-    phone_number: &'a str,
-    wamid: &'a str,
-    status: &'a str,
+pub struct SendData<'a> {
+    pub log_uid: &'a str,
+    pub contact_uid: &'a str,
+    pub phone_number: &'a str,
+    pub wamid: &'a str,
+    pub status: &'a str,
 }
 
 #[derive(Serialize)]
@@ -136,7 +203,13 @@ struct StatusData<'a> {
 
 pub fn handle(state: &AppState, route: &Route, request: &ApiRequest) -> Reply {
     let settings = state.settings();
-    if let Err(answer) = auth::check(&settings, &route.vendor_uid, request.headers, request.query) {
+    if let Err(answer) = auth::check(
+        &settings,
+        &route.vendor_uid,
+        request.headers,
+        request.query,
+        route.endpoint.checks_plan(),
+    ) {
         return reply::fixture(answer);
     }
     let content_type = request
@@ -145,19 +218,53 @@ pub fn handle(state: &AppState, route: &Route, request: &ApiRequest) -> Reply {
         .and_then(|v| v.to_str().ok());
     let input = input::parse(content_type, request.body, request.query);
     let vendor = route.vendor_uid.as_str();
+    let now = lock(&state.clock).now();
+    let host = request
+        .headers
+        .get("host")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    let url = format!("http://{host}{}", request.path.trim_end_matches('/'));
+    let mut store = lock(&state.store);
+    let store = &mut *store;
     match &route.endpoint {
-        Endpoint::SendMessage => send(state, vendor, &input, SendKind::Text),
-        Endpoint::SendMediaMessage => send(state, vendor, &input, SendKind::Media),
-        Endpoint::SendTemplateMessage => send(state, vendor, &input, SendKind::Template),
-        Endpoint::CreateContact => create_contact(state, vendor, &input),
-        Endpoint::UpdateContact(phone) => update_contact(state, vendor, phone, &input),
-        Endpoint::MessageStatus => message_status(state, &input),
+        Endpoint::SendMessage => send(store, vendor, &input, SendKind::Text, now),
+        Endpoint::SendMediaMessage => send(store, vendor, &input, SendKind::Media, now),
+        Endpoint::SendTemplateMessage => send(store, vendor, &input, SendKind::Template, now),
+        Endpoint::CreateContact => create_contact(store, vendor, &input, now),
+        Endpoint::UpdateContact(phone) => update_contact(store, vendor, phone, &input, now),
+        Endpoint::MessageStatus => message_status(store, &input, now),
+        Endpoint::ListTemplates => reads::templates(&input, &url),
+        Endpoint::ListContacts => reads::contacts(store.vendor(vendor), &input, &url),
+        Endpoint::GetContact => reads::contact(store.vendor(vendor), &input),
+        Endpoint::ListGroups => reads::groups(store.vendor(vendor), &input, &url),
+        Endpoint::ListLabels => reads::labels(store.vendor(vendor), &input, &url),
+        Endpoint::AssignGroups => {
+            assign::tags(store.vendor(vendor), &input, Tags::Groups, true, now)
+        }
+        Endpoint::UnassignGroups => {
+            assign::tags(store.vendor(vendor), &input, Tags::Groups, false, now)
+        }
+        Endpoint::AssignLabels => {
+            assign::tags(store.vendor(vendor), &input, Tags::Labels, true, now)
+        }
+        Endpoint::UnassignLabels => {
+            assign::tags(store.vendor(vendor), &input, Tags::Labels, false, now)
+        }
+        Endpoint::AssignTeamMember => assign::team_member(store.vendor(vendor), &input, now),
+        Endpoint::SendInteractiveMessage => send(store, vendor, &input, SendKind::Interactive, now),
+        Endpoint::SendCarouselTemplateMessage => {
+            send(store, vendor, &input, SendKind::Carousel, now)
+        }
+        Endpoint::ScheduleCampaign => campaigns::schedule(store, vendor, &input, now),
+        Endpoint::ListCampaigns => campaigns::list(store.vendor(vendor), &input, &url),
+        Endpoint::CampaignStatus(uid) => campaigns::status(store.vendor(vendor), uid, now),
     }
 }
 
 /// The contact fields' rules, for `contact/create`/`update` (prefix "") and
 /// the `contact{}` of the send endpoints (prefix "contact.").
-fn contact_rules(v: &mut Validator, prefix: &str) {
+pub fn contact_rules(v: &mut Validator, prefix: &str) {
     let key = |name: &str| format!("{prefix}{name}");
     v.field(&key("first_name")).max(150);
     v.field(&key("last_name")).max(150);
@@ -173,13 +280,15 @@ enum SendKind {
     Text,
     Media,
     Template,
+    Interactive,
+    Carousel,
 }
 
-fn text(input: &Input, key: &str) -> Option<String> {
+pub fn text(input: &Input, key: &str) -> Option<String> {
     input.get(key).and_then(text_of)
 }
 
-fn send(state: &AppState, vendor: &str, input: &Input, kind: SendKind) -> Reply {
+fn send(store: &mut Store, vendor: &str, input: &Input, kind: SendKind, now: Millis) -> Reply {
     let mut v = Validator::new(input);
     v.field("from_phone_number_id").string();
     v.field("phone_number").required().phone_number();
@@ -199,6 +308,12 @@ fn send(state: &AppState, vendor: &str, input: &Input, kind: SendKind) -> Reply 
             v.field("template_name").required().max(512);
             v.field("template_language").required().max(20);
         }
+        SendKind::Interactive => interactive::rules(&mut v, input),
+        SendKind::Carousel => {
+            v.field("template_name").required().max(512);
+            v.field("template_language").required().max(20);
+            interactive::carousel_rules(&mut v, input);
+        }
     }
     v.field("contact").object();
     contact_rules(&mut v, "contact.");
@@ -207,11 +322,18 @@ fn send(state: &AppState, vendor: &str, input: &Input, kind: SendKind) -> Reply 
     }
 
     let from = match text(input, "from_phone_number_id") {
+        // The interactive route ignores the field.
+        _ if kind == SendKind::Interactive => FROM_PHONE_NUMBER_IDS[0].to_string(),
         None => FROM_PHONE_NUMBER_IDS[0].to_string(),
         Some(id) if FROM_PHONE_NUMBER_IDS.contains(&id.as_str()) => id,
         Some(_) => return reply::fixture("from-number-not-available"),
     };
-    let template = if kind == SendKind::Template {
+    if kind == SendKind::Interactive {
+        if let Some(reply) = interactive::check(input) {
+            return reply;
+        }
+    }
+    let template = if matches!(kind, SendKind::Template | SendKind::Carousel) {
         let name = text(input, "template_name").unwrap_or_default();
         let language = text(input, "template_language").unwrap_or_default();
         match templates::find(&name, &language) {
@@ -221,6 +343,11 @@ fn send(state: &AppState, vendor: &str, input: &Input, kind: SendKind) -> Reply 
     } else {
         None
     };
+    if kind == SendKind::Carousel {
+        if let Some(reply) = interactive::carousel_check(input) {
+            return reply;
+        }
+    }
 
     let requested = text(input, "phone_number").unwrap_or_default();
     let resolved = whatsapp::resolve_number(&requested);
@@ -230,7 +357,7 @@ fn send(state: &AppState, vendor: &str, input: &Input, kind: SendKind) -> Reply 
     };
     // The server creates the contact before it asks WhatsApp to deliver, so
     // the contact exists even when WhatsApp then refuses the message.
-    let contact = lock(&state.store).contact_for_send(vendor, &requested, &resolved, &details);
+    let contact = store.contact_for_send(vendor, &requested, &resolved, &details, now);
 
     if resolved == NOT_ALLOWED_RECIPIENT {
         return reply::fixture("whatsapp-error-131030");
@@ -264,24 +391,61 @@ fn send(state: &AppState, vendor: &str, input: &Input, kind: SendKind) -> Reply 
             // The real server's template success messages are swapped.
             answers::message("send-template-success-held"),
         ),
+        SendKind::Interactive => (
+            "interactive",
+            text(input, "body_text").unwrap_or_default(),
+            answers::message("send-success"),
+        ),
+        SendKind::Carousel => (
+            "carousel",
+            template
+                .map(|t| format!("{}/{}", t.name, t.language))
+                .unwrap_or_default(),
+            answers::message("send-template-success-held"),
+        ),
     };
-    let now = now_iso();
+    log_send(
+        store,
+        &contact.contact_uid,
+        &resolved,
+        kind_name,
+        content,
+        from,
+        &message,
+        now,
+    )
+}
+
+/// Logs an accepted send and answers with its success envelope.
+#[allow(clippy::too_many_arguments)]
+pub fn log_send(
+    store: &mut Store,
+    contact_uid: &str,
+    phone_number: &str,
+    kind: &'static str,
+    content: String,
+    from_phone_number_id: String,
+    message: &str,
+    now: Millis,
+) -> Reply {
     let log = MessageLog {
         log_uid: crate::ids::uuid(),
-        wamid: crate::ids::wamid(&resolved),
-        contact_uid: contact.contact_uid.clone(),
-        phone_number: resolved.clone(),
-        kind: kind_name,
+        wamid: crate::ids::wamid(phone_number),
+        contact_uid: contact_uid.to_string(),
+        phone_number: phone_number.to_string(),
+        kind,
         content,
-        from_phone_number_id: from,
+        from_phone_number_id,
         status: "accepted".into(),
-        created_at: now.clone(),
-        updated_at: now,
+        status_held: false,
+        created_ms: now,
+        created_at: iso(now),
+        updated_at: iso(now),
     };
     let reply = envelope(
         200,
         "success",
-        &message,
+        message,
         SendData {
             log_uid: &log.log_uid,
             contact_uid: &log.contact_uid,
@@ -290,13 +454,13 @@ fn send(state: &AppState, vendor: &str, input: &Input, kind: SendKind) -> Reply 
             status: &log.status,
         },
     );
-    lock(&state.store).log_message(log);
+    store.log_message(log);
     reply
 }
 
-fn create_contact(state: &AppState, vendor: &str, input: &Input) -> Reply {
-    // One lock over check and insert, so two racing creates cannot both pass.
-    let mut store = lock(&state.store);
+fn create_contact(store: &mut Store, vendor: &str, input: &Input, now: Millis) -> Reply {
+    // One lock (the caller's) over check and insert, so two racing creates
+    // cannot both pass.
     let mut v = Validator::new(input);
     v.field("phone_number")
         .required()
@@ -307,7 +471,7 @@ fn create_contact(state: &AppState, vendor: &str, input: &Input) -> Reply {
         return errors.into_reply();
     }
     let phone = text(input, "phone_number").unwrap_or_default();
-    let contact = store.create_contact(vendor, &phone, input);
+    let contact = store.create_contact(vendor, &phone, input, now);
     envelope(
         200,
         "success",
@@ -323,7 +487,13 @@ fn create_contact(state: &AppState, vendor: &str, input: &Input) -> Reply {
     )
 }
 
-fn update_contact(state: &AppState, vendor: &str, phone: &str, input: &Input) -> Reply {
+fn update_contact(
+    store: &mut Store,
+    vendor: &str,
+    phone: &str,
+    input: &Input,
+    now: Millis,
+) -> Reply {
     // The path's number is checked with the same rules, reported under
     // `phone_number`.
     let mut checked = input.clone();
@@ -336,7 +506,7 @@ fn update_contact(state: &AppState, vendor: &str, phone: &str, input: &Input) ->
     if let Err(errors) = v.finish() {
         return errors.into_reply();
     }
-    match lock(&state.store).update_contact(vendor, phone, input) {
+    match store.update_contact(vendor, phone, input, now) {
         UpdateOutcome::Updated(uid) => envelope(
             200,
             "success",
@@ -353,28 +523,30 @@ fn update_contact(state: &AppState, vendor: &str, phone: &str, input: &Input) ->
     }
 }
 
-fn message_status(state: &AppState, input: &Input) -> Reply {
-    let mut v = Validator::new(input);
-    v.field("log_uid").required_without("wamid").string();
-    v.field("wamid").required_without("log_uid").string();
-    if let Err(errors) = v.finish() {
-        return errors.into_reply();
-    }
+/// By `log_uid`, else by `wamid`; the status moves on with the clock.
+fn message_status(store: &mut Store, input: &Input, now: Millis) -> Reply {
     let log_uid = text(input, "log_uid");
     let wamid = text(input, "wamid");
-    let mut store = lock(&state.store);
-    match store.message_mut(log_uid.as_deref(), wamid.as_deref()) {
+    if log_uid.is_none() && wamid.is_none() {
+        return reply::fixture("message-status-required");
+    }
+    // log_uid wins: a wamid beside an unknown log_uid is not looked at.
+    let found = match &log_uid {
+        Some(uid) => store.message_mut(Some(uid), None, now),
+        None => store.message_mut(None, wamid.as_deref(), now),
+    };
+    match found {
         Some(m) => envelope(
             200,
             "success",
-            "Message status",
+            &answers::message("message-status-success"),
             StatusData {
                 status: &m.status,
                 created_at: &m.created_at,
                 updated_at: &m.updated_at,
             },
         ),
-        None => envelope(200, "failed", "Message log not found.", NO_DATA),
+        None => reply::fixture("message-status-not-found"),
     }
 }
 

@@ -21,12 +21,15 @@ fn query_token(query: &str) -> Option<String> {
     parse_form(query).get("token").and_then(text_of)
 }
 
-/// Ok, or the name of the answer fixture to reply with.
+/// Ok, or the name of the answer fixture to reply with. `checks_plan`: the
+/// route also requires API access in the plan and a finished WhatsApp setup
+/// (the sends and message-status).
 pub fn check(
     settings: &Settings,
     vendor_uid: &str,
     headers: &HeaderMap,
     query: &str,
+    checks_plan: bool,
 ) -> Result<(), &'static str> {
     let token = bearer(headers)
         .filter(|t| !t.is_empty())
@@ -38,11 +41,12 @@ pub fn check(
     }
     match vendor_uid {
         INACTIVE_VENDOR => return Err("auth-vendor-inactive"),
-        SETUP_INCOMPLETE_VENDOR => return Err("setup-incomplete"),
+        SETUP_INCOMPLETE_VENDOR if checks_plan => return Err("setup-incomplete"),
+        SETUP_INCOMPLETE_VENDOR => {}
         uid if uid != settings.vendor_uid => return Err("auth-invalid-vendor"),
         _ => {}
     }
-    if no_api_plan {
+    if no_api_plan && checks_plan {
         return Err("plan-without-api-access");
     }
     Ok(())
@@ -70,27 +74,51 @@ mod tests {
     #[test]
     fn order_of_checks() {
         let s = settings();
-        assert_eq!(check(&s, "v", &with_auth("Bearer t"), ""), Ok(()));
-        assert_eq!(check(&s, "v", &HeaderMap::new(), "token=t"), Ok(()));
+        assert_eq!(check(&s, "v", &with_auth("Bearer t"), "", true), Ok(()));
+        assert_eq!(check(&s, "v", &HeaderMap::new(), "token=t", true), Ok(()));
         assert_eq!(
-            check(&s, "v", &with_auth("bearer t"), ""),
+            check(&s, "v", &with_auth("bearer t"), "", true),
             Err("auth-invalid-token")
         );
         assert_eq!(
-            check(&s, "x", &with_auth("Bearer wrong"), ""),
+            check(&s, "x", &with_auth("Bearer wrong"), "", true),
             Err("auth-invalid-token")
         );
         assert_eq!(
-            check(&s, "x", &with_auth("Bearer t"), ""),
+            check(&s, "x", &with_auth("Bearer t"), "", true),
             Err("auth-invalid-vendor")
         );
         assert_eq!(
-            check(&s, INACTIVE_VENDOR, &with_auth("Bearer t"), ""),
+            check(&s, INACTIVE_VENDOR, &with_auth("Bearer t"), "", true),
             Err("auth-vendor-inactive")
         );
         assert_eq!(
-            check(&s, "v", &with_auth("Bearer no-api-plan-token"), ""),
+            check(&s, "v", &with_auth("Bearer no-api-plan-token"), "", true),
             Err("plan-without-api-access")
+        );
+        // Reads and contact changes need neither the plan's API access nor
+        // a finished setup.
+        let plan_token = with_auth("Bearer no-api-plan-token");
+        assert_eq!(check(&s, "v", &plan_token, "", false), Ok(()));
+        assert_eq!(
+            check(
+                &s,
+                SETUP_INCOMPLETE_VENDOR,
+                &with_auth("Bearer t"),
+                "",
+                false
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check(
+                &s,
+                SETUP_INCOMPLETE_VENDOR,
+                &with_auth("Bearer t"),
+                "",
+                true
+            ),
+            Err("setup-incomplete")
         );
     }
 }

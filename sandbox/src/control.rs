@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::faults::FaultSpec;
 use crate::input::parse_form;
 use crate::reply::{self, Reply};
+use crate::seed;
 use crate::state::{
     lock, AppState, FROM_PHONE_NUMBER_IDS, INACTIVE_VENDOR, NOT_ALLOWED_RECIPIENT,
     NO_API_PLAN_TOKEN, SETUP_INCOMPLETE_VENDOR,
@@ -46,7 +47,18 @@ const ROUTES: &[(&str, &str, &str)] = &[
     (
         "POST",
         "/__sandbox/message-status",
-        "set a message's status: {log_uid|wamid, status}",
+        "set and hold a message's status: {log_uid|wamid, status}",
+    ),
+    (
+        "POST",
+        "/__sandbox/contacts",
+        "add generated contacts to a vendor: {count, vendor_uid?}",
+    ),
+    ("GET", "/__sandbox/clock", "the sandbox's time"),
+    (
+        "POST",
+        "/__sandbox/clock",
+        "pause, resume or advance the sandbox's time: {paused?, advance_secs?}",
     ),
 ];
 
@@ -90,6 +102,20 @@ struct ConfigPatch {
     rate_limit_window_secs: Option<u64>,
     vendor_uid: Option<String>,
     token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClockChange {
+    paused: Option<bool>,
+    advance_secs: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewContacts {
+    count: u32,
+    vendor_uid: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -144,7 +170,13 @@ pub fn handle(
                 .collect();
             Ok(ok(json!(contacts)))
         }
-        ("GET", "/__sandbox/messages") => Ok(reply::json(200, lock(&state.store).messages())),
+        ("POST", "/__sandbox/contacts") => add_contacts(state, raw),
+        ("GET", "/__sandbox/messages") => {
+            let now = lock(&state.clock).now();
+            Ok(reply::json(200, lock(&state.store).messages(now)))
+        }
+        ("GET", "/__sandbox/clock") => Ok(clock_reply(state)),
+        ("POST", "/__sandbox/clock") => change_clock(state, raw),
         ("POST", "/__sandbox/message-status") => set_status(state, raw),
         (_, r)
             if ROUTES
@@ -193,8 +225,41 @@ fn info(state: &AppState, host: &str) -> Reply {
             "not_allowed_recipient": NOT_ALLOWED_RECIPIENT,
             "number_resolution": "55AA + 8 digits gains a 9 (5511912345678); 52 + 10 digits becomes 521 + 10 digits",
         },
+        "seed": seed_info(),
         "routes": routes,
     }))
+}
+
+/// What every vendor starts with (see `seed.rs`).
+fn seed_info() -> serde_json::Value {
+    let groups: Vec<_> = seed::GROUPS
+        .iter()
+        .map(|(uid, title, description)| json!({"_uid": uid, "title": title, "description": description}))
+        .collect();
+    let labels: Vec<_> = seed::LABELS
+        .iter()
+        .map(|(uid, title, _, _)| json!({"_uid": uid, "title": title}))
+        .collect();
+    let contacts: Vec<_> = seed::CONTACTS
+        .iter()
+        .map(|c| {
+            json!({"_uid": c.uid, "wa_id": c.wa_id, "first_name": c.first_name,
+                   "last_name": c.last_name, "email": c.email, "groups": c.groups,
+                   "labels": c.labels})
+        })
+        .collect();
+    let team: Vec<_> = seed::TEAM
+        .iter()
+        .map(|m| json!({"users__id": m.id, "email": m.email, "mobile_number": m.mobile_number, "active": m.active}))
+        .collect();
+    json!({
+        "groups": groups,
+        "labels": labels,
+        "contacts": contacts,
+        "test_contact": seed::TEST_CONTACT,
+        "team_members": team,
+        "templates_not_approved": crate::templates::NOT_APPROVED,
+    })
 }
 
 fn config(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
@@ -241,11 +306,71 @@ fn set_status(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
             format!("status must be one of {}", STATUSES.join(", ")),
         ));
     }
+    let now = lock(&state.clock).now();
     let mut store = lock(&state.store);
     let message = store
-        .message_mut(change.log_uid.as_deref(), change.wamid.as_deref())
+        .message_mut(change.log_uid.as_deref(), change.wamid.as_deref(), now)
         .ok_or_else(|| error(404, "no message with that log_uid or wamid"))?;
     message.status = change.status;
-    message.updated_at = crate::clock::now_iso();
+    message.status_held = true;
+    message.updated_at = crate::clock::iso(now);
     Ok(reply::json(200, &*message))
+}
+
+fn clock_reply(state: &AppState) -> Reply {
+    let clock = lock(&state.clock);
+    ok(json!({
+        "now": crate::clock::iso(clock.now()),
+        "now_ms": clock.now(),
+        "paused": clock.is_paused(),
+    }))
+}
+
+fn change_clock(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
+    let change: ClockChange = body(raw)?;
+    let advance_ms = match change.advance_secs {
+        None => 0,
+        Some(secs) if secs.is_finite() && secs >= 0.0 => (secs * 1000.0).round() as u64,
+        Some(_) => return Err(error(400, "advance_secs must be a number >= 0")),
+    };
+    {
+        let mut clock = lock(&state.clock);
+        match change.paused {
+            Some(true) => clock.pause(),
+            Some(false) => clock.resume(),
+            None => {}
+        }
+        clock.advance(advance_ms);
+    }
+    Ok(clock_reply(state))
+}
+
+/// Contacts `917000000001`, `917000000002`, … named "Sample 1", "Sample 2", …
+fn add_contacts(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
+    let request: NewContacts = body(raw)?;
+    if request.count > 10_000 {
+        return Err(error(400, "count must be at most 10000"));
+    }
+    let vendor_uid = request
+        .vendor_uid
+        .unwrap_or_else(|| state.settings().vendor_uid);
+    let now = lock(&state.clock).now();
+    let mut store = lock(&state.store);
+    let vendor = store.vendor(&vendor_uid);
+    let mut added = 0;
+    let mut n = 0u64;
+    while added < request.count {
+        n += 1;
+        let phone = format!("91700{n:07}");
+        if vendor.contacts.contains_key(&phone) {
+            continue;
+        }
+        let details = json!({"first_name": "Sample", "last_name": n.to_string()});
+        let details = details.as_object().cloned().unwrap_or_default();
+        vendor.create_contact(&phone, &details, now);
+        added += 1;
+    }
+    Ok(ok(
+        json!({ "result": "ok", "total": vendor.contacts.len() }),
+    ))
 }

@@ -49,6 +49,14 @@ pub fn by_name(text: &str) -> Option<&'static str> {
         .map(|(name, _, _)| *name)
 }
 
+/// The country's row id (`countries__id`): its place in the sandbox's list.
+pub fn id_of(name: &str) -> Option<u64> {
+    COUNTRIES
+        .iter()
+        .position(|(n, _, _)| *n == name)
+        .map(|i| i as u64 + 1)
+}
+
 /// On update a name, an ISO code or a dialling code all work ("1" picks the
 /// United States, as a dialling code shared by several countries must pick one).
 pub fn by_any(text: &str) -> Option<&'static str> {

@@ -3,16 +3,23 @@
 
 mod answers;
 mod api;
+mod assign;
 mod auth;
+mod campaigns;
 mod clock;
 mod control;
 mod countries;
 mod faults;
 mod ids;
 mod input;
+mod interactive;
+mod items;
+mod paginator;
 mod ratelimit;
+mod reads;
 mod recorder;
 mod reply;
+mod seed;
 mod server;
 mod state;
 mod static_files;

@@ -322,6 +322,7 @@ async fn api_request(
             state,
             &route,
             &ApiRequest {
+                path,
                 headers: &parts.headers,
                 query,
                 body: &body,

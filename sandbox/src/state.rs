@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::clock::Clock;
 use crate::faults::FaultQueue;
 use crate::ratelimit::RateLimiter;
 use crate::recorder::Recorder;
@@ -43,6 +44,7 @@ pub struct AppState {
     pub defaults: Settings,
     pub settings: Mutex<Settings>,
     pub store: Mutex<Store>,
+    pub clock: Mutex<Clock>,
     pub faults: Mutex<FaultQueue>,
     pub limiter: Mutex<RateLimiter>,
     pub recorder: Mutex<Recorder>,
@@ -65,6 +67,7 @@ impl AppState {
             settings: Mutex::new(defaults.clone()),
             defaults,
             store: Mutex::default(),
+            clock: Mutex::default(),
             faults: Mutex::default(),
             limiter: Mutex::default(),
             recorder: Mutex::default(),
@@ -82,6 +85,7 @@ impl AppState {
     pub fn reset(&self) {
         *lock(&self.settings) = self.defaults.clone();
         *lock(&self.store) = Store::default();
+        *lock(&self.clock) = Clock::default();
         lock(&self.faults).clear();
         lock(&self.limiter).clear();
         lock(&self.recorder).clear();

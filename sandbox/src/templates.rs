@@ -100,7 +100,67 @@ pub const TEMPLATES: &[Template] = &[
         &[Button::UrlVariable(0)],
     ),
     template("appointment_reminder", "en", Header::None, 5, &[]),
+    // The carousel: its cards come with the request (carousel_templates).
+    template("product_carousel", "en", Header::None, 1, &[]),
 ];
+
+/// The templates the sandbox's WhatsApp account has besides the approved
+/// ones: (name, language, status). They cannot be sent and are not listed.
+pub const NOT_APPROVED: &[(&str, &str, &str)] = &[
+    ("spring_sale", "en", "PENDING"),
+    ("old_offer", "en", "REJECTED"),
+];
+
+/// 2026-04-01T09:00:00Z: when the templates were synced.
+const SYNCED_AT: crate::clock::Millis = 1_775_034_000_000;
+
+/// A row of the template list.
+#[derive(Debug, Serialize)]
+pub struct Listed {
+    #[serde(rename = "_id")]
+    pub id: u64,
+    #[serde(rename = "_uid")]
+    pub uid: String,
+    pub status: &'static str,
+    pub template_name: &'static str,
+    pub template_id: String,
+    pub category: &'static str,
+    pub language: &'static str,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+fn category(name: &str) -> &'static str {
+    match name {
+        "promo_image" | "product_video" | "coupon_code" | "product_carousel" | "spring_sale"
+        | "old_offer" => "MARKETING",
+        _ => "UTILITY",
+    }
+}
+
+/// Every template with its status, approved ones first, in sync order.
+pub fn listed() -> Vec<Listed> {
+    TEMPLATES
+        .iter()
+        .map(|t| (t.name, t.language, "APPROVED"))
+        .chain(NOT_APPROVED.iter().copied())
+        .enumerate()
+        .map(|(i, (name, language, status))| {
+            let n = i as u64 + 1;
+            Listed {
+                id: n,
+                uid: format!("d1000000-0000-4000-8000-{n:012}"),
+                status,
+                template_name: name,
+                template_id: (1_000_000_000_000_000 + n).to_string(),
+                category: category(name),
+                language,
+                created_at: crate::clock::iso(SYNCED_AT),
+                updated_at: crate::clock::iso(SYNCED_AT),
+            }
+        })
+        .collect()
+}
 
 /// Name and language must both match, case-sensitively, as on the server.
 pub fn find(name: &str, language: &str) -> Option<&'static Template> {

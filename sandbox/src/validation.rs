@@ -172,23 +172,13 @@ impl Field<'_, '_> {
         }
     }
 
+    /// Laravel's `required`: an empty array counts as missing too.
     pub fn required(mut self) -> Self {
-        if self.value.is_none() {
+        if self
+            .value
+            .is_none_or(|v| v.as_array().is_some_and(Vec::is_empty))
+        {
             let message = format!("The {} field is required.", self.attr());
-            self.fail(message);
-            self.done = true;
-        }
-        self
-    }
-
-    /// `required_without:other`.
-    pub fn required_without(mut self, other: &str) -> Self {
-        if self.value.is_none() && lookup(self.validator.input, other).is_none() {
-            let message = format!(
-                "The {} field is required when {} is not present.",
-                self.attr(),
-                attribute(other)
-            );
             self.fail(message);
             self.done = true;
         }
@@ -290,6 +280,18 @@ impl Field<'_, '_> {
     pub fn object(mut self) -> Self {
         if let Some(value) = self.value {
             if !self.done && !value.is_object() {
+                let message = format!("The {} field must be an array.", self.attr());
+                self.fail(message);
+                self.done = true;
+            }
+        }
+        self
+    }
+
+    /// Laravel's `array` for a JSON list; stops the field's other rules.
+    pub fn list(mut self) -> Self {
+        if let Some(value) = self.value {
+            if !self.done && !value.is_array() {
                 let message = format!("The {} field must be an array.", self.attr());
                 self.fail(message);
                 self.done = true;

@@ -57,8 +57,7 @@ fn send_message_success_creates_the_contact() {
         .starts_with(r#"{"result":"success","message":"Message processed","data":{"log_uid":""#));
     let data = assert_send_success(&r.json(), "Message processed", "919876543210");
 
-    let contacts = sb.get_json("/__sandbox/contacts");
-    let contact = &contacts[0]["contact"];
+    let contact = &sb.sandbox_contact("919876543210");
     assert_eq!(contact["contact_uid"], data["contact_uid"]);
     assert_eq!(contact["first_name"], "Johan");
     assert_eq!(contact["country"], "India");
@@ -199,7 +198,7 @@ fn update_contact_changes_sent_keys_and_clears_groups() {
         r.json(),
         json!({"result":"success","message":"Contact details updated.","data":{"contact_uid": uid}})
     );
-    let contact = sb.get_json("/__sandbox/contacts")[0]["contact"].clone();
+    let contact = sb.sandbox_contact("919876543210");
     assert_eq!(contact["first_name"], "Jo");
     assert_eq!(contact["last_name"], "Doe");
     assert_eq!(contact["groups"], json!([]));
@@ -208,14 +207,14 @@ fn update_contact_changes_sent_keys_and_clears_groups() {
     let r = sb.api(
         "contact/update/919876543210",
         r#"{"groups":"examplegroup1,examplegroup9","country":"91","whatsapp_opt_out":true,
-            "enable_ai_bot":true,"custom_fields":{"BDay":"2025-09-04"}}"#,
+            "enable_ai_bot":false,"custom_fields":{"BDay":"2025-09-04"}}"#,
     );
     assert_eq!(r.json()["result"], "success");
-    let contact = sb.get_json("/__sandbox/contacts")[0]["contact"].clone();
+    let contact = sb.sandbox_contact("919876543210");
     assert_eq!(contact["groups"], json!(["examplegroup1", "examplegroup9"]));
     assert_eq!(contact["country"], "India");
     assert_eq!(contact["whatsapp_opt_out"], true);
-    assert_eq!(contact["enable_ai_bot"], true);
+    assert_eq!(contact["disable_ai_bot"], true);
     assert_eq!(contact["first_name"], "Jo");
 }
 
@@ -560,14 +559,23 @@ fn message_status_by_log_uid_and_wamid() {
         &auth,
         None,
     );
-    assert_eq!(r.json()["result"], "failed");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json(), fixture_body("message-status-not-found"));
+    assert_eq!(
+        r.json(),
+        json!({"result": "failed", "message": "Message not found.", "data": []})
+    );
     let r = sb.request(
         "GET",
         &format!("/api/{VENDOR}/contact/message-status"),
         &auth,
         None,
     );
-    assert_eq!(r.status, 422);
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.json(),
+        json!({"result": "failed", "message": "log_uid or wamid is required.", "data": []})
+    );
 }
 
 #[test]

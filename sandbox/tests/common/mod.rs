@@ -131,6 +131,36 @@ impl Sandbox {
         self.request("GET", path, &[], None).json()
     }
 
+    /// The sandbox's record of the contact with this number (control API).
+    pub fn sandbox_contact(&self, phone: &str) -> Value {
+        let all = self.get_json("/__sandbox/contacts");
+        all.as_array()
+            .into_iter()
+            .flatten()
+            .find(|c| c["contact"]["phone_number"] == phone)
+            .map(|c| c["contact"].clone())
+            .unwrap_or_else(|| panic!("no contact {phone} in {all}"))
+    }
+
+    /// GET an API path (`contacts?page=2`) under the vendor, with the token.
+    pub fn api_get(&self, endpoint: &str) -> Response {
+        self.request(
+            "GET",
+            &format!("/api/{VENDOR}/{endpoint}"),
+            &[
+                ("Accept", "application/json"),
+                ("Authorization", &format!("Bearer {TOKEN}")),
+            ],
+            None,
+        )
+    }
+
+    /// Moves the sandbox's clock: `{"paused": true}`, `{"advance_secs": 2}`.
+    pub fn clock(&self, change: &str) {
+        let r = self.post_control("/__sandbox/clock", change);
+        assert_eq!(r.status, 200, "clock {change} refused: {}", r.text());
+    }
+
     pub fn post_control(&self, path: &str, body: &str) -> Response {
         self.request(
             "POST",
