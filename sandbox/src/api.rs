@@ -18,47 +18,23 @@ use crate::store::{MessageLog, Store, UpdateOutcome};
 use crate::templates;
 use crate::validation::{text_of, Validator};
 use crate::whatsapp;
+use whatsjet::call;
+use whatsjet::routes::ROUTES;
+use whatsjet::Kind;
 
+/// A request's route: a row of the client's route table and the decoded
+/// path parameter of the routes that have one.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Endpoint {
-    SendMessage,
-    SendMediaMessage,
-    SendTemplateMessage,
-    CreateContact,
-    /// The decoded `{phoneNumber}` path segment.
-    UpdateContact(String),
-    MessageStatus,
-    ListTemplates,
-    ListContacts,
-    GetContact,
-    ListGroups,
-    ListLabels,
-    AssignGroups,
-    UnassignGroups,
-    AssignLabels,
-    UnassignLabels,
-    AssignTeamMember,
-    SendInteractiveMessage,
-    SendCarouselTemplateMessage,
-    ScheduleCampaign,
-    ListCampaigns,
-    /// The decoded `{campaignUid}` path segment.
-    CampaignStatus(String),
+pub struct Route {
+    pub vendor_uid: String,
+    pub kind: Kind,
+    /// `{phoneNumber}` of contact/update, `{campaignUid}` of campaign-status.
+    pub param: Option<String>,
 }
 
-impl Endpoint {
+impl Route {
     fn is_get(&self) -> bool {
-        matches!(
-            self,
-            Endpoint::MessageStatus
-                | Endpoint::ListTemplates
-                | Endpoint::ListContacts
-                | Endpoint::GetContact
-                | Endpoint::ListGroups
-                | Endpoint::ListLabels
-                | Endpoint::ListCampaigns
-                | Endpoint::CampaignStatus(_)
-        )
+        self.kind.route().method == call::Method::Get
     }
 
     /// The methods the route answers, for the 405's `Allow` header.
@@ -82,62 +58,45 @@ impl Endpoint {
     /// other routes do not.
     fn checks_plan(&self) -> bool {
         matches!(
-            self,
-            Endpoint::SendMessage
-                | Endpoint::SendMediaMessage
-                | Endpoint::SendTemplateMessage
-                | Endpoint::SendInteractiveMessage
-                | Endpoint::SendCarouselTemplateMessage
-                | Endpoint::MessageStatus
+            self.kind,
+            Kind::SendMessage
+                | Kind::SendMediaMessage
+                | Kind::SendTemplateMessage
+                | Kind::SendInteractiveMessage
+                | Kind::SendCarouselTemplateMessage
+                | Kind::GetMessageStatus
         )
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Route {
-    pub vendor_uid: String,
-    pub endpoint: Endpoint,
-}
-
-/// Matches `/api/{vendorUid}/contact/...`; a trailing slash is ignored.
+/// Matches `/api/{vendorUid}/...` against the client's route table; a
+/// trailing slash is ignored.
 pub fn route(path: &str) -> Option<Route> {
     let rest = path.strip_prefix("/api/")?;
     let rest = rest.strip_suffix('/').unwrap_or(rest);
-    let segments: Vec<String> = rest.split('/').map(|s| percent_decode(s, false)).collect();
-    let (vendor_uid, tail) = segments.split_first()?;
+    let (vendor, tail) = rest.split_once('/')?;
+    let vendor_uid = percent_decode(vendor, false);
     if vendor_uid.is_empty() {
         return None;
     }
-    let tail: Vec<&str> = tail.iter().map(String::as_str).collect();
-    let endpoint = match tail.as_slice() {
-        ["contact", "send-message"] => Endpoint::SendMessage,
-        ["contact", "send-media-message"] => Endpoint::SendMediaMessage,
-        ["contact", "send-template-message"] => Endpoint::SendTemplateMessage,
-        ["contact", "create"] => Endpoint::CreateContact,
-        ["contact", "update", phone] if !phone.is_empty() => {
-            Endpoint::UpdateContact(phone.to_string())
-        }
-        ["contact", "message-status"] => Endpoint::MessageStatus,
-        ["contact", "template-list"] => Endpoint::ListTemplates,
-        ["contacts"] => Endpoint::ListContacts,
-        ["contact"] => Endpoint::GetContact,
-        ["contact", "groups"] => Endpoint::ListGroups,
-        ["contact", "labels-tags"] => Endpoint::ListLabels,
-        ["contact", "assign-groups"] => Endpoint::AssignGroups,
-        ["contact", "unassign-groups"] => Endpoint::UnassignGroups,
-        ["contact", "assign-labels"] => Endpoint::AssignLabels,
-        ["contact", "unassign-labels"] => Endpoint::UnassignLabels,
-        ["contact", "assign-team-member"] => Endpoint::AssignTeamMember,
-        ["contact", "send-interactive-message"] => Endpoint::SendInteractiveMessage,
-        ["contact", "send-carousel-template-message"] => Endpoint::SendCarouselTemplateMessage,
-        ["campaign", "schedule"] => Endpoint::ScheduleCampaign,
-        ["campaign"] => Endpoint::ListCampaigns,
-        ["campaign-status", uid] if !uid.is_empty() => Endpoint::CampaignStatus(uid.to_string()),
-        _ => return None,
-    };
-    Some(Route {
-        vendor_uid: vendor_uid.clone(),
-        endpoint,
+    ROUTES.iter().find_map(|row| {
+        let param = if row.path_field.is_some() {
+            // One non-empty segment after the route's path.
+            let segment = tail.strip_prefix(row.path)?;
+            if segment.is_empty() || segment.contains('/') {
+                return None;
+            }
+            Some(percent_decode(segment, false))
+        } else if tail == row.path {
+            None
+        } else {
+            return None;
+        };
+        Some(Route {
+            vendor_uid: vendor_uid.clone(),
+            kind: row.kind,
+            param,
+        })
     })
 }
 
@@ -208,7 +167,7 @@ pub fn handle(state: &AppState, route: &Route, request: &ApiRequest) -> Reply {
         &route.vendor_uid,
         request.headers,
         request.query,
-        route.endpoint.checks_plan(),
+        route.checks_plan(),
     ) {
         return reply::fixture(answer);
     }
@@ -227,38 +186,33 @@ pub fn handle(state: &AppState, route: &Route, request: &ApiRequest) -> Reply {
     let url = format!("http://{host}{}", request.path.trim_end_matches('/'));
     let mut store = lock(&state.store);
     let store = &mut *store;
-    match &route.endpoint {
-        Endpoint::SendMessage => send(store, vendor, &input, SendKind::Text, now),
-        Endpoint::SendMediaMessage => send(store, vendor, &input, SendKind::Media, now),
-        Endpoint::SendTemplateMessage => send(store, vendor, &input, SendKind::Template, now),
-        Endpoint::CreateContact => create_contact(store, vendor, &input, now),
-        Endpoint::UpdateContact(phone) => update_contact(store, vendor, phone, &input, now),
-        Endpoint::MessageStatus => message_status(store, &input, now),
-        Endpoint::ListTemplates => reads::templates(&input, &url),
-        Endpoint::ListContacts => reads::contacts(store.vendor(vendor), &input, &url),
-        Endpoint::GetContact => reads::contact(store.vendor(vendor), &input),
-        Endpoint::ListGroups => reads::groups(store.vendor(vendor), &input, &url),
-        Endpoint::ListLabels => reads::labels(store.vendor(vendor), &input, &url),
-        Endpoint::AssignGroups => {
-            assign::tags(store.vendor(vendor), &input, Tags::Groups, true, now)
-        }
-        Endpoint::UnassignGroups => {
+    let param = route.param.as_deref().unwrap_or_default();
+    match route.kind {
+        Kind::SendMessage => send(store, vendor, &input, SendKind::Text, now),
+        Kind::SendMediaMessage => send(store, vendor, &input, SendKind::Media, now),
+        Kind::SendTemplateMessage => send(store, vendor, &input, SendKind::Template, now),
+        Kind::CreateContact => create_contact(store, vendor, &input, now),
+        Kind::UpdateContact => update_contact(store, vendor, param, &input, now),
+        Kind::GetMessageStatus => message_status(store, &input, now),
+        Kind::ListTemplates => reads::templates(&input, &url),
+        Kind::ListContacts => reads::contacts(store.vendor(vendor), &input, &url),
+        Kind::GetContact => reads::contact(store.vendor(vendor), &input),
+        Kind::ListGroups => reads::groups(store.vendor(vendor), &input, &url),
+        Kind::ListLabels => reads::labels(store.vendor(vendor), &input, &url),
+        Kind::AssignGroups => assign::tags(store.vendor(vendor), &input, Tags::Groups, true, now),
+        Kind::UnassignGroups => {
             assign::tags(store.vendor(vendor), &input, Tags::Groups, false, now)
         }
-        Endpoint::AssignLabels => {
-            assign::tags(store.vendor(vendor), &input, Tags::Labels, true, now)
-        }
-        Endpoint::UnassignLabels => {
+        Kind::AssignLabels => assign::tags(store.vendor(vendor), &input, Tags::Labels, true, now),
+        Kind::UnassignLabels => {
             assign::tags(store.vendor(vendor), &input, Tags::Labels, false, now)
         }
-        Endpoint::AssignTeamMember => assign::team_member(store.vendor(vendor), &input, now),
-        Endpoint::SendInteractiveMessage => send(store, vendor, &input, SendKind::Interactive, now),
-        Endpoint::SendCarouselTemplateMessage => {
-            send(store, vendor, &input, SendKind::Carousel, now)
-        }
-        Endpoint::ScheduleCampaign => campaigns::schedule(store, vendor, &input, now),
-        Endpoint::ListCampaigns => campaigns::list(store.vendor(vendor), &input, &url),
-        Endpoint::CampaignStatus(uid) => campaigns::status(store.vendor(vendor), uid, now),
+        Kind::AssignTeamMember => assign::team_member(store.vendor(vendor), &input, now),
+        Kind::SendInteractiveMessage => send(store, vendor, &input, SendKind::Interactive, now),
+        Kind::SendCarouselTemplateMessage => send(store, vendor, &input, SendKind::Carousel, now),
+        Kind::ScheduleCampaign => campaigns::schedule(store, vendor, &input, now),
+        Kind::ListCampaigns => campaigns::list(store.vendor(vendor), &input, &url),
+        Kind::GetCampaignStatus => campaigns::status(store.vendor(vendor), param, now),
     }
 }
 
@@ -383,8 +337,12 @@ fn send(store: &mut Store, vendor: &str, input: &Input, kind: SendKind, now: Mil
             ),
             answers::message("send-success"),
         ),
-        SendKind::Template => (
-            "template",
+        SendKind::Template | SendKind::Carousel => (
+            if kind == SendKind::Template {
+                "template"
+            } else {
+                "carousel"
+            },
             template
                 .map(|t| format!("{}/{}", t.name, t.language))
                 .unwrap_or_default(),
@@ -395,13 +353,6 @@ fn send(store: &mut Store, vendor: &str, input: &Input, kind: SendKind, now: Mil
             "interactive",
             text(input, "body_text").unwrap_or_default(),
             answers::message("send-success"),
-        ),
-        SendKind::Carousel => (
-            "carousel",
-            template
-                .map(|t| format!("{}/{}", t.name, t.language))
-                .unwrap_or_default(),
-            answers::message("send-template-success-held"),
         ),
     };
     log_send(
@@ -558,14 +509,22 @@ mod tests {
     fn routes() {
         let r = route("/api/v1/contact/send-message").unwrap();
         assert_eq!(r.vendor_uid, "v1");
-        assert_eq!(r.endpoint, Endpoint::SendMessage);
+        assert_eq!(r.kind, Kind::SendMessage);
+        let r = route("/api/v/contact/update/%2B919876543210/").unwrap();
         assert_eq!(
-            route("/api/v/contact/update/%2B919876543210/")
-                .unwrap()
-                .endpoint,
-            Endpoint::UpdateContact("+919876543210".into())
+            (r.kind, r.param.as_deref()),
+            (Kind::UpdateContact, Some("+919876543210"))
         );
+        let r = route("/api/v/campaign-status/abc").unwrap();
+        assert_eq!(
+            (r.kind, r.param.as_deref()),
+            (Kind::GetCampaignStatus, Some("abc"))
+        );
+        assert_eq!(route("/api/v/contacts").unwrap().kind, Kind::ListContacts);
+        assert_eq!(route("/api/v/contact").unwrap().kind, Kind::GetContact);
+        assert_eq!(route("/api/v/campaign").unwrap().kind, Kind::ListCampaigns);
         assert!(route("/api/v/contact/update/").is_none());
+        assert!(route("/api/v/campaign-status/a/b").is_none());
         assert!(route("/api//contact/create").is_none());
         assert!(route("/api/v/contact/nope").is_none());
         assert!(route("/api/v/contact/create/extra").is_none());

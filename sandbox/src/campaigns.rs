@@ -10,8 +10,8 @@ use crate::api::{envelope, log_send, text};
 use crate::clock::{iso, Millis};
 use crate::input::Input;
 use crate::items::VENDOR_ID;
-use crate::paginator::{paginate, ListQuery};
-use crate::reads::READ_MESSAGE;
+use crate::paginator::ListQuery;
+use crate::reads::{self, READ_MESSAGE};
 use crate::reply::{self, Reply};
 use crate::state::{FROM_PHONE_NUMBER_IDS, NOT_ALLOWED_RECIPIENT};
 use crate::store::{Campaign, Store, Vendor, STATUS_STEPS};
@@ -247,13 +247,7 @@ pub fn list(vendor: &Vendor, input: &Input, url: &str) -> Reply {
         })
         .map(item)
         .collect();
-    let page = paginate(rows, &query, url);
-    envelope(
-        200,
-        "success",
-        READ_MESSAGE,
-        std::collections::BTreeMap::from([("campaignList", page)]),
-    )
+    reads::list("campaignList", rows, &query, url)
 }
 
 /// Where one campaign message stands at a time.

@@ -134,10 +134,10 @@ pub fn contact<'a>(vendor: &'a Vendor, c: &'a Contact) -> ContactItem<'a> {
         .filter_map(|n| n.chars().next())
         .flat_map(char::to_uppercase)
         .collect();
-    let groups = vendor
-        .groups
-        .iter()
-        .filter(|g| c.groups.contains(&g.title))
+    let held = |tags: &'a [Tag], titles: &'a [String]| {
+        tags.iter().filter(move |t| titles.contains(&t.title))
+    };
+    let groups = held(&vendor.groups, &c.groups)
         .map(|g| ContactGroup {
             id: g.id,
             uid: &g.uid,
@@ -147,10 +147,7 @@ pub fn contact<'a>(vendor: &'a Vendor, c: &'a Contact) -> ContactItem<'a> {
             created_at: &g.created_at,
         })
         .collect();
-    let labels = vendor
-        .labels
-        .iter()
-        .filter(|l| c.labels.contains(&l.title))
+    let labels = held(&vendor.labels, &c.labels)
         .map(|l| ContactLabel {
             id: l.id,
             uid: &l.uid,

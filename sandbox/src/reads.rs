@@ -13,7 +13,8 @@ use crate::templates;
 /// The read routes' success message.
 pub const READ_MESSAGE: &str = "";
 
-fn list<T: Serialize>(key: &'static str, items: Vec<T>, query: &ListQuery, url: &str) -> Reply {
+/// A page of `items` under `key` of `data`.
+pub fn list<T: Serialize>(key: &'static str, items: Vec<T>, query: &ListQuery, url: &str) -> Reply {
     let page = paginate(items, query, url);
     envelope(
         200,

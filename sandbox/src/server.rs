@@ -299,11 +299,11 @@ async fn api_request(
     let Some(route) = api::route(path) else {
         return Ok(reply::not_found());
     };
-    if !route.endpoint.accepts(&parts.method) {
+    if !route.accepts(&parts.method) {
         return Ok(method_not_allowed(
             &parts.method,
             path,
-            route.endpoint.allowed(),
+            route.allowed(),
             wants_json(&parts.headers),
         ));
     }

@@ -277,21 +277,20 @@ impl Field<'_, '_> {
     }
 
     /// Laravel's `array`, which for JSON input means an object here.
-    pub fn object(mut self) -> Self {
-        if let Some(value) = self.value {
-            if !self.done && !value.is_object() {
-                let message = format!("The {} field must be an array.", self.attr());
-                self.fail(message);
-                self.done = true;
-            }
-        }
-        self
+    pub fn object(self) -> Self {
+        self.array_of(Value::is_object)
     }
 
-    /// Laravel's `array` for a JSON list; stops the field's other rules.
-    pub fn list(mut self) -> Self {
+    /// Laravel's `array` for a JSON list.
+    pub fn list(self) -> Self {
+        self.array_of(Value::is_array)
+    }
+
+    /// A value that PHP would decode to an array; other types stop the
+    /// field's other rules.
+    fn array_of(mut self, is: fn(&Value) -> bool) -> Self {
         if let Some(value) = self.value {
-            if !self.done && !value.is_array() {
+            if !self.done && !is(value) {
                 let message = format!("The {} field must be an array.", self.attr());
                 self.fail(message);
                 self.done = true;

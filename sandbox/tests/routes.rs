@@ -34,13 +34,7 @@ fn call(sb: &Sandbox, vendor: &str, token: &str, method: Method, endpoint: &str)
 fn every_route() -> Vec<(Method, String, &'static str)> {
     ROUTES
         .iter()
-        .map(|r| {
-            (
-                r.method,
-                endpoint(r.path, r.path_field.is_some()),
-                r.path,
-            )
-        })
+        .map(|r| (r.method, endpoint(r.path, r.path_field.is_some()), r.path))
         .collect()
 }
 
@@ -51,7 +45,11 @@ fn every_route_of_the_client_table_is_served_with_its_method() {
     for (method, endpoint, _) in every_route() {
         let r = call(&sb, VENDOR, TOKEN, method, &endpoint);
         // An answer of the API (an envelope or a 422), never the 404 page.
-        assert_eq!(r.header("content-type"), Some("application/json"), "{endpoint}");
+        assert_eq!(
+            r.header("content-type"),
+            Some("application/json"),
+            "{endpoint}"
+        );
         let body = r.json();
         assert!(
             body.get("result").is_some() || (r.status == 422 && body.get("errors").is_some()),
@@ -174,7 +172,10 @@ fn every_route_counts_toward_the_throttle() {
     assert_eq!(r.status, 200);
     for (i, (method, endpoint, _)) in every_route().into_iter().enumerate() {
         let r = call(&sb, VENDOR, TOKEN, method, &endpoint);
-        assert_eq!(r.header("x-ratelimit-limit"), Some(limit.to_string().as_str()));
+        assert_eq!(
+            r.header("x-ratelimit-limit"),
+            Some(limit.to_string().as_str())
+        );
         let remaining = limit - 1 - i as u64;
         assert_eq!(
             r.header("x-ratelimit-remaining"),
@@ -200,8 +201,14 @@ fn info_lists_the_seed_data() {
             .map(|g| g["title"].clone())
             .collect()
     };
-    assert_eq!(titles("groups"), [json!("Customers"), json!("VIP"), json!("Newsletter")]);
-    assert_eq!(titles("labels"), [json!("Hot lead"), json!("Follow up"), json!("Paid")]);
+    assert_eq!(
+        titles("groups"),
+        [json!("Customers"), json!("VIP"), json!("Newsletter")]
+    );
+    assert_eq!(
+        titles("labels"),
+        [json!("Hot lead"), json!("Follow up"), json!("Paid")]
+    );
     assert_eq!(seed["test_contact"], "918000000001");
     assert_eq!(seed["team_members"][0]["email"], "agent@example.com");
     assert_eq!(seed["contacts"][2]["wa_id"], "447700900123");
