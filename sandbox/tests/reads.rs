@@ -136,20 +136,8 @@ fn contacts_list_is_a_laravel_paginator_of_the_seeded_contacts() {
     let list = ok_data(&r)["contactList"].clone();
     let base = format!("http://sandbox.test/api/{VENDOR}/contacts");
     assert_eq!(list["data"][0], asha());
-    let wa_ids: Vec<&Value> = list["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| &c["wa_id"])
-        .collect();
-    assert_eq!(
-        wa_ids,
-        [
-            &json!("918000000001"),
-            &json!("918000000002"),
-            &json!("447700900123")
-        ]
-    );
+    let wa_ids = field_of(&list["data"], "wa_id");
+    assert_eq!(wa_ids, ["918000000001", "918000000002", "447700900123"]);
     let mut rest = list.clone();
     rest["data"] = json!("…");
     assert_eq!(
@@ -210,26 +198,14 @@ fn contacts_page_by_page_size_and_search() {
         (small["last_page"].clone(), small["per_page"].clone()),
         (json!(13), json!(20))
     );
-    let labels: Vec<&str> = small["links"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["label"].as_str().unwrap())
-        .collect();
+    let labels = field_of(&small["links"], "label");
     assert_eq!(
         labels.join(" "),
         "&laquo; Previous 1 2 3 4 5 6 7 8 9 10 11 12 13 Next &raquo;"
     );
 
     // search_term: first/last name, wa_id, e-mail, any case.
-    let names = |query: &str| -> Vec<String> {
-        page(query)["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["full_name"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let names = |query: &str| -> Vec<String> { field_of(&page(query)["data"], "full_name") };
     assert_eq!(names("search_term=EMMA"), ["Emma Brown"]);
     assert_eq!(names("search_term=kumar"), ["Ravi Kumar"]);
     assert_eq!(names("search_term=4477009"), ["Emma Brown"]);
@@ -259,13 +235,7 @@ fn a_contact_made_by_a_send_appears_in_the_list_and_the_lookup() {
     assert_eq!(by_phone["wa_id"], "919876543210");
     assert_eq!(by_phone["full_name"], "Johan Doe");
     assert_eq!(by_phone["name_initials"], "JD");
-    let groups: Vec<&Value> = by_phone["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| &g["title"])
-        .collect();
-    assert_eq!(groups, [&json!("Customers"), &json!("Trial")]);
+    assert_eq!(titles(&by_phone["groups"]), ["Customers", "Trial"]);
     // The group named on the send was made, and is listed newest first.
     let listed = ok_data(&sb.api_get("contact/groups"))["contactList"]["data"][0].clone();
     assert_eq!(listed["title"], "Trial");
@@ -306,16 +276,11 @@ fn groups_are_listed_newest_first_under_contact_list() {
         .replace("127.0.0.1:8787", "sandbox.test");
     let want: Value = serde_json::from_str(&fixture).unwrap();
     assert_eq!(r.json(), want);
-    let titles = |q: &str| -> Vec<String> {
-        ok_data(&sb.api_get(&format!("contact/groups?{q}")))["contactList"]["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|g| g["title"].as_str().unwrap().to_string())
-            .collect()
+    let groups = |q: &str| {
+        titles(&ok_data(&sb.api_get(&format!("contact/groups?{q}")))["contactList"]["data"])
     };
-    assert_eq!(titles(""), ["Newsletter", "VIP", "Customers"]);
-    assert_eq!(titles("search_term=best"), ["VIP"]);
+    assert_eq!(groups(""), ["Newsletter", "VIP", "Customers"]);
+    assert_eq!(groups("search_term=best"), ["VIP"]);
 }
 
 #[test]
@@ -340,14 +305,9 @@ fn template_list_has_the_approved_templates_only() {
     let sb = Sandbox::start();
     let list = ok_data(&sb.api_get("contact/template-list"))["templateList"].clone();
     assert_eq!(list["total"], 12);
-    let names: Vec<&str> = list["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["template_name"].as_str().unwrap())
-        .collect();
+    let names = field_of(&list["data"], "template_name");
     assert!(
-        !names.contains(&"spring_sale") && !names.contains(&"old_offer"),
+        !names.iter().any(|n| n == "spring_sale" || n == "old_offer"),
         "{names:?}"
     );
     assert_eq!(

@@ -247,6 +247,20 @@ impl Response {
     }
 }
 
+/// The `title` of each item of a JSON list (groups, labels).
+pub fn titles(list: &Value) -> Vec<String> {
+    field_of(list, "title")
+}
+
+/// One text field of each item of a JSON list.
+pub fn field_of(list: &Value, key: &str) -> Vec<String> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .map(|item| item[key].as_str().unwrap_or("(not text)").to_string())
+        .collect()
+}
+
 /// The `body` of an answer fixture, as JSON.
 pub fn fixture_body(name: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
