@@ -247,6 +247,17 @@ impl Response {
     }
 }
 
+/// The keys of a JSON object, sorted.
+pub fn field_names(object: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = object
+        .as_object()
+        .into_iter()
+        .flat_map(|o| o.keys().cloned())
+        .collect();
+    keys.sort();
+    keys
+}
+
 /// The `title` of each item of a JSON list (groups, labels).
 pub fn titles(list: &Value) -> Vec<String> {
     field_of(list, "title")
