@@ -42,7 +42,11 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/__sandbox/faults", "pending faults"),
     ("POST", "/__sandbox/faults", "queue a fault"),
     ("DELETE", "/__sandbox/faults", "drop pending faults"),
-    ("GET", "/__sandbox/contacts", "contacts"),
+    (
+        "GET",
+        "/__sandbox/contacts?seeded=1",
+        "contacts made by API requests (with seeded=1: the seeded ones too)",
+    ),
     ("GET", "/__sandbox/messages", "message logs"),
     (
         "POST",
@@ -162,11 +166,20 @@ pub fn handle(
             Ok(ok(json!({ "result": "ok" })))
         }
         ("GET", "/__sandbox/contacts") => {
+            // What the tests' own requests made; the seeds only on request.
+            let seeded = parse_form(query).get("seeded").and_then(text_of);
+            let with_seeds = seeded.as_deref() == Some("1");
             let store = lock(&state.store);
             let contacts: Vec<_> = store
                 .contacts()
                 .into_iter()
-                .map(|(vendor, c)| json!({ "vendor_uid": vendor, "contact": c }))
+                .filter(|(_, c)| with_seeds || !c.seeded)
+                .map(|(vendor, c)| {
+                    let mut contact = json!(c);
+                    // The switch under the name contact/update gives it.
+                    contact["enable_ai_bot"] = json!(!c.disable_ai_bot);
+                    json!({ "vendor_uid": vendor, "contact": contact })
+                })
                 .collect();
             Ok(ok(json!(contacts)))
         }

@@ -180,6 +180,7 @@ pub fn vendor() -> Vendor {
         .unwrap_or_default();
         let mut contact = vendor.create_contact(seed.wa_id, &details, at);
         contact.contact_uid = seed.uid.to_string();
+        contact.seeded = true;
         contact.groups = seed.groups.iter().map(|g| g.to_string()).collect();
         contact.labels = seed.labels.iter().map(|l| l.to_string()).collect();
         vendor.contacts.insert(seed.wa_id.to_string(), contact);

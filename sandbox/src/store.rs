@@ -35,6 +35,9 @@ pub struct Contact {
     pub disable_reply_bot: bool,
     /// The team member (`users__id`) the contact is assigned to.
     pub assigned_user_id: Option<u64>,
+    /// One of the contacts every vendor starts with.
+    #[serde(skip)]
+    pub seeded: bool,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -214,6 +217,7 @@ impl Vendor {
             disable_ai_bot: false,
             disable_reply_bot: false,
             assigned_user_id: None,
+            seeded: false,
             created_at: iso(now),
             updated_at: iso(now),
         };

@@ -215,6 +215,7 @@ fn update_contact_changes_sent_keys_and_clears_groups() {
     assert_eq!(contact["country"], "India");
     assert_eq!(contact["whatsapp_opt_out"], true);
     assert_eq!(contact["disable_ai_bot"], true);
+    assert_eq!(contact["enable_ai_bot"], false);
     assert_eq!(contact["first_name"], "Jo");
 }
 

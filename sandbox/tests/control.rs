@@ -606,3 +606,69 @@ fn sigterm_exits_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn seeded_contacts_are_listed_by_the_control_route_only_on_request() {
+    let sb = Sandbox::start();
+    sb.api(
+        "contact/create",
+        r#"{"phone_number":"919876543210","first_name":"Jo"}"#,
+    );
+    let made = sb.get_json("/__sandbox/contacts");
+    assert_eq!(made.as_array().unwrap().len(), 1);
+    assert_eq!(made[0]["contact"]["phone_number"], "919876543210");
+    let all = sb.get_json("/__sandbox/contacts?seeded=1");
+    let phones: Vec<&Value> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["contact"]["phone_number"])
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            "918000000001",
+            "918000000002",
+            "447700900123",
+            "919876543210"
+        ]
+    );
+}
+
+#[test]
+fn the_clock_pauses_advances_resumes_and_resets() {
+    let sb = Sandbox::start();
+    let paused = sb
+        .post_control("/__sandbox/clock", r#"{"paused": true}"#)
+        .json();
+    assert_eq!(paused["paused"], true);
+    let at = paused["now_ms"].as_u64().unwrap();
+    let moved = sb
+        .post_control("/__sandbox/clock", r#"{"advance_secs": 1.5}"#)
+        .json();
+    assert_eq!(moved["now_ms"].as_u64().unwrap(), at + 1500);
+    assert_eq!(
+        sb.get_json("/__sandbox/clock")["now_ms"].as_u64().unwrap(),
+        at + 1500
+    );
+    let r = sb.post_control("/__sandbox/clock", r#"{"advance_secs": -1}"#);
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        r.json(),
+        json!({"error": "advance_secs must be a number >= 0"})
+    );
+    assert_eq!(
+        sb.post_control("/__sandbox/clock", r#"{"speed": 2}"#)
+            .status,
+        400
+    );
+    let resumed = sb
+        .post_control("/__sandbox/clock", r#"{"paused": false}"#)
+        .json();
+    assert_eq!(resumed["paused"], false);
+    assert!(resumed["now_ms"].as_u64().unwrap() >= at + 1500);
+    sb.post_control("/__sandbox/reset", "");
+    let reset = sb.get_json("/__sandbox/clock");
+    assert_eq!(reset["paused"], false);
+    assert!(reset["now_ms"].as_u64().unwrap() < at + 1500, "{reset}");
+}
