@@ -58,6 +58,11 @@ const ROUTES: &[(&str, &str, &str)] = &[
         "/__sandbox/contacts",
         "add generated contacts to a vendor: {count, vendor_uid?}",
     ),
+    (
+        "POST",
+        "/__sandbox/test-contact",
+        "set or clear a vendor's campaign test contact: {phone_number|null, vendor_uid?}",
+    ),
     ("GET", "/__sandbox/clock", "the sandbox's time"),
     (
         "POST",
@@ -124,6 +129,13 @@ struct NewContacts {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct TestContact {
+    phone_number: Option<String>,
+    vendor_uid: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StatusChange {
     log_uid: Option<String>,
     wamid: Option<String>,
@@ -184,6 +196,7 @@ pub fn handle(
             Ok(ok(json!(contacts)))
         }
         ("POST", "/__sandbox/contacts") => add_contacts(state, raw),
+        ("POST", "/__sandbox/test-contact") => set_test_contact(state, raw),
         ("GET", "/__sandbox/messages") => {
             let now = lock(&state.clock).now();
             Ok(reply::json(200, lock(&state.store).messages(now)))
@@ -356,6 +369,20 @@ fn change_clock(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
         clock.advance(advance_ms);
     }
     Ok(clock_reply(state))
+}
+
+/// Any number, even one with no contact ("Test contact does not found"),
+/// or null for none ("Test Contact missing, …").
+fn set_test_contact(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
+    let request: TestContact = body(raw)?;
+    let vendor_uid = request
+        .vendor_uid
+        .unwrap_or_else(|| state.settings().vendor_uid);
+    let mut store = lock(&state.store);
+    store.vendor(&vendor_uid).test_contact = request.phone_number.clone();
+    Ok(ok(
+        json!({ "result": "ok", "test_contact": request.phone_number }),
+    ))
 }
 
 /// Contacts `917000000001`, `917000000002`, … named "Sample 1", "Sample 2", …

@@ -279,6 +279,41 @@ fn schedule_failures_are_the_servers() {
 }
 
 #[test]
+fn the_test_contact_must_be_set_and_exist() {
+    let sb = Sandbox::start();
+    let set = |number: Value| {
+        let r = sb.post_control(
+            "/__sandbox/test-contact",
+            &json!({ "phone_number": number }).to_string(),
+        );
+        assert_eq!(r.status, 200, "{}", r.text());
+    };
+    set(Value::Null);
+    assert_eq!(
+        schedule(&sb, hello(json!({}))),
+        fixture_body("campaign-test-contact-missing")
+    );
+    set(json!("919876543210"));
+    assert_eq!(
+        schedule(&sb, hello(json!({}))),
+        json!({"result": "failed", "message": "Test contact does not found", "data": []})
+    );
+    // WhatsApp refuses the test message: no campaign.
+    sb.api("contact/create", r#"{"phone_number":"919999999999"}"#);
+    set(json!("919999999999"));
+    assert_eq!(
+        schedule(&sb, hello(json!({}))),
+        fixture_body("campaign-test-message-failed")
+    );
+    set(json!("918000000002"));
+    assert_eq!(schedule(&sb, hello(json!({})))["result"], "success");
+    assert_eq!(
+        sb.get_json("/__sandbox/messages")[0]["phone_number"],
+        "918000000002"
+    );
+}
+
+#[test]
 fn schedule_validation_is_a_422() {
     let sb = Sandbox::start();
     let r = sb.api("campaign/schedule", r#"{"timezone":"Mars/Olympus"}"#);
