@@ -5,7 +5,8 @@
 #   scripts/audit.sh            the live RustSec database (cloned from
 #                               GitHub), then npm's advisory service for the
 #                               JS tooling: needs network access to both
-#   scripts/audit.sh --offline  the snapshot in audit/, no network: what
+#   scripts/audit.sh --offline  the snapshot in audit/ (no GitHub; crates
+#                               come from crates.io): what
 #                               `scripts/test.sh audit` runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,11 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
+# The license check reads every crate's sources, optional ones included:
+# crates.io is reachable, GitHub is not.
+cargo fetch --quiet
+
 config="$db_root/deny.toml"
 sed "s|^\[advisories\]$|[advisories]\ndb-path = \"$db_root\"|" deny.toml >"$config"
-cargo deny --offline --log-level error check --config "$config"
+cargo deny --offline --log-level error --config "$config" check
 echo "cargo deny: advisories (snapshot $(basename "${snapshot[0]}" .tar.gz)), bans, licenses, sources ok"
