@@ -19,7 +19,8 @@
 #   audit    cargo deny: RustSec advisories (offline snapshot), bans,
 #            licenses, sources
 #
-# Without LAYER: all of them, in this order.
+# Without LAYER: all of them, in this order; a failed layer does not stop
+# the ones after it, and the run fails at the end if any did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,13 +39,15 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
+# The package in pkg/, built once per run; the layers of a run of all share
+# it through the file WHATSJET_TEST_BUILT.
 built=0
-# The package in pkg/, built once per run.
 need_pkg() {
-  if [ "$built" = 0 ]; then
+  if [ "$built" = 0 ] && [ ! -s "${WHATSJET_TEST_BUILT:-/nonexistent}" ]; then
     step "package build (scripts/build.sh)"
     scripts/build.sh
     built=1
+    if [ -n "${WHATSJET_TEST_BUILT:-}" ]; then echo built >"$WHATSJET_TEST_BUILT"; fi
   fi
 }
 
@@ -143,8 +146,29 @@ run_audit() {
 }
 
 if [ "$layer" = all ]; then
-  for l in "${LAYERS[@]}"; do "run_$l"; done
+  # Every layer runs, each in its own process, so that one failure does not
+  # hide the others; they share the package build and one sandbox.
+  WHATSJET_TEST_BUILT=$(mktemp)
+  export WHATSJET_TEST_BUILT
+  cleanup() {
+    rm -f "$WHATSJET_TEST_BUILT"
+    if [ -n "${SANDBOX_PID:-}" ]; then kill "$SANDBOX_PID" 2>/dev/null || true; fi
+  }
+  trap cleanup EXIT
+  failed=()
+  for l in "${LAYERS[@]}"; do
+    if [ "$l" = wasm ]; then
+      scripts/install.sh wasm
+      need_sandbox
+      trap cleanup EXIT
+    fi
+    "$0" "$l" || failed+=("$l")
+  done
   echo
+  if [ "${#failed[@]}" != 0 ]; then
+    echo "failed layers: ${failed[*]}"
+    exit 1
+  fi
   echo "all tests passed"
 else
   "run_$layer"
