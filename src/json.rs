@@ -94,6 +94,12 @@ impl Map {
         }
     }
 
+    /// Takes `key` out, keeping the order of the others.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let i = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(i).1)
+    }
+
     /// Appends `key` without looking for it first: for keys known to be new,
     /// such as those of another object, so that building stays linear.
     pub fn push(&mut self, key: impl Into<String>, value: Value) {
