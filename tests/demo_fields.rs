@@ -180,7 +180,7 @@ fn the_module_carries_required_flags_limits_choices_and_codes() {
         assert!(m.contains(line), "missing {line:?}");
     }
     assert!(m.contains(
-        "export const ERROR_CODES = [\"validation\", \"config\", \"unauthorized\", \"rate_limited\", \"api\", \"http\", \"timeout\", \"aborted\", \"network\", \"invalid_response\"];\n"
+        "export const ERROR_CODES = [\"validation\", \"config\", \"unauthorized\", \"rate_limited\", \"api\", \"not_found\", \"http\", \"timeout\", \"aborted\", \"network\", \"invalid_response\"];\n"
     ));
     // updateContact's number goes in the URL, not the body.
     let update = m

@@ -21,6 +21,7 @@ export const ERROR_TITLES = {
   unauthorized: "The server refused the token or the vendor",
   rate_limited: "Too many requests",
   api: "The server refused the request",
+  not_found: "Not found",
   http: "An HTTP answer without the API's JSON",
   timeout: "No answer in time",
   aborted: "The call was aborted",

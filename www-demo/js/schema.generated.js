@@ -124,7 +124,7 @@ export const TEMPLATE_NUMBERED = [
 export const MEDIA_TYPES = ["image", "video", "audio", "document"];
 
 /** Every `code` of a WhatsJetError. */
-export const ERROR_CODES = ["validation", "config", "unauthorized", "rate_limited", "api", "http", "timeout", "aborted", "network", "invalid_response"];
+export const ERROR_CODES = ["validation", "config", "unauthorized", "rate_limited", "api", "not_found", "http", "timeout", "aborted", "network", "invalid_response"];
 
 /** Limits of the numeric client options. */
 export const CLIENT_OPTIONS = {
