@@ -285,6 +285,25 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
+/// The page a list's query starts at: its `page`, or 1.
+pub fn first_page(query: &Value) -> u64 {
+    match query.get("page") {
+        Some(Value::Number(n)) => n.as_u64().filter(|&p| p > 0).unwrap_or(1),
+        _ => 1,
+    }
+}
+
+/// A list's query asking for page `page` (a query left out asks for it
+/// alone).
+pub fn page_query(query: &Value, page: u64) -> Value {
+    let mut map = match query {
+        Value::Object(map) => map.clone(),
+        _ => Map::new(),
+    };
+    map.insert("page", Value::Number(page.into()));
+    Value::Object(map)
+}
+
 /// The items of one page of a list route's answer, and the number of the
 /// next page if there is one. A page without items ends the list whatever
 /// its paginator says, so a wrong `last_page` cannot loop forever.
@@ -775,5 +794,20 @@ mod tests {
         // Groups are under the server's `contactList` key too.
         let groups = Kind::ListGroups.route().list.unwrap();
         assert_eq!(page_items(&page(1, 2, "1"), &groups, 1).1, Some(2));
+    }
+
+    #[test]
+    fn a_page_query_keeps_the_rest_of_the_query() {
+        let query = crate::json::parse(r#"{"search_term":"a&b","page":3}"#).unwrap();
+        assert_eq!(first_page(&query), 3);
+        assert_eq!(
+            page_query(&query, 4).to_json_string(),
+            r#"{"search_term":"a&b","page":4}"#
+        );
+        assert_eq!(first_page(&Value::Null), 1);
+        assert_eq!(
+            page_query(&Value::Null, 2).to_json_string(),
+            r#"{"page":2}"#
+        );
     }
 }

@@ -34,6 +34,12 @@ pub enum Value {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Number(String);
 
+impl From<u64> for Number {
+    fn from(n: u64) -> Self {
+        Number(n.to_string())
+    }
+}
+
 impl Number {
     /// The number as written.
     pub fn as_str(&self) -> &str {
