@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::call::CallError;
 use crate::config;
-use crate::error::Error;
+use crate::error::{Detail, Error};
 use crate::issue::{Issue, IssueCode};
 use crate::json::{self, ObjectWriter, ToJson, Value};
 use crate::request::Kind;
@@ -217,11 +217,14 @@ pub fn normalize_phone_number_js(
 /// Whether `error` is a `WhatsJetError`: a type guard for `catch` blocks.
 #[wasm_bindgen(js_name = isWhatsJetError, unchecked_return_type = "error is WhatsJetError")]
 pub fn is_whatsjet_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue) -> bool {
-    error.is_instance_of::<js_sys::Error>()
-        && js_sys::Reflect::get(&error, &JsValue::from_str("name"))
+    let text = |key: &str| {
+        js_sys::Reflect::get(&error, &JsValue::from_str(key))
             .ok()
-            .and_then(|n| n.as_string())
-            .is_some_and(|n| n == "WhatsJetError")
+            .and_then(|v| v.as_string())
+    };
+    error.is_instance_of::<js_sys::Error>()
+        && text("name").is_some_and(|n| n == "WhatsJetError")
+        && text("code").is_some_and(|c| crate::error::CODES.contains(&c.as_str()))
 }
 
 /// Every output goes through one path, JSON text then `JSON.parse`, so
@@ -247,28 +250,15 @@ pub(crate) fn to_js_error(failure: &CallError<JsValue>) -> JsValue {
         "deliveryUnknown",
         JsValue::from_bool(failure.delivery_unknown),
     );
-    if let Some(status) = error.status() {
-        set("status", JsValue::from(status));
-    }
-    if let Some(message) = error.server_message() {
-        set("serverMessage", JsValue::from_str(message));
-    }
-    if matches!(
-        error,
-        Error::Validation { .. } | Error::Config { .. } | Error::Api { .. }
-    ) {
-        set("issues", to_js(&error.issues().to_json_string()));
-    }
-    match error {
-        Error::Api {
-            whatsapp_code: Some(code),
-            ..
-        } => set("whatsappCode", JsValue::from(*code)),
-        Error::RateLimited {
-            retry_after_ms: Some(ms),
-            ..
-        } => set("retryAfterMs", JsValue::from(*ms as f64)),
-        _ => {}
+    for detail in error.details() {
+        let value = match detail {
+            Detail::Status(status) => JsValue::from(status),
+            Detail::ServerMessage(message) => JsValue::from_str(message),
+            Detail::Issues(issues) => to_js(&issues.to_json_string()),
+            Detail::WhatsappCode(code) => JsValue::from(code),
+            Detail::RetryAfterMs(ms) => JsValue::from(ms as f64),
+        };
+        set(detail.name(), value);
     }
     if let Some(cause) = &failure.cause {
         set("cause", cause.clone());

@@ -154,9 +154,11 @@ pub fn country_code(value: Option<&str>) -> Result<Option<String>, Error> {
         .transpose()
 }
 
-/// A `fromPhoneNumberId`, checked as the sends check `from_phone_number_id`.
+/// A `fromPhoneNumberId`, checked as the sends check `from_phone_number_id`;
+/// blank is no default, as the server reads a blank `from_phone_number_id`.
 fn phone_number_id(value: Option<&str>) -> Result<Option<String>, Error> {
     value
+        .filter(|id| !id.trim().is_empty())
         .map(|id| {
             let probe = Value::String(id.to_owned());
             let issues = validate::validate_field(
@@ -303,7 +305,12 @@ impl ClientConfig {
     /// The full URL of a request; `phone` is the already normalised number
     /// of an update (digits only, so it needs no escaping).
     pub fn url(&self, kind: Kind, phone: Option<&str>) -> String {
-        let mut url = format!("{}/{}/{}", self.base_url, self.vendor_uid, kind.path());
+        let mut url = format!(
+            "{}/{}/{}",
+            self.base_url,
+            self.vendor_uid,
+            kind.route().path
+        );
         if let Some(p) = phone {
             url.push_str(p);
         }

@@ -6,18 +6,142 @@ use crate::issue::{Issue, IssueCode};
 
 /// Every [`Error::code`], in the order of the enum: the TypeScript union of
 /// codes is generated from it.
-pub const CODES: [&str; 10] = [
+pub const CODES: [&str; 11] = [
     "validation",
     "config",
     "unauthorized",
     "rate_limited",
     "api",
+    "not_found",
     "http",
     "timeout",
     "aborted",
     "network",
     "invalid_response",
 ];
+
+/// What an error of one code carries beyond what every error has (code,
+/// message, retryable, attempts, deliveryUnknown, cause): the TypeScript
+/// interface of each code is generated from it, and a test checks
+/// [`Error::details`] against it.
+#[derive(Debug)]
+pub struct Shape {
+    /// The [`Error::code`].
+    pub code: &'static str,
+    /// The TypeScript interface's name.
+    pub name: &'static str,
+    /// When an error has this code.
+    pub doc: &'static str,
+    /// Each property by its JavaScript name, and whether it is always there.
+    pub details: &'static [(&'static str, bool)],
+}
+
+/// One [`Shape`] per code, in the order of [`CODES`].
+pub const SHAPES: [Shape; 11] = [
+    Shape {
+        code: "validation",
+        name: "ValidationError",
+        doc: "The client found problems in the request; nothing was sent.",
+        details: &[("issues", true)],
+    },
+    Shape {
+        code: "config",
+        name: "ConfigError",
+        doc: "A bad option of the client, a call or a validator, or a freed client; nothing was sent.",
+        details: &[("issues", true)],
+    },
+    Shape {
+        code: "unauthorized",
+        name: "UnauthorizedError",
+        doc: "HTTP 401, or the server refused the token or the vendor.",
+        details: &[("status", true), ("serverMessage", true)],
+    },
+    Shape {
+        code: "rate_limited",
+        name: "RateLimitedError",
+        doc: "HTTP 429: the server's throttle.",
+        details: &[
+            ("status", true),
+            ("serverMessage", true),
+            ("retryAfterMs", false),
+        ],
+    },
+    Shape {
+        code: "api",
+        name: "ApiError",
+        doc: "The server refused the request in its own terms: a `failed` answer, a WhatsApp error, or a 422 with field errors.",
+        details: &[
+            ("status", true),
+            ("serverMessage", true),
+            ("issues", true),
+            ("whatsappCode", false),
+        ],
+    },
+    Shape {
+        code: "not_found",
+        name: "NotFoundError",
+        doc: "What the call asked about does not exist: a message status of an unknown message, an unknown campaign uid.",
+        details: &[("status", true), ("serverMessage", true)],
+    },
+    Shape {
+        code: "http",
+        name: "HttpError",
+        doc: "A non-2xx answer that is not the API's JSON (a proxy page, a 404).",
+        details: &[("status", true), ("serverMessage", false)],
+    },
+    Shape {
+        code: "timeout",
+        name: "TimeoutError",
+        doc: "No answer within the time limit; the request may have been delivered.",
+        details: &[],
+    },
+    Shape {
+        code: "aborted",
+        name: "AbortedError",
+        doc: "The caller's `AbortSignal` ended the call; `cause` is the signal's reason.",
+        details: &[],
+    },
+    Shape {
+        code: "network",
+        name: "NetworkError",
+        doc: "No answer at all: the connection failed; `cause` is what `fetch` threw.",
+        details: &[],
+    },
+    Shape {
+        code: "invalid_response",
+        name: "InvalidResponseError",
+        doc: "A 2xx answer that is not the API's JSON.",
+        details: &[("status", true)],
+    },
+];
+
+/// A property of an error beyond those every error has, with its value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Detail<'a> {
+    /// The HTTP status.
+    Status(u16),
+    /// The server's own message.
+    ServerMessage(&'a str),
+    /// Field issues.
+    Issues(&'a [Issue]),
+    /// The WhatsApp error code.
+    WhatsappCode(u32),
+    /// How long the server asked to wait.
+    RetryAfterMs(u64),
+}
+
+impl Detail<'_> {
+    /// The property's JavaScript name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Status(_) => "status",
+            Self::ServerMessage(_) => "serverMessage",
+            Self::Issues(_) => "issues",
+            Self::WhatsappCode(_) => "whatsappCode",
+            Self::RetryAfterMs(_) => "retryAfterMs",
+        }
+    }
+}
 
 /// Everything that can go wrong, from a bad argument to a server that did not
 /// answer.
@@ -67,6 +191,14 @@ pub enum Error {
         issues: Vec<Issue>,
         /// The WhatsApp error code found as `(#NNNNNN)` in the message.
         whatsapp_code: Option<u32>,
+    },
+    /// The server says what the call asked about does not exist.
+    #[error("not found{}", if .server_message.is_empty() { String::new() } else { format!(": {server_message}") })]
+    NotFound {
+        /// The HTTP status (200 for "Message not found.", 404 for a campaign).
+        status: u16,
+        /// The server's own words (a 404's may be empty).
+        server_message: String,
     },
     /// A non-2xx answer that is not the API's JSON (a proxy page, a 404).
     #[error("HTTP {status} from the server without an API answer")]
@@ -135,6 +267,7 @@ impl Error {
             Self::Unauthorized { .. } => "unauthorized",
             Self::RateLimited { .. } => "rate_limited",
             Self::Api { .. } => "api",
+            Self::NotFound { .. } => "not_found",
             Self::Http { .. } => "http",
             Self::Timeout { .. } => "timeout",
             Self::Aborted => "aborted",
@@ -162,6 +295,7 @@ impl Error {
             Self::Unauthorized { status, .. }
             | Self::RateLimited { status, .. }
             | Self::Api { status, .. }
+            | Self::NotFound { status, .. }
             | Self::Http { status, .. }
             | Self::InvalidResponse { status, .. } => Some(*status),
             _ => None,
@@ -173,7 +307,8 @@ impl Error {
         match self {
             Self::Unauthorized { server_message, .. }
             | Self::RateLimited { server_message, .. }
-            | Self::Api { server_message, .. } => Some(server_message),
+            | Self::Api { server_message, .. }
+            | Self::NotFound { server_message, .. } => Some(server_message),
             Self::Http { server_message, .. } => server_message.as_deref(),
             _ => None,
         }
@@ -187,6 +322,35 @@ impl Error {
             }
             _ => &[],
         }
+    }
+
+    /// What this error carries beyond its code and message, as its
+    /// [`Shape`] lists.
+    pub fn details(&self) -> Vec<Detail<'_>> {
+        let mut out = Vec::new();
+        if let Some(status) = self.status() {
+            out.push(Detail::Status(status));
+        }
+        if let Some(message) = self.server_message() {
+            out.push(Detail::ServerMessage(message));
+        }
+        if let Self::Validation { issues } | Self::Config { issues } | Self::Api { issues, .. } =
+            self
+        {
+            out.push(Detail::Issues(issues));
+        }
+        match self {
+            Self::Api {
+                whatsapp_code: Some(code),
+                ..
+            } => out.push(Detail::WhatsappCode(*code)),
+            Self::RateLimited {
+                retry_after_ms: Some(ms),
+                ..
+            } => out.push(Detail::RetryAfterMs(*ms)),
+            _ => {}
+        }
+        out
     }
 
     /// A bad option: one issue at the option's name.
@@ -229,6 +393,10 @@ mod tests {
                 issues: vec![],
                 whatsapp_code: None,
             },
+            Error::NotFound {
+                status: 404,
+                server_message: String::new(),
+            },
             Error::Http {
                 status: 404,
                 server_message: None,
@@ -251,6 +419,7 @@ mod tests {
                 | Error::Unauthorized { .. }
                 | Error::RateLimited { .. }
                 | Error::Api { .. }
+                | Error::NotFound { .. }
                 | Error::Http { .. }
                 | Error::Timeout { .. }
                 | Error::Aborted
@@ -259,6 +428,78 @@ mod tests {
             }
         }
         all
+    }
+
+    /// `one_of_each`, then the same errors with every optional part set.
+    fn one_of_each_both_ways() -> Vec<Error> {
+        let mut all = one_of_each();
+        all.extend([
+            Error::RateLimited {
+                status: 429,
+                retry_after_ms: Some(1000),
+                server_message: String::new(),
+            },
+            Error::Api {
+                status: 400,
+                server_message: String::new(),
+                issues: vec![],
+                whatsapp_code: Some(131030),
+            },
+            Error::Http {
+                status: 500,
+                server_message: Some(String::new()),
+            },
+            Error::Network {
+                message: String::new(),
+                connected: true,
+            },
+        ]);
+        all
+    }
+
+    #[test]
+    fn every_error_carries_what_its_shape_declares() {
+        for e in one_of_each_both_ways() {
+            let shape = SHAPES.iter().find(|s| s.code == e.code()).unwrap();
+            let names: Vec<&str> = e.details().iter().map(Detail::name).collect();
+            for name in &names {
+                assert!(
+                    shape.details.iter().any(|(n, _)| n == name),
+                    "{} has {name}, which its shape does not declare",
+                    e.code()
+                );
+            }
+            for (name, always) in shape.details {
+                if *always {
+                    assert!(names.contains(name), "{} lacks {name}", e.code());
+                }
+            }
+        }
+        let optional_seen: Vec<(&str, &str)> = one_of_each_both_ways()
+            .iter()
+            .flat_map(|e| {
+                let code = e.code();
+                e.details()
+                    .into_iter()
+                    .map(move |d| (code, d.name()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for shape in &SHAPES {
+            for (name, _) in shape.details {
+                assert!(
+                    optional_seen.contains(&(shape.code, name)),
+                    "{} never carries {name}",
+                    shape.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_follow_codes() {
+        let codes: Vec<&str> = SHAPES.iter().map(|s| s.code).collect();
+        assert_eq!(codes, CODES);
     }
 
     #[test]

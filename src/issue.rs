@@ -30,6 +30,21 @@ pub enum IssueCode {
 }
 
 impl IssueCode {
+    /// Every code, in the order of the enum: the TypeScript union is
+    /// generated from it.
+    pub const ALL: [Self; 10] = [
+        Self::Required,
+        Self::InvalidType,
+        Self::InvalidPhone,
+        Self::InvalidEmail,
+        Self::InvalidUrl,
+        Self::InvalidChoice,
+        Self::InvalidFormat,
+        Self::TooLong,
+        Self::OutOfRange,
+        Self::UnknownField,
+    ];
+
     /// The code as it appears in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -89,6 +104,13 @@ pub enum WarningCode {
     InsecureUrl,
     /// A phone number whose length does not fit its country code's plan.
     UnusualLength,
+    /// Several template header kinds at once (`header_image` with
+    /// `header_video`, ...): the server uses the one the template has and
+    /// ignores the rest. The path is the second kind's field. A header of
+    /// them that lacks a field (`header_document_name`, a `location_*`) gets
+    /// this code too, at the missing field: it matters only if the template
+    /// uses that header.
+    SeveralHeaders,
 }
 
 /// A warning about a valid request.
@@ -103,6 +125,19 @@ pub struct Warning {
 }
 
 impl WarningCode {
+    /// Every code, in the order of the enum: the TypeScript union is
+    /// generated from it.
+    pub const ALL: [Self; 8] = [
+        Self::HtmlStripped,
+        Self::GroupsCleared,
+        Self::BlankClearsValue,
+        Self::IgnoredField,
+        Self::MissingExtension,
+        Self::InsecureUrl,
+        Self::UnusualLength,
+        Self::SeveralHeaders,
+    ];
+
     /// The code as it appears in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -113,6 +148,7 @@ impl WarningCode {
             Self::MissingExtension => "missing_extension",
             Self::InsecureUrl => "insecure_url",
             Self::UnusualLength => "unusual_length",
+            Self::SeveralHeaders => "several_headers",
         }
     }
 }
@@ -148,5 +184,48 @@ pub(crate) fn join_path(parent: &str, key: &str) -> String {
         p.push('.');
         p.push_str(key);
         p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The `match`es stop compiling when a variant is added, so `ALL` cannot
+    // miss one.
+    fn issue_position(code: IssueCode) -> usize {
+        match code {
+            IssueCode::Required => 0,
+            IssueCode::InvalidType => 1,
+            IssueCode::InvalidPhone => 2,
+            IssueCode::InvalidEmail => 3,
+            IssueCode::InvalidUrl => 4,
+            IssueCode::InvalidChoice => 5,
+            IssueCode::InvalidFormat => 6,
+            IssueCode::TooLong => 7,
+            IssueCode::OutOfRange => 8,
+            IssueCode::UnknownField => 9,
+        }
+    }
+
+    fn warning_position(code: WarningCode) -> usize {
+        match code {
+            WarningCode::HtmlStripped => 0,
+            WarningCode::GroupsCleared => 1,
+            WarningCode::BlankClearsValue => 2,
+            WarningCode::IgnoredField => 3,
+            WarningCode::MissingExtension => 4,
+            WarningCode::InsecureUrl => 5,
+            WarningCode::UnusualLength => 6,
+            WarningCode::SeveralHeaders => 7,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_code_once_in_order() {
+        let issues: Vec<usize> = IssueCode::ALL.into_iter().map(issue_position).collect();
+        assert_eq!(issues, (0..IssueCode::ALL.len()).collect::<Vec<_>>());
+        let warnings: Vec<usize> = WarningCode::ALL.into_iter().map(warning_position).collect();
+        assert_eq!(warnings, (0..WarningCode::ALL.len()).collect::<Vec<_>>());
     }
 }

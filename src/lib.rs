@@ -1,7 +1,7 @@
 //! A typed, validating client for the WhatsJet WhatsApp-marketing HTTP API.
 //!
 //! The crate is in two parts. The core (everything but `bindings`) is plain
-//! Rust: the five requests, their validation and normalisation, phone
+//! Rust: the route table ([`routes`]), the requests, their validation and normalisation, phone
 //! numbers, options, the call with its retries ([`call`], behind a
 //! [`call::Transport`] trait) and the reading of the server's answers. On
 //! `wasm32` the `bindings` module exports it to JavaScript as
@@ -19,6 +19,7 @@ pub mod issue;
 pub mod json;
 pub mod request;
 pub mod retry;
+pub mod routes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
 pub mod validate;

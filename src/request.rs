@@ -1,9 +1,10 @@
-//! The five requests of the API and where they go.
+//! The request kinds: one per route of the API.
 
 use crate::error::Error;
 use crate::issue::IssueCode;
 
-/// A request kind: one endpoint of the API.
+/// A request kind: one route of the API ([`crate::routes::ROUTES`]), named
+/// after the client's method. The discriminant is the route's row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// `POST contact/send-message`
@@ -16,16 +17,64 @@ pub enum Kind {
     CreateContact,
     /// `POST contact/update/{phoneNumber}`
     UpdateContact,
+    /// `GET contact/message-status`
+    GetMessageStatus,
+    /// `GET contact/template-list`
+    ListTemplates,
+    /// `GET contacts`
+    ListContacts,
+    /// `GET contact?phone_number_or_email=`
+    GetContact,
+    /// `GET contact/groups`
+    ListGroups,
+    /// `GET contact/labels-tags`
+    ListLabels,
+    /// `POST contact/assign-groups`
+    AssignGroups,
+    /// `POST contact/unassign-groups`
+    UnassignGroups,
+    /// `POST contact/assign-labels`
+    AssignLabels,
+    /// `POST contact/unassign-labels`
+    UnassignLabels,
+    /// `POST contact/assign-team-member`
+    AssignTeamMember,
+    /// `POST contact/send-interactive-message`
+    SendInteractiveMessage,
+    /// `POST contact/send-carousel-template-message`
+    SendCarouselTemplateMessage,
+    /// `POST campaign/schedule`
+    ScheduleCampaign,
+    /// `GET campaign`
+    ListCampaigns,
+    /// `GET campaign-status/{campaignUid}`
+    GetCampaignStatus,
 }
 
 impl Kind {
-    /// Every kind, in the order of the API description.
-    pub const ALL: [Kind; 5] = [
+    /// Every kind, in the order of the enum and of the route table.
+    pub const ALL: [Kind; 21] = [
         Kind::SendMessage,
         Kind::SendMediaMessage,
         Kind::SendTemplateMessage,
         Kind::CreateContact,
         Kind::UpdateContact,
+        Kind::GetMessageStatus,
+        Kind::ListTemplates,
+        Kind::ListContacts,
+        Kind::GetContact,
+        Kind::ListGroups,
+        Kind::ListLabels,
+        Kind::AssignGroups,
+        Kind::UnassignGroups,
+        Kind::AssignLabels,
+        Kind::UnassignLabels,
+        Kind::AssignTeamMember,
+        Kind::SendInteractiveMessage,
+        Kind::SendCarouselTemplateMessage,
+        Kind::ScheduleCampaign,
+        Kind::ListCampaigns,
+        Kind::GetCampaignStatus,
     ];
 
     /// The name JavaScript callers use (`"sendMessage"`), the method's name.
@@ -36,6 +85,22 @@ impl Kind {
             Kind::SendTemplateMessage => "sendTemplateMessage",
             Kind::CreateContact => "createContact",
             Kind::UpdateContact => "updateContact",
+            Kind::GetMessageStatus => "getMessageStatus",
+            Kind::ListTemplates => "listTemplates",
+            Kind::ListContacts => "listContacts",
+            Kind::GetContact => "getContact",
+            Kind::ListGroups => "listGroups",
+            Kind::ListLabels => "listLabels",
+            Kind::AssignGroups => "assignGroups",
+            Kind::UnassignGroups => "unassignGroups",
+            Kind::AssignLabels => "assignLabels",
+            Kind::UnassignLabels => "unassignLabels",
+            Kind::AssignTeamMember => "assignTeamMember",
+            Kind::SendInteractiveMessage => "sendInteractiveMessage",
+            Kind::SendCarouselTemplateMessage => "sendCarouselTemplateMessage",
+            Kind::ScheduleCampaign => "scheduleCampaign",
+            Kind::ListCampaigns => "listCampaigns",
+            Kind::GetCampaignStatus => "getCampaignStatus",
         }
     }
 
@@ -62,19 +127,10 @@ impl Kind {
     pub fn is_send(self) -> bool {
         matches!(
             self,
-            Kind::SendMessage | Kind::SendMediaMessage | Kind::SendTemplateMessage
+            Kind::SendMessage
+                | Kind::SendMediaMessage
+                | Kind::SendTemplateMessage
+                | Kind::SendCarouselTemplateMessage
         )
-    }
-
-    /// The path after `{baseUrl}/{vendorUid}/`; the update path still needs
-    /// the phone number appended.
-    pub fn path(self) -> &'static str {
-        match self {
-            Kind::SendMessage => "contact/send-message",
-            Kind::SendMediaMessage => "contact/send-media-message",
-            Kind::SendTemplateMessage => "contact/send-template-message",
-            Kind::CreateContact => "contact/create",
-            Kind::UpdateContact => "contact/update/",
-        }
     }
 }

@@ -467,7 +467,14 @@ fn from_phone_number_id_is_digits() {
         Some("100000000000001")
     );
     let message = "fromPhoneNumberId must be the digits of a WhatsApp phone number id, such as 100000000000001.";
-    for bad in ["abc", "", "1 2", "+1", &"1".repeat(33)] {
+    for blank in ["", "  "] {
+        assert_eq!(
+            config(options_with(json!({ "fromPhoneNumberId": blank }))).from_phone_number_id,
+            None,
+            "{blank:?} is no default, as the server reads it"
+        );
+    }
+    for bad in ["abc", "1 2", "+1", &"1".repeat(33)] {
         assert_eq!(
             config_error(options_with(json!({ "fromPhoneNumberId": bad }))),
             message,

@@ -1,4 +1,4 @@
-//! The answer fixtures of `tests/answers/`, embedded at compile time.
+//! The answer fixtures of `answers/`, embedded at compile time.
 //!
 //! Fixed answers (auth failures, "template not found", ...) are replayed from
 //! these files so that the sandbox cannot drift from them, and dynamic answers
@@ -8,39 +8,24 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use bytes::Bytes;
+use include_dir::{include_dir, Dir};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-macro_rules! fixtures {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../tests/answers/", $name, ".json")))),*]
-    };
-}
+/// The whole directory: a fixture added there is served without a list to
+/// update (build.rs rebuilds the sandbox when a file comes or goes).
+static DIR: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/answers");
 
-/// Every fixture by file stem.
-const FILES: &[(&str, &str)] = fixtures![
-    "auth-invalid-token",
-    "auth-invalid-vendor",
-    "auth-vendor-inactive",
-    "create-contact-success",
-    "from-number-not-available",
-    "not-found-404",
-    "plan-without-api-access",
-    "proxy-502",
-    "send-answered-with-other-number",
-    "send-success",
-    "send-template-success-held",
-    "setup-incomplete",
-    "template-not-found",
-    "throttled-429",
-    "update-contact-not-found",
-    "update-contact-nothing-to-update",
-    "update-contact-success",
-    "validation-422-duplicate-contact",
-    "validation-422",
-    "whatsapp-error-131030",
-    "whatsapp-error-132000",
-];
+/// Every fixture as (file stem, text), by name.
+fn files() -> Vec<(&'static str, &'static str)> {
+    let mut files: Vec<_> = DIR
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|x| x == "json"))
+        .filter_map(|f| Some((f.path().file_stem()?.to_str()?, f.contents_utf8()?)))
+        .collect();
+    files.sort_unstable();
+    files
+}
 
 /// One fixture, ready to send.
 #[derive(Debug, Clone)]
@@ -92,9 +77,9 @@ fn parse(text: &str) -> Option<Answer> {
 fn all() -> &'static HashMap<&'static str, Answer> {
     static PARSED: OnceLock<HashMap<&'static str, Answer>> = OnceLock::new();
     PARSED.get_or_init(|| {
-        FILES
-            .iter()
-            .filter_map(|(name, text)| parse(text).map(|answer| (*name, answer)))
+        files()
+            .into_iter()
+            .filter_map(|(name, text)| parse(text).map(|answer| (name, answer)))
             .collect()
     })
 }
@@ -106,7 +91,7 @@ pub fn get(name: &str) -> Option<&'static Answer> {
 
 /// Names of all fixtures, for error messages.
 pub fn names() -> Vec<&'static str> {
-    FILES.iter().map(|(name, _)| *name).collect()
+    files().into_iter().map(|(name, _)| name).collect()
 }
 
 /// The `message` text of a fixture; the fallback only shows if a fixture file
@@ -148,7 +133,24 @@ mod tests {
 
     #[test]
     fn every_fixture_parses() {
-        for (name, _) in FILES {
+        let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/answers"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "json")
+            })
+            .count();
+        let names = names();
+        assert!(on_disk > 0);
+        assert_eq!(
+            names.len(),
+            on_disk,
+            "a fixture was not embedded: {names:?}"
+        );
+        for name in names {
             assert!(get(name).is_some(), "fixture {name} does not parse");
         }
     }

@@ -252,19 +252,22 @@ async fn fetch(
 }
 
 /// Tells an abort from a timeout from a network failure, and a connection
-/// that was never made (nothing sent) from one that broke; what fetch threw
-/// is the cause.
+/// that was never made (nothing sent) from one that broke. What fetch threw
+/// is the cause, except after a timeout: that is our own timer's abort,
+/// which would tell the caller nothing.
 fn failure(raw: JsValue, abort: &RequestAbort, timeout_ms: u32) -> Failure<JsValue> {
-    let error = if is_aborted(abort.caller) {
-        Error::Aborted
+    if is_aborted(abort.caller) {
+        Failure {
+            error: Error::Aborted,
+            cause: Some(raw),
+        }
     } else if abort.timed_out() {
-        Error::Timeout { timeout_ms }
+        Failure::from(Error::Timeout { timeout_ms })
     } else {
-        network_error(&raw)
-    };
-    Failure {
-        error,
-        cause: Some(raw),
+        Failure {
+            error: network_error(&raw),
+            cause: Some(raw),
+        }
     }
 }
 

@@ -110,7 +110,7 @@ const FROM: Field = field(
     "from_phone_number_id",
     Rule::PhoneNumberId,
     false,
-    "The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number.",
+    "The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given.",
 );
 const PHONE: Field = field(
     "phone_number",
@@ -367,6 +367,7 @@ pub fn fields(kind: Kind) -> &'static [Field] {
         Kind::SendTemplateMessage => SEND_TEMPLATE_MESSAGE,
         Kind::CreateContact => CREATE_CONTACT,
         Kind::UpdateContact => UPDATE_CONTACT,
+        _ => &[],
     }
 }
 

@@ -42,7 +42,8 @@ function renderings(err) {
  * and as own enumerable properties `name` plus every other key of `expected`
  * (no more), each with exactly this value. No rendering of it holds a secret.
  * Every error has `attempts` and `deliveryUnknown`; `retryable` is never true
- * when delivery is unknown.
+ * when delivery is unknown. An expected `cause` may be a function that checks
+ * `err.cause`.
  */
 function assertWhatsJetError(err, expected, secrets = []) {
   assert.ok(err instanceof Error, `not an Error: ${util.inspect(err)}`);
@@ -50,7 +51,10 @@ function assertWhatsJetError(err, expected, secrets = []) {
   const { message, ...fields } = expected;
   assert.equal(err.message, message);
   assert.deepEqual(Object.keys(err).sort(), ["name", ...Object.keys(fields)].sort());
-  for (const [key, value] of Object.entries(fields)) assert.deepEqual(err[key], value, `err.${key}`);
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === "cause" && typeof value === "function") value(err.cause);
+    else assert.deepEqual(err[key], value, `err.${key}`);
+  }
   assert.ok(!(err.retryable && err.deliveryUnknown), "retryable although delivery is unknown");
   if (err.issues !== undefined) {
     assert.ok(Array.isArray(err.issues));
@@ -161,116 +165,146 @@ test("validation: updateContact's number must be a string", async () => {
   assert.deepEqual(await recordedPaths(), []);
 });
 
+// A bad call option is the same `config` error as the same bad client option,
+// at the option's name, and nothing is sent.
 for (const [name, options, issue] of [
   [
     "timeoutMs 0",
     { timeoutMs: 0 },
-    { path: "options.timeoutMs", code: "invalid_format", message: "options.timeoutMs must be a whole number of milliseconds from 1 to 600000." },
+    { path: "timeoutMs", code: "out_of_range", message: "timeoutMs must be a whole number of milliseconds from 1 to 600000." },
   ],
   [
     "a signal that is not an AbortSignal",
     { signal: "stop" },
-    { path: "options.signal", code: "invalid_type", message: "options.signal must be an AbortSignal." },
+    { path: "signal", code: "invalid_type", message: "signal must be an AbortSignal." },
   ],
   [
     "options that are not an object",
     "fast",
-    { path: "options", code: "invalid_type", message: "options must be an object such as { signal, timeoutMs }." },
+    { path: "", code: "invalid_type", message: "The call options must be an object such as { signal, timeoutMs }." },
   ],
   [
     "an array for options",
     [],
-    { path: "options", code: "invalid_type", message: "options must be an object such as { signal, timeoutMs }." },
+    { path: "", code: "invalid_type", message: "The call options must be an object such as { signal, timeoutMs }." },
   ],
   [
     "an unknown option",
     { timeout: 5000 },
     {
-      path: "options.timeout",
+      path: "timeout",
       code: "unknown_field",
-      message: "options.timeout is not a call option; they are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery.",
+      message: "timeout is not a call option; the options are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery.",
     },
   ],
   [
     "maxRetries 11",
     { maxRetries: 11 },
-    { path: "options.maxRetries", code: "invalid_format", message: "options.maxRetries must be a whole number from 0 to 10." },
+    { path: "maxRetries", code: "out_of_range", message: "maxRetries must be a whole number from 0 to 10." },
   ],
   [
     "a retryUnknownDelivery that is not a boolean",
     { retryUnknownDelivery: "yes" },
-    { path: "options.retryUnknownDelivery", code: "invalid_format", message: "options.retryUnknownDelivery must be true or false." },
+    { path: "retryUnknownDelivery", code: "invalid_type", message: "retryUnknownDelivery must be true or false." },
   ],
 ]) {
-  test(`validation: call options with ${name}`, async () => {
+  test(`config: call options with ${name}`, async () => {
     const err = await rejection(() => client().sendMessage(MESSAGE, options));
-    assertWhatsJetError(err, { message: issue.message, code: "validation", retryable: false, attempts: 0, deliveryUnknown: false, issues: [issue] });
+    assertWhatsJetError(err, { message: issue.message, code: "config", retryable: false, attempts: 0, deliveryUnknown: false, issues: [issue] });
     assert.deepEqual(await recordedPaths(), []);
   });
 }
+
+test("config: timeoutMs 0 is the same error on the constructor and on a call", async () => {
+  const onCall = await rejection(() => client().sendMessage(MESSAGE, { timeoutMs: 0 }));
+  const onClient = thrown(() => client({ timeoutMs: 0 }));
+  assert.equal(onClient.message, onCall.message);
+  assert.deepEqual(onClient.issues, onCall.issues);
+  assert.equal(onClient.code, "config");
+});
 
 // ---- config ---------------------------------------------------------------
 
 const SECRET = "s3cr3t-T0ken-for-config-tests";
 
-for (const [name, options, message] of [
-  ["no options", undefined, "WhatsJetClient needs an options object: { baseUrl, vendorUid, token }."],
-  ["a missing token", { baseUrl: "https://example.com/api", vendorUid: "v" }, "token is required."],
-  ["a blank token", { baseUrl: "https://example.com/api", vendorUid: "v", token: "  " }, "token is required."],
+const BASE = "https://example.com/api";
+for (const [name, options, path, code, message] of [
+  ["no options", undefined, "", "invalid_type", "WhatsJetClient needs an options object: { baseUrl, vendorUid, token }."],
+  ["a missing token", { baseUrl: BASE, vendorUid: "v" }, "token", "required", "token is required."],
+  ["a blank token", { baseUrl: BASE, vendorUid: "v", token: "  " }, "token", "required", "token is required."],
   [
     "a token with a space",
-    { baseUrl: "https://example.com/api", vendorUid: "v", token: `${SECRET} x` },
+    { baseUrl: BASE, vendorUid: "v", token: `${SECRET} x` },
+    "token",
+    "invalid_format",
     "token must be printable ASCII without spaces (it is sent as a Bearer token).",
   ],
   [
     "an http base URL that is not localhost",
     { baseUrl: "http://example.com/api", vendorUid: "v", token: SECRET },
+    "baseUrl",
+    "invalid_url",
     "baseUrl must use https: the token would cross the network in clear text (plain http is allowed only for localhost).",
   ],
   [
     "an http base URL that only starts like 127.0.0.1",
     { baseUrl: "http://127.0.0.1.example.com/api", vendorUid: "v", token: SECRET },
+    "baseUrl",
+    "invalid_url",
     "baseUrl must use https: the token would cross the network in clear text (plain http is allowed only for localhost).",
   ],
   [
     "a relative base URL",
     { baseUrl: "example.com/api", vendorUid: "v", token: SECRET },
+    "baseUrl",
+    "invalid_url",
     "baseUrl must be an absolute URL such as https://example.com/api.",
   ],
   [
     "an unknown option",
-    { baseURL: "https://example.com/api", vendorUid: "v", token: SECRET },
+    { baseURL: BASE, vendorUid: "v", token: SECRET },
+    "baseURL",
+    "unknown_field",
     "baseURL is not a client option; did you mean baseUrl?",
   ],
   [
     "a vendor uid that is not a path segment",
-    { baseUrl: "https://example.com/api", vendorUid: "../admin", token: SECRET },
+    { baseUrl: BASE, vendorUid: "../admin", token: SECRET },
+    "vendorUid",
+    "invalid_format",
     "vendorUid may contain only letters, digits, -, ., _ and ~ (it is a path segment of every request).",
   ],
   [
     "timeoutMs 0",
-    { baseUrl: "https://example.com/api", vendorUid: "v", token: SECRET, timeoutMs: 0 },
+    { baseUrl: BASE, vendorUid: "v", token: SECRET, timeoutMs: 0 },
+    "timeoutMs",
+    "out_of_range",
     "timeoutMs must be a whole number of milliseconds from 1 to 600000.",
   ],
   [
     "maxRetries over 10",
-    { baseUrl: "https://example.com/api", vendorUid: "v", token: SECRET, maxRetries: 11 },
+    { baseUrl: BASE, vendorUid: "v", token: SECRET, maxRetries: 11 },
+    "maxRetries",
+    "out_of_range",
     "maxRetries must be a whole number from 0 to 10.",
   ],
   [
     "a negative maxRetryDelayMs",
-    { baseUrl: "https://example.com/api", vendorUid: "v", token: SECRET, maxRetryDelayMs: -1 },
+    { baseUrl: BASE, vendorUid: "v", token: SECRET, maxRetryDelayMs: -1 },
+    "maxRetryDelayMs",
+    "out_of_range",
     "maxRetryDelayMs must be a whole number of milliseconds from 0 to 600000.",
   ],
-  [
-    "a token that is not a string",
-    { baseUrl: "https://example.com/api", vendorUid: "v", token: 12345 },
-    "token must be a string.",
-  ],
+  ["a token that is not a string", { baseUrl: BASE, vendorUid: "v", token: 12345 }, "token", "invalid_type", "token must be a string."],
 ]) {
   test(`config: ${name}`, () => {
     const err = thrown(() => new whatsjet.WhatsJetClient(options));
-    assertWhatsJetError(err, { message, code: "config", retryable: false, attempts: 0, deliveryUnknown: false }, [SECRET]);
+    assertWhatsJetError(
+      err,
+      { message, code: "config", retryable: false, attempts: 0, deliveryUnknown: false, issues: [{ path, code, message }] },
+      [SECRET],
+    );
+    assert.equal(whatsjet.isWhatsJetError(err), true);
   });
 }
 
@@ -713,7 +747,15 @@ test("aborted: a signal aborted before the call sends nothing", async () => {
   const controller = new AbortController();
   controller.abort();
   const err = await rejection(() => client().sendMessage(MESSAGE, { signal: controller.signal }));
-  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false, attempts: 0, deliveryUnknown: false });
+  assertWhatsJetError(err, {
+    message: "the call was aborted",
+    code: "aborted",
+    retryable: false,
+    attempts: 0,
+    deliveryUnknown: false,
+    cause: (cause) => assert.equal(cause, controller.signal.reason),
+  });
+  assert.equal(err.cause.name, "AbortError");
   assert.deepEqual(await recordedPaths(), []);
 });
 
@@ -726,7 +768,14 @@ test("aborted: aborting a call in flight (the message may have been delivered)",
   controller.abort();
   const err = await pending;
   assert.ok(Date.now() - abortedAt < 2000);
-  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false, attempts: 1, deliveryUnknown: true });
+  assertWhatsJetError(err, {
+    message: "the call was aborted",
+    code: "aborted",
+    retryable: false,
+    attempts: 1,
+    deliveryUnknown: true,
+    cause: (cause) => assert.equal(cause, controller.signal.reason),
+  });
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
@@ -737,7 +786,14 @@ test("aborted: a reason that is not an Error still ends the call as aborted", as
   await waitForRequests(1);
   controller.abort("the user left");
   const err = await pending;
-  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false, attempts: 1, deliveryUnknown: true });
+  assertWhatsJetError(err, {
+    message: "the call was aborted",
+    code: "aborted",
+    retryable: false,
+    attempts: 1,
+    deliveryUnknown: true,
+    cause: "the user left",
+  });
 });
 
 test("aborted: aborting the wait before a retry", async () => {
@@ -749,7 +805,14 @@ test("aborted: aborting the wait before a retry", async () => {
   controller.abort();
   const err = await pending;
   assert.ok(Date.now() - abortedAt < 2000, "the wait did not end at the abort");
-  assertWhatsJetError(err, { message: "the call was aborted", code: "aborted", retryable: false, attempts: 1, deliveryUnknown: false });
+  assertWhatsJetError(err, {
+    message: "the call was aborted",
+    code: "aborted",
+    retryable: false,
+    attempts: 1,
+    deliveryUnknown: false,
+    cause: (cause) => assert.equal(cause, controller.signal.reason),
+  });
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
@@ -764,6 +827,11 @@ test("network: nothing listens at the base URL (nothing sent: retried, then retr
     retryable: true,
     attempts: 3,
     deliveryUnknown: false,
+    cause: (cause) => {
+      assert.ok(cause instanceof TypeError);
+      assert.equal(cause.message, "fetch failed");
+      assert.equal(cause.cause.code, "ECONNREFUSED");
+    },
   });
 });
 
@@ -776,6 +844,11 @@ test("network: a refused connection with retries off", async () => {
     retryable: true,
     attempts: 1,
     deliveryUnknown: false,
+    cause: (cause) => {
+      assert.ok(cause instanceof TypeError);
+      assert.equal(cause.message, "fetch failed");
+      assert.equal(cause.cause.code, "ECONNREFUSED");
+    },
   });
 });
 
@@ -788,6 +861,11 @@ test("network: a connection dropped before the answer is not retried", async () 
     retryable: false,
     attempts: 1,
     deliveryUnknown: true,
+    cause: (cause) => {
+      assert.ok(cause instanceof TypeError);
+      assert.equal(cause.message, "fetch failed");
+      assert.equal(cause.cause.code, "UND_ERR_SOCKET");
+    },
   });
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
@@ -801,6 +879,10 @@ test("network: a connection dropped in the middle of the body", async () => {
     retryable: false,
     attempts: 1,
     deliveryUnknown: true,
+    cause: (cause) => {
+      assert.ok(cause instanceof TypeError);
+      assert.equal(cause.message, "terminated");
+    },
   });
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
@@ -850,24 +932,43 @@ test("the client never shows its token", () => {
 
 // ---- use after free -------------------------------------------------------
 
-test("a freed client throws, and the module keeps working", () => {
+test("a freed client fails with a config error, and the module keeps working", async () => {
+  const freed = {
+    message: "this client was freed; make a new WhatsJetClient.",
+    code: "config",
+    retryable: false,
+    attempts: 0,
+    deliveryUnknown: false,
+    issues: [{ path: "", code: "invalid_type", message: "this client was freed; make a new WhatsJetClient." }],
+  };
   const c = client();
   c.free();
-  assert.throws(() => c.validate("sendMessage", MESSAGE), Error);
+  assertWhatsJetError(thrown(() => c.validate("sendMessage", MESSAGE)), freed);
+  assertWhatsJetError(thrown(() => c.toJSON()), freed);
+  assert.equal(String(c), "WhatsJetClient(freed)");
+  for (const call of [
+    () => c.sendMessage(MESSAGE),
+    () => c.sendMediaMessage({ phone_number: "919876543210", media_type: "image", media_url: "https://example.com/a.png" }),
+    () => c.sendTemplateMessage({ phone_number: "919876543210", template_name: "t", template_language: "en" }),
+    () => c.createContact({ phone_number: "919876543210" }),
+    () => c.updateContact("919876543210", { first_name: "Ada" }),
+  ]) {
+    assertWhatsJetError(await rejection(call), freed);
+  }
+  c.free();
   const d = client();
   d[Symbol.dispose]();
-  assert.throws(() => String(d), Error);
+  assertWhatsJetError(await rejection(() => d.sendMessage(MESSAGE)), freed);
+  assert.deepEqual(await recordedPaths(), []);
   assert.equal(whatsjet.normalizePhoneNumber("+91 98765-43210"), "919876543210");
   assert.equal(client().validate("sendMessage", MESSAGE).ok, true);
 });
 
-test(
-  "a freed client's failures are WhatsJetErrors, rejected by the async methods",
-  { todo: "library bug: a freed client throws a plain Error \"null pointer passed to rust\", synchronously" },
-  async () => {
-    const c = client();
-    c.free();
-    const err = await rejection(() => c.sendMessage(MESSAGE));
-    assert.equal(err.name, "WhatsJetError");
-  },
-);
+test("a call already under way when its client is freed still ends", async () => {
+  const c = client();
+  const pending = c.sendMessage(MESSAGE);
+  c.free();
+  const reply = await pending;
+  assert.equal(reply.result, "success");
+  assert.deepEqual(await recordedPaths(), [SEND]);
+});

@@ -33,6 +33,17 @@ import {
   type WhatsJetClientOptions,
   type WhatsJetError,
   type WhatsJetErrorCode,
+  isWhatsJetError,
+  type AbortedError,
+  type ApiError,
+  type ConfigError,
+  type HttpError,
+  type InvalidResponseError,
+  type NetworkError,
+  type RateLimitedError,
+  type TimeoutError,
+  type UnauthorizedError,
+  type ValidationError,
 } from "whatsjet";
 import initWeb, { initSync, WhatsJetClient as WebClient, validate as webValidate, type InitOutput } from "whatsjet/web";
 import * as formOnly from "whatsjet/validators";
@@ -152,38 +163,73 @@ export async function handle(): Promise<string> {
     await minimal.sendMessage({ phone_number: "919876543210", message_body: "Hi" });
     return "sent";
   } catch (e) {
-    const err = e as WhatsJetError;
-    const asError: Error = err;
-    const code: WhatsJetErrorCode = err.code;
-    const retryable: boolean = err.retryable;
-    const attempts: number = err.attempts;
-    const deliveryUnknown: boolean = err.deliveryUnknown;
-    const status: number | undefined = err.status;
-    const serverMessage: string | undefined = err.serverMessage;
-    const issues: Issue[] | undefined = err.issues;
-    const whatsappCode: number | undefined = err.whatsappCode;
-    const retryAfterMs: number | undefined = err.retryAfterMs;
-    switch (err.code) {
+    if (!isWhatsJetError(e)) throw e;
+    // @ts-expect-error: retryAfterMs exists only once the code says rate_limited
+    void e.retryAfterMs;
+    const asError: Error = e;
+    const code: WhatsJetErrorCode = e.code;
+    const retryable: boolean = e.retryable;
+    const attempts: number = e.attempts;
+    const deliveryUnknown: boolean = e.deliveryUnknown;
+    const cause: unknown = e.cause;
+    switch (e.code) {
       case "validation":
-      case "api":
-        return (err.issues ?? []).map((i) => `${i.path}:${i.code}:${i.message}`).join(" ");
-      case "rate_limited":
-        return `wait ${err.retryAfterMs ?? 0}`;
-      case "config":
+      case "config": {
+        const issues: Issue[] = e.issues;
+        return issues.map((i) => `${i.path}:${i.code}:${i.message}`).join(" ");
+      }
+      case "api": {
+        const status: number = e.status;
+        const serverMessage: string = e.serverMessage;
+        const whatsappCode: number | undefined = e.whatsappCode;
+        return [status, serverMessage, whatsappCode, e.issues.length].join();
+      }
+      case "rate_limited": {
+        const retryAfterMs: number | undefined = e.retryAfterMs;
+        // @ts-expect-error: a 429 has no issues
+        void e.issues;
+        return `wait ${retryAfterMs ?? 0} after ${e.status}`;
+      }
+      case "http": {
+        const serverMessage: string | undefined = e.serverMessage;
+        return `${e.status} ${serverMessage ?? ""}`;
+      }
       case "unauthorized":
-      case "http":
+      case "invalid_response":
+        return `${e.status}`;
       case "timeout":
       case "aborted":
       case "network":
-      case "invalid_response":
-        return [asError.message, code, retryable, attempts, deliveryUnknown, status, serverMessage, issues, whatsappCode, retryAfterMs].join();
+        // @ts-expect-error: no answer, so no status
+        void e.status;
+        return [asError.message, code, retryable, attempts, deliveryUnknown, String(cause)].join();
       default: {
-        const never: never = err.code;
+        const never: never = e;
         return never;
       }
     }
   }
 }
+
+// Each code's interface is exported, and the union is exactly them.
+expectType<
+  Equal<
+    WhatsJetError,
+    | ValidationError
+    | ConfigError
+    | UnauthorizedError
+    | RateLimitedError
+    | ApiError
+    | HttpError
+    | TimeoutError
+    | AbortedError
+    | NetworkError
+    | InvalidResponseError
+  >
+>();
+expectType<Equal<RateLimitedError["retryAfterMs"], number | undefined>>();
+expectType<Equal<Extract<WhatsJetError, { code: "config" }>, ConfigError>>();
+expectType<Equal<Parameters<typeof isWhatsJetError>, [error: unknown]>>();
 
 // ---- the validators -------------------------------------------------------
 

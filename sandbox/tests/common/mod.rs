@@ -220,7 +220,7 @@ impl Response {
 /// The `body` of an answer fixture, as JSON.
 pub fn fixture_body(name: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/answers")
+        .join("answers")
         .join(format!("{name}.json"));
     let text = std::fs::read_to_string(&path).expect("read fixture");
     let mut fixture: Value = serde_json::from_str(&text).expect("fixture JSON");
@@ -229,7 +229,7 @@ pub fn fixture_body(name: &str) -> Value {
 
 pub fn fixture_status(name: &str) -> u16 {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/answers")
+        .join("answers")
         .join(format!("{name}.json"));
     let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     fixture["status"].as_u64().unwrap() as u16

@@ -1,0 +1,203 @@
+//! Contact details: the `contact{}` of the sends and the fields of
+//! `createContact` and `updateContact` (e-mail, language, country, groups,
+//! custom fields), and what an update as a whole must carry.
+
+use super::{check, unknown};
+use crate::issue::{join_path, IssueCode, WarningCode};
+use crate::json::{Map, Value};
+use crate::request::Kind;
+use crate::validate::values::{
+    check_len, expect_str, refuse, scalar, scalar_text, take, type_issue,
+};
+use crate::validate::{formats, schema, Ctx};
+
+/// The nested `contact{}` of a send: each detail by its own rule.
+pub(super) fn details(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let Value::Object(map) = value else {
+        type_issue(ctx, path, "an object of contact details", value);
+        return None;
+    };
+    let mut out = Map::with_capacity(map.len());
+    for (key, v) in map.iter_mut() {
+        if v.is_null() {
+            continue;
+        }
+        match schema::lookup_contact(key) {
+            Some(rule) => {
+                if let Some(o) = check(ctx, &join_path(path, key), rule, v) {
+                    out.push(std::mem::take(key), o);
+                }
+            }
+            None => unknown::key(ctx, path, key),
+        }
+    }
+    Some(Value::Object(out))
+}
+
+/// An e-mail address; blank on an update, which clears it.
+pub(super) fn email(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let s = expect_str(ctx, path, value)?;
+    if s.is_empty() && ctx.kind == Kind::UpdateContact {
+        blank_warning(ctx, path);
+        return Some(Value::String(String::new()));
+    }
+    check_len(ctx, path, s, schema::EMAIL_MAX)?;
+    if !formats::is_email(s) {
+        return refuse(
+            ctx,
+            path,
+            IssueCode::InvalidEmail,
+            format!("{path} must be an e-mail address such as name@example.com."),
+        );
+    }
+    Some(take(value))
+}
+
+/// The contact's `language_code`; blank on an update, which clears it.
+pub(super) fn language_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let s = expect_str(ctx, path, value)?;
+    if s.is_empty() && ctx.kind == Kind::UpdateContact {
+        blank_warning(ctx, path);
+        return Some(Value::String(String::new()));
+    }
+    check_len(ctx, path, s, 35)?;
+    if !formats::is_language_code(s) {
+        return refuse(
+            ctx,
+            path,
+            IssueCode::InvalidFormat,
+            format!("{path} may contain only letters, digits, - and _, such as en."),
+        );
+    }
+    Some(take(value))
+}
+
+/// A country name; on an update (`create` false) also an ISO or dialling
+/// code, which the server looks up.
+pub(super) fn country(ctx: &mut Ctx, path: &str, value: &mut Value, create: bool) -> Option<Value> {
+    let s = expect_str(ctx, path, value)?;
+    check_len(ctx, path, s, schema::NAME_MAX)?;
+    if s.is_empty() && ctx.kind == Kind::UpdateContact {
+        blank_warning(ctx, path);
+    }
+    if create && (s.bytes().any(|b| b.is_ascii_digit()) || s.trim().is_empty()) {
+        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must be a country name such as India when a contact is created (a dialling code works only on update)."));
+    }
+    Some(take(value))
+}
+
+/// Group titles, comma-separated or an array, sent trimmed and joined.
+pub(super) fn groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> {
+    let mut titles: Vec<&str> = Vec::new();
+    match value {
+        Value::String(s) => titles.extend(s.split(',')),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    Value::String(s) if s.contains(',') => ctx.issue(
+                        &join_path(path, &i.to_string()),
+                        IssueCode::InvalidFormat,
+                        format!("{path} item {i} contains a comma, which separates group titles."),
+                    ),
+                    Value::String(s) => titles.push(s),
+                    other => type_issue(ctx, &join_path(path, &i.to_string()), "a string", other),
+                }
+            }
+        }
+        other => {
+            type_issue(
+                ctx,
+                path,
+                "a comma-separated string or an array of strings",
+                other,
+            );
+            return None;
+        }
+    }
+    let mut out = String::new();
+    for title in titles.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        if title.chars().count() > schema::EMAIL_MAX {
+            return refuse(
+                ctx,
+                path,
+                IssueCode::TooLong,
+                format!(
+                    "{path} has a group title longer than {} characters.",
+                    schema::EMAIL_MAX
+                ),
+            );
+        }
+        if !out.is_empty() {
+            out.push(',');
+        }
+        out.push_str(title);
+    }
+    if out.is_empty() && ctx.kind == Kind::UpdateContact {
+        blank_warning(ctx, path);
+    }
+    Some(Value::String(out))
+}
+
+/// `custom_fields`: an object of field name to a string or number.
+pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let Value::Object(map) = value else {
+        type_issue(ctx, path, "an object of custom field name to value", value);
+        return None;
+    };
+    let mut out = Map::with_capacity(map.len());
+    for (name, v) in map.iter_mut() {
+        // The field's path is built only for an issue: most fields have none.
+        if name.trim().is_empty() {
+            ctx.issue(
+                &join_path(path, name),
+                IssueCode::InvalidFormat,
+                format!("{path} has an empty field name."),
+            );
+            continue;
+        }
+        if v.is_null() {
+            continue;
+        }
+        match scalar(v) {
+            Some(text) => out.push(std::mem::take(name), Value::String(text)),
+            None => type_issue(ctx, &join_path(path, name), "a string", v),
+        }
+    }
+    Some(Value::Object(out))
+}
+
+/// One custom field's value, by its own path (`custom_fields.BDay`).
+pub(in crate::validate) fn custom_value(ctx: &mut Ctx, path: &str, value: &mut Value) {
+    if !value.is_null() {
+        scalar_text(ctx, path, value);
+    }
+}
+
+/// An update must change something, and one without `groups` empties the
+/// contact's groups.
+pub(in crate::validate) fn update_across_fields(ctx: &mut Ctx, given: &Map, body: &Map) {
+    if body.is_empty() && given.values().all(Value::is_null) {
+        ctx.issue(
+            "",
+            IssueCode::Required,
+            "An update needs at least one field to change.".to_owned(),
+        );
+        return;
+    }
+    if !body.contains_key("groups") {
+        ctx.warn(
+            "groups",
+            WarningCode::GroupsCleared,
+            "groups is not set: the server removes the contact from all its groups on an update without groups.".to_owned(),
+        );
+    }
+}
+
+/// A blank value on an update is legal, but the server clears the field.
+pub(super) fn blank_warning(ctx: &mut Ctx, path: &str) {
+    ctx.warn(
+        path,
+        WarningCode::BlankClearsValue,
+        format!("{path} is empty: the server removes the contact's current value."),
+    );
+}

@@ -1,0 +1,69 @@
+//! Media: the URLs WhatsApp fetches (`media_url`, the template's header
+//! media), and what a media message's type makes of its other fields.
+
+use crate::issue::{IssueCode, WarningCode};
+use crate::json::{Map, Value};
+use crate::validate::schema::MEDIA_TYPES;
+use crate::validate::values::{check_len, non_empty_str, take};
+use crate::validate::{formats, Ctx};
+
+/// An absolute http(s) URL; plain http is a warning.
+pub(super) fn url(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let s = non_empty_str(ctx, path, value)?;
+    check_len(ctx, path, s, 2048)?;
+    match formats::http_url(s) {
+        Some(secure) => {
+            if !secure {
+                ctx.warn(
+                    path,
+                    WarningCode::InsecureUrl,
+                    format!("{path} is a plain http URL; WhatsApp fetches media over https in practice."),
+                );
+            }
+            Some(take(value))
+        }
+        None => {
+            ctx.issue(
+                path,
+                IssueCode::InvalidUrl,
+                format!("{path} must be an absolute http(s) URL that WhatsApp can fetch, such as https://example.com/photo.jpg."),
+            );
+            None
+        }
+    }
+}
+
+/// Warnings on the fields `media_type` ignores: `caption` on audio,
+/// `file_name` on anything but a document (where it wants an extension).
+pub(in crate::validate) fn across_fields(ctx: &mut Ctx, body: &Map) {
+    let Some(media) = body.get("media_type").and_then(Value::as_str) else {
+        return;
+    };
+    debug_assert!(MEDIA_TYPES.contains(&media));
+    if media == "audio" && body.get("caption").is_some_and(|c| c.as_str() != Some("")) {
+        ctx.warn(
+            "caption",
+            WarningCode::IgnoredField,
+            "caption is ignored for audio.".to_owned(),
+        );
+    }
+    if let Some(name) = body.get("file_name").and_then(Value::as_str) {
+        if media != "document" {
+            ctx.warn(
+                "file_name",
+                WarningCode::IgnoredField,
+                format!("file_name is used only for documents; it is ignored for {media}."),
+            );
+        } else if !name
+            .rsplit_once('.')
+            .is_some_and(|(stem, ext)| !stem.is_empty() && !ext.is_empty())
+        {
+            ctx.warn(
+                "file_name",
+                WarningCode::MissingExtension,
+                "file_name has no extension (such as .pdf); WhatsApp shows the name as given."
+                    .to_owned(),
+            );
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Values with no format of their own: text of a bounded length (message
+//! bodies, captions, names), a choice from a list, a flag.
+
+use super::contact::blank_warning;
+use crate::issue::{IssueCode, WarningCode};
+use crate::json::Value;
+use crate::request::Kind;
+use crate::validate::values::{check_len, excerpt, expect_str, refuse, take, type_issue};
+use crate::validate::{formats, Ctx};
+
+/// A string of at most `max` characters; `non_blank` refuses whitespace.
+/// Text the server would strip as HTML is a warning.
+pub(super) fn text(
+    ctx: &mut Ctx,
+    path: &str,
+    value: &mut Value,
+    max: usize,
+    non_blank: bool,
+) -> Option<Value> {
+    let s = expect_str(ctx, path, value)?;
+    if non_blank && s.trim().is_empty() {
+        let code = IssueCode::Required;
+        ctx.issue(path, code, format!("{path} must not be empty."));
+        return None;
+    }
+    check_len(ctx, path, s, max)?;
+    if !path.contains('.') && formats::has_html_like_tag(s) {
+        ctx.warn(
+            path,
+            WarningCode::HtmlStripped,
+            format!("{path} contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
+        );
+    }
+    if s.is_empty() && ctx.kind == Kind::UpdateContact {
+        blank_warning(ctx, path);
+    }
+    Some(take(value))
+}
+
+/// One of `choices`, exactly.
+pub(super) fn choice(
+    ctx: &mut Ctx,
+    path: &str,
+    value: &mut Value,
+    choices: &[&str],
+) -> Option<Value> {
+    let s = expect_str(ctx, path, value)?;
+    if !choices.contains(&s) {
+        let list = choices.join(", ");
+        return refuse(
+            ctx,
+            path,
+            IssueCode::InvalidChoice,
+            format!("{path} must be one of {list}; got \"{}\".", excerpt(s)),
+        );
+    }
+    Some(take(value))
+}
+
+/// `true` or `false`, not a string or number that reads as one.
+pub(super) fn boolean(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    match value {
+        Value::Bool(b) => Some(Value::Bool(*b)),
+        other => {
+            type_issue(ctx, path, "true or false", other);
+            None
+        }
+    }
+}

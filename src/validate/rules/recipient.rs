@@ -1,0 +1,59 @@
+//! Who a message goes to and from: the `phone_number` of every request, and
+//! `from_phone_number_id`.
+
+use crate::issue::{IssueCode, WarningCode};
+use crate::json::Value;
+use crate::validate::values::{expect_str, refuse, scalar_text};
+use crate::validate::{phone, Ctx};
+
+/// A phone number, normalised to international digits; a length that does
+/// not fit its country is a warning.
+pub(super) fn phone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let s = expect_str(ctx, path, value)?;
+    let cc = ctx.options.default_country_code.as_deref();
+    match phone::normalize(s, cc, path) {
+        Ok(n) => {
+            if let Some((code, min, max)) = phone::unusual_length(&n) {
+                let digits = if min == max {
+                    min.to_string()
+                } else {
+                    format!("{min} to {max}")
+                };
+                ctx.warn(
+                    path,
+                    WarningCode::UnusualLength,
+                    format!(
+                        "{path} reads as a +{code} number, but those have {digits} digits with the country code, not {}: if it is a national number, write its country code first.",
+                        n.len()
+                    ),
+                );
+            }
+            Some(Value::String(n))
+        }
+        Err(issue) => {
+            ctx.issues.push(issue);
+            None
+        }
+    }
+}
+
+/// The sender's WhatsApp business phone number id: digits only. A blank one
+/// is not given: the server reads `from_phone_number_id ?: default`, so it
+/// is left out and the client's default may take its place.
+pub(super) fn phone_number_id(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let s = scalar_text(ctx, path, value)?;
+    if s.trim().is_empty() {
+        return None;
+    }
+    if s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return refuse(
+            ctx,
+            path,
+            IssueCode::InvalidFormat,
+            format!(
+                "{path} must be the digits of a WhatsApp phone number id, such as 100000000000001."
+            ),
+        );
+    }
+    Some(Value::String(s))
+}
