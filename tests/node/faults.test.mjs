@@ -300,7 +300,7 @@ test("401 plan message (plan-without-api-access): unauthorized, status 401", asy
 test("422 with several field errors (validation-422): api with issues in the server's order", async () => {
   // The sandbox replays the fixture byte for byte: its `errors` keys are the
   // order the server gave (phone_number, then message_body).
-  const fixture = JSON.parse(readFileSync(new URL("../answers/validation-422.json", import.meta.url), "utf8"));
+  const fixture = JSON.parse(readFileSync(new URL("../../sandbox/answers/validation-422.json", import.meta.url), "utf8"));
   const given = Object.keys(fixture.body.errors);
   assert.deepEqual([...given].sort(), ["message_body", "phone_number"]);
   await sandbox.fault({ answer: "validation-422" });

@@ -173,7 +173,7 @@ describe("validate", () => {
     );
   });
 
-  test("sendTemplateMessage: a gap in the body parameters and two headers", () => {
+  test("sendTemplateMessage: a gap in the body parameters, and two headers warn", () => {
     validated(
       "sendTemplateMessage",
       {
@@ -194,13 +194,15 @@ describe("validate", () => {
             code: "required",
             message: "field_2 is required because field_3 is given: body parameters are numbered from 1 without gaps.",
           },
+        ],
+        warnings: [
           {
             path: "header_field_1",
-            code: "invalid_format",
-            message: "header_field_1 cannot be given with header_image: a template has at most one header.",
+            code: "several_headers",
+            message:
+              "header_image and header_field_1 are headers of different kinds: a template has one header at most, so the server uses the one the template has and ignores the others.",
           },
         ],
-        warnings: [],
       },
     );
   });
@@ -496,7 +498,8 @@ describe("hostile arguments", () => {
   const KIND_ISSUE = {
     path: "kind",
     code: "invalid_choice",
-    message: "kind must be one of sendMessage, sendMediaMessage, sendTemplateMessage, createContact, updateContact.",
+    message:
+      "kind must be one of sendMessage, sendMediaMessage, sendTemplateMessage, createContact, updateContact, getMessageStatus, listTemplates, listContacts, getContact, listGroups, listLabels, assignGroups, unassignGroups, assignLabels, unassignLabels, assignTeamMember, sendInteractiveMessage, sendCarouselTemplateMessage, scheduleCampaign, listCampaigns, getCampaignStatus.",
   };
   for (const [name, value] of HOSTILE) {
     test(`validate kind: ${name}`, () => {
