@@ -79,10 +79,12 @@ mkdirSync(join(LINK_DIR, "node_modules", "empty-package"));
 writeFileSync(join(LINK_DIR, "node_modules", "empty-package", "package.json"), JSON.stringify({ name: "empty-package", exports: { ".": { node: "./index.js", default: "./index.js" } } }));
 writeFileSync(join(LINK_DIR, "node_modules", "empty-package", "index.js"), "module.exports = {};\n");
 const cleanups = [() => rmSync(LINK_DIR, { recursive: true, force: true })];
-process.on("exit", () => cleanups.forEach((f) => f()));
+process.on("exit", () => {
+  for (const f of cleanups) f();
+});
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
-    cleanups.forEach((f) => f());
+    for (const f of cleanups) f();
     process.exit(130);
   });
 }

@@ -112,6 +112,7 @@ export function normalizePhone(input, defaultCountryCode) {
 
 // ---------------------------------------------------------------- URLs
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
 const URL_REFUSED = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u0000-\u001f\u007f-\u009f\\]/;
 const HTTP_PREFIX = /^https?:\/\//i;
 

@@ -22,12 +22,12 @@ const merged = {
   repository: { type: "git", url: crate.repository },
   ...rest,
 };
-writeFileSync(new URL("package.json", pkg), JSON.stringify(merged, null, 2) + "\n");
+writeFileSync(new URL("package.json", pkg), `${JSON.stringify(merged, null, 2)}\n`);
 
 // The Node build is CommonJS inside an ESM package; the web build is ESM.
-writeFileSync(new URL("node/package.json", pkg), JSON.stringify({ type: "commonjs" }) + "\n");
-writeFileSync(new URL("web/package.json", pkg), JSON.stringify({ type: "module" }) + "\n");
-writeFileSync(new URL("validators/package.json", pkg), JSON.stringify({ type: "module" }) + "\n");
+writeFileSync(new URL("node/package.json", pkg), `${JSON.stringify({ type: "commonjs" })}\n`);
+writeFileSync(new URL("web/package.json", pkg), `${JSON.stringify({ type: "module" })}\n`);
+writeFileSync(new URL("validators/package.json", pkg), `${JSON.stringify({ type: "module" })}\n`);
 for (const dir of ["node", "web", "validators"]) {
   for (const extra of [".gitignore", "README.md", "LICENSE"]) rmSync(new URL(`${dir}/${extra}`, pkg), { force: true });
 }

@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 scripts/install.sh --no-browser
 scripts/build.sh
 cargo build --quiet --release -p whatsjet-sandbox
-exec ./target/release/whatsjet-sandbox --port "${PORT:-8787}" --static-dir www-demo --pkg-dir pkg
+exec "${CARGO_TARGET_DIR:-target}/release/whatsjet-sandbox" --port "${PORT:-8787}" --static-dir www-demo --pkg-dir pkg

@@ -4,7 +4,7 @@
 start_sandbox() {
   local log
   log=$(mktemp)
-  ./target/debug/whatsjet-sandbox --port 0 "$@" >"$log" 2>&1 &
+  "${CARGO_TARGET_DIR:-target}/debug/whatsjet-sandbox" --port 0 "$@" >"$log" 2>&1 &
   SANDBOX_PID=$!
   trap 'kill $SANDBOX_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do

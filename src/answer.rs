@@ -10,6 +10,7 @@ use crate::json::{Map, Value};
 
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode};
+use crate::routes::Route;
 
 /// Answers larger than this are refused unread: no answer of the API comes
 /// near it, and parsing an unbounded body could exhaust memory.
@@ -106,6 +107,44 @@ pub fn parse(answer: &Answer, now_ms: f64) -> Result<Value, Error> {
         status,
         server_message: message,
     })
+}
+
+/// The server's words when a change was already so.
+pub const NO_CHANGES: &str = "No changes";
+
+/// What a call of `route` ends with, from [`parse`]'s reading: on the routes
+/// that change membership, the envelope gains `changed` and "No changes"
+/// resolves with `changed: false` (the state is as asked, so a repeated call
+/// is no error); a `failed` 404, or the route's own not-found message, is
+/// [`Error::NotFound`].
+pub fn for_route(route: &Route, parsed: Result<Value, Error>) -> Result<Value, Error> {
+    match parsed {
+        Ok(Value::Object(mut envelope)) if route.no_changes_is_success => {
+            envelope.insert("changed", Value::Bool(true));
+            Ok(Value::Object(envelope))
+        }
+        Err(Error::Api { server_message, .. })
+            if route.no_changes_is_success && server_message == NO_CHANGES =>
+        {
+            let mut envelope = Map::new();
+            envelope.push("result", Value::String("failed".to_owned()));
+            envelope.push("message", Value::String(server_message));
+            envelope.push("data", Value::Array(Vec::new()));
+            envelope.push("changed", Value::Bool(false));
+            Ok(Value::Object(envelope))
+        }
+        Err(Error::Api {
+            status,
+            server_message,
+            ..
+        }) if status == 404 || route.not_found_message == Some(server_message.as_str()) => {
+            Err(Error::NotFound {
+                status,
+                server_message,
+            })
+        }
+        other => other,
+    }
 }
 
 /// A `failed` envelope: the token and vendor checks, or any other refusal.
@@ -285,5 +324,144 @@ mod tests {
         assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 UTC"), None);
         assert_eq!(http_date_ms("Sun, 6 Nov 1994 08:49:37 GMT"), None);
         assert_eq!(retry_after_ms("-3", 0.0), None);
+    }
+
+    fn read(kind: crate::request::Kind, status: u16, body: &str) -> Result<String, Error> {
+        let answer = Answer {
+            status,
+            retry_after: None,
+            body,
+        };
+        for_route(kind.route(), parse(&answer, 0.0)).map(|v| {
+            use crate::json::ToJson;
+            v.to_json_string()
+        })
+    }
+
+    #[test]
+    fn a_change_route_says_whether_it_changed_anything() {
+        use crate::request::Kind;
+        for kind in [
+            Kind::AssignGroups,
+            Kind::UnassignGroups,
+            Kind::AssignLabels,
+            Kind::UnassignLabels,
+            Kind::AssignTeamMember,
+        ] {
+            assert_eq!(
+                read(kind, 200, r#"{"result":"success","message":"Groups assigned successfully.","data":[]}"#),
+                Ok(r#"{"result":"success","message":"Groups assigned successfully.","data":[],"changed":true}"#.to_owned())
+            );
+            assert_eq!(
+                read(
+                    kind,
+                    200,
+                    r#"{"result":"failed","message":"No changes","data":[]}"#
+                ),
+                Ok(
+                    r#"{"result":"failed","message":"No changes","data":[],"changed":false}"#
+                        .to_owned()
+                )
+            );
+            assert_eq!(
+                read(
+                    kind,
+                    200,
+                    r#"{"result":"failed","message":"Invalid groups uid.","data":[]}"#
+                ),
+                Err(Error::Api {
+                    status: 200,
+                    server_message: "Invalid groups uid.".into(),
+                    issues: vec![],
+                    whatsapp_code: None
+                })
+            );
+        }
+        // Elsewhere "No changes" stays a refusal, and success is untouched.
+        assert_eq!(
+            read(
+                Kind::UpdateContact,
+                200,
+                r#"{"result":"failed","message":"No changes","data":[]}"#
+            ),
+            Err(Error::Api {
+                status: 200,
+                server_message: "No changes".into(),
+                issues: vec![],
+                whatsapp_code: None
+            })
+        );
+        assert_eq!(
+            read(
+                Kind::SendMessage,
+                200,
+                r#"{"result":"success","message":"m","data":{}}"#
+            ),
+            Ok(r#"{"result":"success","message":"m","data":{}}"#.to_owned())
+        );
+    }
+
+    #[test]
+    fn not_found_is_its_own_error() {
+        use crate::request::Kind;
+        assert_eq!(
+            read(
+                Kind::GetMessageStatus,
+                200,
+                r#"{"result":"failed","message":"Message not found.","data":[]}"#
+            ),
+            Err(Error::NotFound {
+                status: 200,
+                server_message: "Message not found.".into()
+            })
+        );
+        assert_eq!(
+            read(
+                Kind::GetCampaignStatus,
+                404,
+                r#"{"result":"failed","message":"","data":[]}"#
+            ),
+            Err(Error::NotFound {
+                status: 404,
+                server_message: String::new()
+            })
+        );
+        // The same words on another route are a refusal; a 404 page is HTTP.
+        assert_eq!(
+            read(
+                Kind::SendMessage,
+                200,
+                r#"{"result":"failed","message":"Message not found.","data":[]}"#
+            ),
+            Err(Error::Api {
+                status: 200,
+                server_message: "Message not found.".into(),
+                issues: vec![],
+                whatsapp_code: None
+            })
+        );
+        assert_eq!(
+            read(Kind::GetCampaignStatus, 404, "<html>Not Found</html>"),
+            Err(Error::Http {
+                status: 404,
+                server_message: None
+            })
+        );
+        assert_eq!(
+            Error::NotFound {
+                status: 404,
+                server_message: String::new()
+            }
+            .to_string(),
+            "not found"
+        );
+        assert_eq!(
+            Error::NotFound {
+                status: 200,
+                server_message: "Message not found.".into()
+            }
+            .to_string(),
+            "not found: Message not found."
+        );
     }
 }

@@ -10,9 +10,10 @@ use crate::answer::{self, Answer};
 use crate::config::{CallSettings, ClientConfig};
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode};
-use crate::json::{ToJson, Value};
+use crate::json::{Map, ToJson, Value};
 use crate::request::Kind;
 use crate::retry::{self, Decision};
+use crate::routes::{Carry, List};
 use crate::validate::{self, phone};
 
 /// An HTTP method of the API.
@@ -37,6 +38,8 @@ impl Method {
 /// A request ready to send: the same on every attempt.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
+    /// The route it goes to, which says how to read its answer.
+    pub kind: Kind,
     /// GET or POST.
     pub method: Method,
     /// The full URL, query string included.
@@ -47,8 +50,9 @@ pub struct Request {
 
 impl Request {
     /// A POST of `body` (JSON text) to `url`.
-    pub fn post(url: String, body: String) -> Self {
+    pub fn post(kind: Kind, url: String, body: String) -> Self {
         Self {
+            kind,
             method: Method::Post,
             url,
             body: Some(body),
@@ -57,7 +61,7 @@ impl Request {
 
     /// A GET of `url` with `query` appended, each name and value
     /// percent-encoded (`+` and `&` in a value stay data).
-    pub fn get(url: String, query: &[(&str, &str)]) -> Self {
+    pub fn get(kind: Kind, url: String, query: &[(&str, &str)]) -> Self {
         let mut url = url;
         for (i, (name, value)) in query.iter().enumerate() {
             url.push(if i == 0 && !url.contains('?') {
@@ -70,6 +74,7 @@ impl Request {
             url.extend(percent_encoding::utf8_percent_encode(value, QUERY));
         }
         Self {
+            kind,
             method: Method::Get,
             url,
             body: None,
@@ -143,10 +148,14 @@ pub trait Transport {
 /// A successful call: the success envelope, and the host's copy of its text.
 #[derive(Clone, Debug)]
 pub struct Reply<B> {
-    /// `{ result: "success", message, data }` as read.
+    /// `{ result: "success", message, data }` as read (with `changed` on the
+    /// routes that report it).
     pub envelope: Value,
     /// The body as the host received it.
     pub host_body: B,
+    /// Whether `host_body` is the envelope as it is, so that the host may
+    /// read its own copy instead of the envelope written out again.
+    pub host_body_is_envelope: bool,
 }
 
 /// How a call ended when it failed.
@@ -191,45 +200,132 @@ impl<C> CallError<C> {
 }
 
 /// The request of a call of `kind`: the payload validated and normalised
-/// with the client's defaults, and for `updateContact` the path's phone
-/// number (`phone`), whose issue is reported with the body's.
+/// with the client's defaults, sent as the route's body or query.
+/// `argument` is the method's first argument where the route has one: the
+/// path's last segment (`updateContact`'s phone number, a campaign uid) or
+/// the one field of a lookup (`getContact`); its issue is reported with the
+/// payload's.
 pub fn prepare(
     config: &ClientConfig,
     kind: Kind,
-    phone: Option<&Value>,
+    argument: Option<&Value>,
     payload: Value,
 ) -> Result<Request, Error> {
+    let route = kind.route();
+    let mut payload = match payload {
+        // A list's query and a lookup's payload may be left out.
+        Value::Null if route.method == Method::Get => Value::Object(Map::new()),
+        other => other,
+    };
     let mut issues = Vec::new();
-    let mut path_number = None;
-    if let Some(phone) = phone {
-        match phone.as_str() {
-            Some(s) => {
-                match phone::normalize(s, config.default_country_code.as_deref(), "phone_number") {
-                    Ok(n) => path_number = Some(n),
-                    Err(issue) => issues.push(issue),
-                }
-            }
-            None => issues.push(Issue::new(
-                "phone_number",
-                IssueCode::InvalidType,
-                format!(
-                    "phone_number (the first argument of {}) must be a string.",
-                    kind.name()
-                ),
-            )),
-        }
+    let mut segment = None;
+    let named = route.argument_field.or(route.path_field);
+    match (named, argument, &mut payload) {
+        (Some("phone_number"), Some(phone), _) => match phone_segment(config, kind, phone) {
+            Ok(n) => segment = Some(n),
+            Err(issue) => issues.push(issue),
+        },
+        (Some(field), Some(value), Value::Object(map)) => map.insert(field, value.clone()),
+        _ => {}
     }
-    match validate::validate_owned(kind, payload, &config.validate_options()) {
-        Ok(valid) if issues.is_empty() => Ok(Request::post(
-            config.url(kind, path_number.as_deref()),
-            Value::Object(valid.body).to_json_string(),
-        )),
-        Ok(_) => Err(Error::Validation { issues }),
+    let mut body = match validate::validate_owned(kind, payload, &config.validate_options()) {
+        Ok(valid) if issues.is_empty() => valid.body,
+        Ok(_) => return Err(Error::Validation { issues }),
         Err(invalid) => {
             issues.extend(invalid.issues);
-            Err(Error::Validation { issues })
+            return Err(Error::Validation { issues });
         }
+    };
+    if let (Some(field), None) = (route.path_field, &segment) {
+        segment = body.remove(field).map(|v| scalar_text(&v));
     }
+    let mut url = config.url(kind, None);
+    if let Some(segment) = segment {
+        url.extend(percent_encoding::utf8_percent_encode(&segment, QUERY));
+    }
+    Ok(match route.carry {
+        Carry::Body => Request::post(kind, url, Value::Object(body).to_json_string()),
+        Carry::Query => {
+            let pairs: Vec<(String, String)> = body
+                .iter()
+                .map(|(k, v)| (k.clone(), scalar_text(v)))
+                .collect();
+            let pairs: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            Request::get(kind, url, &pairs)
+        }
+    })
+}
+
+/// `updateContact`'s phone number, the last segment of its path.
+fn phone_segment(config: &ClientConfig, kind: Kind, phone: &Value) -> Result<String, Issue> {
+    match phone.as_str() {
+        Some(s) => phone::normalize(s, config.default_country_code.as_deref(), "phone_number"),
+        None => Err(Issue::new(
+            "phone_number",
+            IssueCode::InvalidType,
+            format!(
+                "phone_number (the first argument of {}) must be a string.",
+                kind.name()
+            ),
+        )),
+    }
+}
+
+/// A validated value as query or path text: strings as they are, numbers as
+/// written.
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.as_str().to_owned(),
+        Value::Bool(b) => b.to_string(),
+        other => other.to_json_string(),
+    }
+}
+
+/// The page a list's query starts at: its `page`, or 1.
+pub fn first_page(query: &Value) -> u64 {
+    match query.get("page") {
+        Some(Value::Number(n)) => n.as_u64().filter(|&p| p > 0).unwrap_or(1),
+        _ => 1,
+    }
+}
+
+/// A list's query asking for page `page` (a query left out asks for it
+/// alone).
+pub fn page_query(query: &Value, page: u64) -> Value {
+    let mut map = match query {
+        Value::Object(map) => map.clone(),
+        _ => Map::new(),
+    };
+    map.insert("page", Value::Number(page.into()));
+    Value::Object(map)
+}
+
+/// The items of one page of a list route's answer, and the number of the
+/// next page if there is one. A page without items ends the list whatever
+/// its paginator says, so a wrong `last_page` cannot loop forever.
+pub fn page_items(envelope: &Value, list: &List, asked: u64) -> (Vec<Value>, Option<u64>) {
+    let page = envelope
+        .get("data")
+        .and_then(|d| d.get(list.key))
+        .and_then(Value::as_object);
+    let number = |key: &str| match page.and_then(|p| p.get(key)) {
+        Some(Value::Number(n)) => n.as_u64(),
+        _ => None,
+    };
+    let items = match page.and_then(|p| p.get("data")) {
+        Some(Value::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let current = number("current_page").unwrap_or(asked).max(asked);
+    let next = match number("last_page") {
+        Some(last) if current < last && !items.is_empty() => Some(current + 1),
+        _ => None,
+    };
+    (items, next)
 }
 
 /// Sends `request` until an answer, or until [`retry::decide`] gives up.
@@ -253,11 +349,12 @@ pub async fn run<T: Transport>(
                     retry_after: response.retry_after.as_deref(),
                     body: &response.body,
                 };
-                match answer::parse(&answer, now) {
+                match answer::for_route(request.kind.route(), answer::parse(&answer, now)) {
                     Ok(envelope) => {
                         return Ok(Reply {
                             envelope,
                             host_body: response.host_body,
+                            host_body_is_envelope: !request.kind.route().no_changes_is_success,
                         })
                     }
                     Err(error) => (
@@ -411,6 +508,7 @@ mod tests {
 
     fn request() -> Request {
         Request::post(
+            Kind::SendMessage,
             "https://example.com/api/v/contact/send-message".into(),
             r#"{"phone_number":"919876543210","message_body":"hi"}"#.into(),
         )
@@ -616,6 +714,7 @@ mod tests {
     #[test]
     fn a_get_carries_its_query_percent_encoded() {
         let r = Request::get(
+            Kind::ListContacts,
             "https://example.com/api/v/contact".into(),
             &[
                 ("phone_number_or_email", "a+b&c=d@example.com"),
@@ -628,7 +727,11 @@ mod tests {
             "https://example.com/api/v/contact?phone_number_or_email=a%2Bb%26c%3Dd%40example.com&page=2"
         );
         assert_eq!(r.body, None);
-        let r = Request::get("https://x.test/a?x=1".into(), &[("é", " ")]);
+        let r = Request::get(
+            Kind::ListContacts,
+            "https://x.test/a?x=1".into(),
+            &[("é", " ")],
+        );
         assert_eq!(r.url, "https://x.test/a?x=1&%C3%A9=%20");
     }
 
@@ -660,9 +763,51 @@ mod tests {
         assert_eq!(
             r,
             Request::post(
+                Kind::UpdateContact,
                 "https://example.com/api/v/contact/update/919876543210".into(),
                 r#"{"first_name":"Ada"}"#.into()
             )
+        );
+    }
+
+    #[test]
+    fn pages_follow_the_paginator_and_stop_on_an_empty_page() {
+        let list = Kind::ListContacts.route().list.unwrap();
+        let page = |current: u64, last: u64, items: &str| {
+            crate::json::parse(&format!(
+                r#"{{"result":"success","message":"","data":{{"contactList":{{"current_page":{current},"last_page":{last},"data":[{items}]}}}}}}"#
+            ))
+            .unwrap()
+        };
+        let (items, next) = page_items(&page(1, 3, r#"{"_uid":"a"},{"_uid":"b"}"#), &list, 1);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].get("_uid").and_then(Value::as_str), Some("b"));
+        assert_eq!(next, Some(2));
+        assert_eq!(page_items(&page(3, 3, r#"{"_uid":"c"}"#), &list, 3).1, None);
+        // A paginator that claims more pages but lists nothing ends the list.
+        assert_eq!(page_items(&page(2, 9, ""), &list, 2), (vec![], None));
+        // A page number going backwards cannot restart the list.
+        assert_eq!(page_items(&page(1, 9, "1"), &list, 5).1, Some(6));
+        // Not the API's shape: no items, no next page.
+        let odd = crate::json::parse(r#"{"result":"success","data":[]}"#).unwrap();
+        assert_eq!(page_items(&odd, &list, 1), (vec![], None));
+        // Groups are under the server's `contactList` key too.
+        let groups = Kind::ListGroups.route().list.unwrap();
+        assert_eq!(page_items(&page(1, 2, "1"), &groups, 1).1, Some(2));
+    }
+
+    #[test]
+    fn a_page_query_keeps_the_rest_of_the_query() {
+        let query = crate::json::parse(r#"{"search_term":"a&b","page":3}"#).unwrap();
+        assert_eq!(first_page(&query), 3);
+        assert_eq!(
+            page_query(&query, 4).to_json_string(),
+            r#"{"search_term":"a&b","page":4}"#
+        );
+        assert_eq!(first_page(&Value::Null), 1);
+        assert_eq!(
+            page_query(&Value::Null, 2).to_json_string(),
+            r#"{"page":2}"#
         );
     }
 }

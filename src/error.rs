@@ -6,12 +6,13 @@ use crate::issue::{Issue, IssueCode};
 
 /// Every [`Error::code`], in the order of the enum: the TypeScript union of
 /// codes is generated from it.
-pub const CODES: [&str; 10] = [
+pub const CODES: [&str; 11] = [
     "validation",
     "config",
     "unauthorized",
     "rate_limited",
     "api",
+    "not_found",
     "http",
     "timeout",
     "aborted",
@@ -36,7 +37,7 @@ pub struct Shape {
 }
 
 /// One [`Shape`] per code, in the order of [`CODES`].
-pub const SHAPES: [Shape; 10] = [
+pub const SHAPES: [Shape; 11] = [
     Shape {
         code: "validation",
         name: "ValidationError",
@@ -75,6 +76,12 @@ pub const SHAPES: [Shape; 10] = [
             ("issues", true),
             ("whatsappCode", false),
         ],
+    },
+    Shape {
+        code: "not_found",
+        name: "NotFoundError",
+        doc: "What the call asked about does not exist: a message status of an unknown message, an unknown campaign uid.",
+        details: &[("status", true), ("serverMessage", true)],
     },
     Shape {
         code: "http",
@@ -185,6 +192,14 @@ pub enum Error {
         /// The WhatsApp error code found as `(#NNNNNN)` in the message.
         whatsapp_code: Option<u32>,
     },
+    /// The server says what the call asked about does not exist.
+    #[error("not found{}", if .server_message.is_empty() { String::new() } else { format!(": {server_message}") })]
+    NotFound {
+        /// The HTTP status (200 for "Message not found.", 404 for a campaign).
+        status: u16,
+        /// The server's own words (a 404's may be empty).
+        server_message: String,
+    },
     /// A non-2xx answer that is not the API's JSON (a proxy page, a 404).
     #[error("HTTP {status} from the server without an API answer")]
     Http {
@@ -252,6 +267,7 @@ impl Error {
             Self::Unauthorized { .. } => "unauthorized",
             Self::RateLimited { .. } => "rate_limited",
             Self::Api { .. } => "api",
+            Self::NotFound { .. } => "not_found",
             Self::Http { .. } => "http",
             Self::Timeout { .. } => "timeout",
             Self::Aborted => "aborted",
@@ -279,6 +295,7 @@ impl Error {
             Self::Unauthorized { status, .. }
             | Self::RateLimited { status, .. }
             | Self::Api { status, .. }
+            | Self::NotFound { status, .. }
             | Self::Http { status, .. }
             | Self::InvalidResponse { status, .. } => Some(*status),
             _ => None,
@@ -290,7 +307,8 @@ impl Error {
         match self {
             Self::Unauthorized { server_message, .. }
             | Self::RateLimited { server_message, .. }
-            | Self::Api { server_message, .. } => Some(server_message),
+            | Self::Api { server_message, .. }
+            | Self::NotFound { server_message, .. } => Some(server_message),
             Self::Http { server_message, .. } => server_message.as_deref(),
             _ => None,
         }
@@ -375,6 +393,10 @@ mod tests {
                 issues: vec![],
                 whatsapp_code: None,
             },
+            Error::NotFound {
+                status: 404,
+                server_message: String::new(),
+            },
             Error::Http {
                 status: 404,
                 server_message: None,
@@ -397,6 +419,7 @@ mod tests {
                 | Error::Unauthorized { .. }
                 | Error::RateLimited { .. }
                 | Error::Api { .. }
+                | Error::NotFound { .. }
                 | Error::Http { .. }
                 | Error::Timeout { .. }
                 | Error::Aborted

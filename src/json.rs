@@ -34,6 +34,12 @@ pub enum Value {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Number(String);
 
+impl From<u64> for Number {
+    fn from(n: u64) -> Self {
+        Number(n.to_string())
+    }
+}
+
 impl Number {
     /// The number as written.
     pub fn as_str(&self) -> &str {
@@ -92,6 +98,12 @@ impl Map {
             Some((_, v)) => *v = value,
             None => self.0.push((key, value)),
         }
+    }
+
+    /// Takes `key` out, keeping the order of the others.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let i = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(i).1)
     }
 
     /// Appends `key` without looking for it first: for keys known to be new,

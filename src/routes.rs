@@ -15,6 +15,15 @@ pub enum Carry {
     Query,
 }
 
+/// Where a list route's page is, and what it holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct List {
+    /// The key of `data` that holds the paginator.
+    pub key: &'static str,
+    /// The TypeScript type of an item.
+    pub item: &'static str,
+}
+
 /// One route of the API.
 #[derive(Debug)]
 pub struct Route {
@@ -22,6 +31,9 @@ pub struct Route {
     pub kind: Kind,
     /// What the route does, for the method's documentation.
     pub about: &'static str,
+    /// The TypeScript type the method resolves to (a list's is made from
+    /// its [`List`]).
+    pub reply: &'static str,
     /// GET or POST.
     pub method: Method,
     /// The path after `{baseUrl}/{vendorUid}/`.
@@ -34,8 +46,8 @@ pub struct Route {
     pub argument_field: Option<&'static str>,
     /// Where the other fields go.
     pub carry: Carry,
-    /// The key of `data` that holds a list route's paginator.
-    pub list_key: Option<&'static str>,
+    /// A list route's paginator: its key in `data`, and its items' type.
+    pub list: Option<List>,
     /// Whether the server's `failed` "No changes" means the state is already
     /// as asked: the call then resolves with `changed: false`.
     pub no_changes_is_success: bool,
@@ -43,63 +55,83 @@ pub struct Route {
     pub not_found_message: Option<&'static str>,
 }
 
-const fn post(kind: Kind, path: &'static str, about: &'static str) -> Route {
+const fn post(kind: Kind, path: &'static str, reply: &'static str, about: &'static str) -> Route {
     Route {
         kind,
         about,
+        reply,
         method: Method::Post,
         path,
         path_field: None,
         argument_field: None,
         carry: Carry::Body,
-        list_key: None,
+        list: None,
         no_changes_is_success: false,
         not_found_message: None,
     }
 }
 
-const fn get(kind: Kind, path: &'static str, about: &'static str) -> Route {
+const fn get(kind: Kind, path: &'static str, reply: &'static str, about: &'static str) -> Route {
     Route {
         method: Method::Get,
         carry: Carry::Query,
-        ..post(kind, path, about)
+        ..post(kind, path, reply, about)
     }
 }
 
-const fn list(kind: Kind, path: &'static str, key: &'static str, about: &'static str) -> Route {
+const fn list(
+    kind: Kind,
+    path: &'static str,
+    key: &'static str,
+    item: &'static str,
+    about: &'static str,
+) -> Route {
     Route {
-        list_key: Some(key),
-        ..get(kind, path, about)
+        list: Some(List { key, item }),
+        ..get(kind, path, "", about)
     }
 }
 
-const fn change(kind: Kind, path: &'static str, about: &'static str) -> Route {
+const fn change(kind: Kind, path: &'static str, reply: &'static str, about: &'static str) -> Route {
     Route {
         no_changes_is_success: true,
-        ..post(kind, path, about)
+        ..post(kind, path, reply, about)
     }
 }
 
 /// Every route, in the order of [`Kind::ALL`].
 pub const ROUTES: [Route; 21] = [
-    post(Kind::SendMessage, "contact/send-message", "a text message."),
+    post(
+        Kind::SendMessage,
+        "contact/send-message",
+        "SendReply",
+        "Sends a text message.",
+    ),
     post(
         Kind::SendMediaMessage,
         "contact/send-media-message",
-        "an image, video, audio or document.",
+        "SendReply",
+        "Sends an image, video, audio or document.",
     ),
     post(
         Kind::SendTemplateMessage,
         "contact/send-template-message",
-        "an approved template and its parameters.",
+        "SendReply",
+        "Sends an approved template with its parameters.",
     ),
-    post(Kind::CreateContact, "contact/create", "a new contact."),
+    post(
+        Kind::CreateContact,
+        "contact/create",
+        "CreateContactReply",
+        "Creates a contact.",
+    ),
     Route {
         path_field: Some("phone_number"),
         ..post(
             Kind::UpdateContact,
             "contact/update/",
-            "only the keys given change, except `groups`.",
+            "UpdateContactReply",
+            "Updates the contact with this phone number: only the fields given change, except `groups` (an update without it removes every group membership).",
         )
     },
     Route {
@@ -107,27 +139,31 @@ pub const ROUTES: [Route; 21] = [
         ..get(
             Kind::GetMessageStatus,
             "contact/message-status",
-            "the delivery status of a sent message, by `log_uid` or `wamid`.",
+            "MessageStatusReply",
+            "The delivery status of a sent message, by `log_uid` or `wamid`; an unknown message is a `not_found` error.",
         )
     },
     list(
         Kind::ListTemplates,
         "contact/template-list",
         "templateList",
-        "the approved templates, a page at a time.",
+        "Template",
+        "One page of the approved templates (without their components).",
     ),
     list(
         Kind::ListContacts,
         "contacts",
         "contactList",
-        "the contacts, a page at a time.",
+        "Contact",
+        "One page of the contacts.",
     ),
     Route {
         argument_field: Some("phone_number_or_email"),
         ..get(
             Kind::GetContact,
             "contact",
-            "one contact by phone number or e-mail; `contact` is null when none matches.",
+            "GetContactReply",
+            "The contact with this phone number (normalised like every other) or e-mail; `data.contact` is null when none matches.",
         )
     },
     // The server's key is `contactList` for groups and labels too.
@@ -135,66 +171,78 @@ pub const ROUTES: [Route; 21] = [
         Kind::ListGroups,
         "contact/groups",
         "contactList",
-        "the contact groups, newest first, a page at a time.",
+        "Group",
+        "One page of the contact groups, newest first.",
     ),
     list(
         Kind::ListLabels,
         "contact/labels-tags",
         "contactList",
-        "the labels, a page at a time.",
+        "Label",
+        "One page of the labels.",
     ),
     change(
         Kind::AssignGroups,
         "contact/assign-groups",
-        "puts contacts into groups.",
+        "ChangeReply",
+        "Puts contacts into groups; `changed` is false when they all were already.",
     ),
     change(
         Kind::UnassignGroups,
         "contact/unassign-groups",
-        "takes contacts out of groups.",
+        "ChangeReply",
+        "Takes contacts out of groups; `changed` is false when none was in them.",
     ),
     change(
         Kind::AssignLabels,
         "contact/assign-labels",
-        "puts labels on contacts.",
+        "ChangeReply",
+        "Puts labels on contacts; `changed` is false when they all had them.",
     ),
     change(
         Kind::UnassignLabels,
         "contact/unassign-labels",
-        "takes labels off contacts.",
+        "ChangeReply",
+        "Takes labels off contacts; `changed` is false when none had them.",
     ),
     change(
         Kind::AssignTeamMember,
         "contact/assign-team-member",
-        "hands a contact to a team member, and sets its two bots.",
+        "AssignTeamMemberReply",
+        "Hands a contact to a team member and sets its AI and reply bots (both required: left out, the server turns them off).",
     ),
     post(
         Kind::SendInteractiveMessage,
         "contact/send-interactive-message",
-        "a message with buttons, a link button or a list.",
+        "SendReply",
+        "Sends a message with reply buttons, a link button or a list.",
     ),
     post(
         Kind::SendCarouselTemplateMessage,
         "contact/send-carousel-template-message",
-        "a carousel template: 2 to 10 cards.",
+        "SendReply",
+        "Sends a carousel template of 2 to 10 cards.",
     ),
     post(
         Kind::ScheduleCampaign,
         "campaign/schedule",
-        "one template to groups of contacts, queued by the server.",
+        "ScheduleCampaignReply",
+        "Schedules a template to groups of contacts, sent by the server's own queue after a test message.",
     ),
     list(
         Kind::ListCampaigns,
         "campaign",
         "campaignList",
-        "the campaigns, newest first, a page at a time.",
+        "Campaign",
+        "One page of the campaigns, newest first.",
     ),
     Route {
         path_field: Some("campaignUid"),
         ..get(
             Kind::GetCampaignStatus,
             "campaign-status/",
-            "a campaign's progress and counters.",
+            "CampaignStatusReply",
+            "A campaign's progress and counters; an unknown uid is a `not_found` error.",
         )
     },
 ];

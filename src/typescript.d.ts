@@ -18,7 +18,7 @@ export interface ContactDetails {
   custom_fields?: Record<string, string | number>;
 }
 
-/** Body of `POST contact/send-message`: a text message. */
+/** Body of `POST contact/send-message`. */
 export interface SendMessageRequest {
   /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given. */
   from_phone_number_id?: string;
@@ -30,7 +30,7 @@ export interface SendMessageRequest {
   contact?: ContactDetails;
 }
 
-/** Body of `POST contact/send-media-message`: an image, video, audio or document. */
+/** Body of `POST contact/send-media-message`. */
 export interface SendMediaMessageRequest {
   /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given. */
   from_phone_number_id?: string;
@@ -48,7 +48,7 @@ export interface SendMediaMessageRequest {
   contact?: ContactDetails;
 }
 
-/** Body of `POST contact/send-template-message`: an approved template and its parameters. */
+/** Body of `POST contact/send-template-message`. */
 export interface SendTemplateMessageRequest {
   /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given. */
   from_phone_number_id?: string;
@@ -86,7 +86,7 @@ export interface SendTemplateMessageRequest {
   [key: `button_${number}`]: string | number | undefined;
 }
 
-/** Body of `POST contact/create`: a new contact. */
+/** Body of `POST contact/create`. */
 export interface CreateContactRequest {
   /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
   phone_number: string;
@@ -106,7 +106,7 @@ export interface CreateContactRequest {
   custom_fields?: Record<string, string | number>;
 }
 
-/** Body of `POST contact/update/{phone_number}`: only the keys given change, except `groups`. */
+/** Body of `POST contact/update/{phone_number}`. */
 export interface UpdateContactRequest {
   /** At most 150 characters. */
   first_name?: string;
@@ -277,6 +277,234 @@ export type CreateContactReply = SuccessEnvelope<CreateContactData>;
 /** What `updateContact` resolves to. */
 export type UpdateContactReply = SuccessEnvelope<UpdateContactData>;
 
+/** One page of a list: Laravel's paginator. */
+export interface Page<T> {
+  current_page: number;
+  data: T[];
+  first_page_url: string;
+  /** Null on an empty page. */
+  from: number | null;
+  last_page: number;
+  last_page_url: string;
+  links: { url: string | null; label: string; active: boolean }[];
+  /** Null on the last page. */
+  next_page_url: string | null;
+  path: string;
+  per_page: number;
+  prev_page_url: string | null;
+  /** Null on an empty page. */
+  to: number | null;
+  total: number;
+}
+
+/** An approved template, as `listTemplates` lists it (without its components). */
+export interface Template {
+  _id: number;
+  _uid: string;
+  status: string;
+  template_name: string;
+  template_id: string;
+  category: string;
+  language: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A contact as the reads give it: the phone number is `wa_id`. */
+export interface Contact {
+  _id: number;
+  /** What assign and unassign take in `contacts_uid`. */
+  _uid: string;
+  status: number | string;
+  first_name: string | null;
+  last_name: string | null;
+  full_name: string | null;
+  name_initials: string | null;
+  /** The phone number, digits with the country code. */
+  wa_id: string;
+  email: string | null;
+  language_code: string | null;
+  countries__id: number | null;
+  whatsapp_opt_out: number | boolean | null;
+  disable_ai_bot: number | boolean | null;
+  disable_reply_bot: number | boolean | null;
+  assigned_users__id: number | null;
+  phone_verified_at: string | null;
+  email_verified_at: string | null;
+  wa_blocked_at: string | null;
+  username: string | null;
+  bsuid: string | null;
+  vendors__id: number;
+  created_at: string;
+  updated_at: string;
+  groups: { _id: number; _uid: string; status: number | string; title: string; description: string | null; created_at: string }[];
+  labels: { _id: number; _uid: string; status: number | string; title: string; created_at: string }[];
+}
+
+/** A contact group. */
+export interface Group {
+  _id: number;
+  /** What assign and unassign take in `groups_uid`. */
+  _uid: string;
+  status: number | string;
+  title: string;
+  description: string | null;
+  vendors__id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A label (tag). */
+export interface Label {
+  _id: number;
+  /** What assign and unassign take in `labels_uid`. */
+  _uid: string;
+  status: number | string;
+  title: string;
+  text_color: string | null;
+  bg_color: string | null;
+  vendors__id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A campaign. */
+export interface Campaign {
+  _id: number;
+  _uid: string;
+  title: string;
+  status: number | string;
+  template_name: string;
+  template_language: string;
+  timezone: string;
+  scheduled_at: string | null;
+  total_contacts: number;
+  whatsapp_templates__id: number;
+  users__id: number;
+  vendors__id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A campaign's progress; percentages are text such as `"12.5%"`. */
+export interface CampaignStatus {
+  campaignStatus: "upcoming" | "processing" | "executed" | "na" | "aborted";
+  statusText: string;
+  timeTookFromScheduledAtFormatted: string | null;
+  totalSent: number;
+  totalSentInPercent: string;
+  /** Read messages included. */
+  totalDelivered: number;
+  totalDeliveredInPercent: string;
+  totalRead: number;
+  totalReadInPercent: string;
+  totalFailed: number;
+  totalFailedInPercent: string;
+  acceptedCount: number;
+  totalAcceptedInPercent: string;
+  inQueueCount: number;
+  inQueuedCount: number;
+  totalInQueueInPercent: string;
+  queueFailedCount: number;
+  expiredCount: number;
+  totalExpiredInPercent: string;
+  executedCount: number;
+  campaign: Campaign;
+}
+
+/** Where a sent message is. */
+export interface MessageStatus {
+  status: "accepted" | "sent" | "delivered" | "read" | "failed";
+  created_at: string;
+  updated_at: string;
+}
+
+/** What `getMessageStatus` resolves to. */
+export type MessageStatusReply = SuccessEnvelope<MessageStatus>;
+/** What `getContact` resolves to: `contact` is null when none matches. */
+export type GetContactReply = SuccessEnvelope<{ contact: Contact | null }>;
+/** What a membership change resolves to: `changed` is false when the state already was as asked (the server's "No changes"). */
+export type ChangeReply<T = unknown[]> =
+  | (SuccessEnvelope<T> & { changed: true })
+  | { result: "failed"; message: "No changes"; data: unknown[]; changed: false };
+/** What `assignTeamMember` resolves to. */
+export type AssignTeamMemberReply = ChangeReply<{ contact_uid: string }>;
+/** What `scheduleCampaign` resolves to. */
+export type ScheduleCampaignReply = SuccessEnvelope<{ campaignUid: string }>;
+/** What `getCampaignStatus` resolves to. */
+export type CampaignStatusReply = SuccessEnvelope<CampaignStatus>;
+
+/** What `listTemplates` resolves to. */
+export type ListTemplatesReply = SuccessEnvelope<{ templateList: Page<Template> }>;
+/** What `listContacts` resolves to. */
+export type ListContactsReply = SuccessEnvelope<{ contactList: Page<Contact> }>;
+/** What `listGroups` resolves to. */
+export type ListGroupsReply = SuccessEnvelope<{ contactList: Page<Group> }>;
+/** What `listLabels` resolves to. */
+export type ListLabelsReply = SuccessEnvelope<{ contactList: Page<Label> }>;
+/** What `listCampaigns` resolves to. */
+export type ListCampaignsReply = SuccessEnvelope<{ campaignList: Page<Campaign> }>;
+
+/** The item type of each list method: what `paginate` yields. */
+export interface ListItems {
+  listTemplates: Template;
+  listContacts: Contact;
+  listGroups: Group;
+  listLabels: Label;
+  listCampaigns: Campaign;
+}
+
+/** A list method's name. */
+export type ListMethod = keyof ListItems;
+
+/** The API methods of `WhatsJetClient`, one per route. Each takes a last, optional `CallOptions` and fails with a `WhatsJetError`. */
+export interface WhatsJetClient {
+  /** Sends a text message. (`POST contact/send-message`) */
+  sendMessage(request: SendMessageRequest, options?: CallOptions): Promise<SendReply>;
+  /** Sends an image, video, audio or document. (`POST contact/send-media-message`) */
+  sendMediaMessage(request: SendMediaMessageRequest, options?: CallOptions): Promise<SendReply>;
+  /** Sends an approved template with its parameters. (`POST contact/send-template-message`) */
+  sendTemplateMessage(request: SendTemplateMessageRequest, options?: CallOptions): Promise<SendReply>;
+  /** Creates a contact. (`POST contact/create`) */
+  createContact(request: CreateContactRequest, options?: CallOptions): Promise<CreateContactReply>;
+  /** Updates the contact with this phone number: only the fields given change, except `groups` (an update without it removes every group membership). (`POST contact/update/{phone_number}`) */
+  updateContact(phoneNumber: string, request: UpdateContactRequest, options?: CallOptions): Promise<UpdateContactReply>;
+  /** The delivery status of a sent message, by `log_uid` or `wamid`; an unknown message is a `not_found` error. (`GET contact/message-status`) */
+  getMessageStatus(query: GetMessageStatusRequest, options?: CallOptions): Promise<MessageStatusReply>;
+  /** One page of the approved templates (without their components). (`GET contact/template-list`) */
+  listTemplates(query?: ListTemplatesRequest, options?: CallOptions): Promise<ListTemplatesReply>;
+  /** One page of the contacts. (`GET contacts`) */
+  listContacts(query?: ListContactsRequest, options?: CallOptions): Promise<ListContactsReply>;
+  /** The contact with this phone number (normalised like every other) or e-mail; `data.contact` is null when none matches. (`GET contact`) */
+  getContact(phoneNumberOrEmail: string, options?: CallOptions): Promise<GetContactReply>;
+  /** One page of the contact groups, newest first. (`GET contact/groups`) */
+  listGroups(query?: ListGroupsRequest, options?: CallOptions): Promise<ListGroupsReply>;
+  /** One page of the labels. (`GET contact/labels-tags`) */
+  listLabels(query?: ListLabelsRequest, options?: CallOptions): Promise<ListLabelsReply>;
+  /** Puts contacts into groups; `changed` is false when they all were already. (`POST contact/assign-groups`) */
+  assignGroups(request: AssignGroupsRequest, options?: CallOptions): Promise<ChangeReply>;
+  /** Takes contacts out of groups; `changed` is false when none was in them. (`POST contact/unassign-groups`) */
+  unassignGroups(request: UnassignGroupsRequest, options?: CallOptions): Promise<ChangeReply>;
+  /** Puts labels on contacts; `changed` is false when they all had them. (`POST contact/assign-labels`) */
+  assignLabels(request: AssignLabelsRequest, options?: CallOptions): Promise<ChangeReply>;
+  /** Takes labels off contacts; `changed` is false when none had them. (`POST contact/unassign-labels`) */
+  unassignLabels(request: UnassignLabelsRequest, options?: CallOptions): Promise<ChangeReply>;
+  /** Hands a contact to a team member and sets its AI and reply bots (both required: left out, the server turns them off). (`POST contact/assign-team-member`) */
+  assignTeamMember(request: AssignTeamMemberRequest, options?: CallOptions): Promise<AssignTeamMemberReply>;
+  /** Sends a message with reply buttons, a link button or a list. (`POST contact/send-interactive-message`) */
+  sendInteractiveMessage(request: SendInteractiveMessageRequest, options?: CallOptions): Promise<SendReply>;
+  /** Sends a carousel template of 2 to 10 cards. (`POST contact/send-carousel-template-message`) */
+  sendCarouselTemplateMessage(request: SendCarouselTemplateMessageRequest, options?: CallOptions): Promise<SendReply>;
+  /** Schedules a template to groups of contacts, sent by the server's own queue after a test message. (`POST campaign/schedule`) */
+  scheduleCampaign(request: ScheduleCampaignRequest, options?: CallOptions): Promise<ScheduleCampaignReply>;
+  /** One page of the campaigns, newest first. (`GET campaign`) */
+  listCampaigns(query?: ListCampaignsRequest, options?: CallOptions): Promise<ListCampaignsReply>;
+  /** A campaign's progress and counters; an unknown uid is a `not_found` error. (`GET campaign-status/{campaignUid}`) */
+  getCampaignStatus(campaignUid: string, options?: CallOptions): Promise<CampaignStatusReply>;
+  /** The items of a list method across its pages, each page fetched when the loop reaches it; `options.signal` ends it at once. */
+  paginate<M extends ListMethod>(method: M, query?: RequestKinds[M], options?: CallOptions): AsyncIterableIterator<ListItems[M]>;
+}
+
 /** The `code` of a `WhatsJetError`. */
 export type WhatsJetErrorCode =
   | "validation"
@@ -284,6 +512,7 @@ export type WhatsJetErrorCode =
   | "unauthorized"
   | "rate_limited"
   | "api"
+  | "not_found"
   | "http"
   | "timeout"
   | "aborted"
@@ -351,6 +580,15 @@ export interface ApiError extends WhatsJetErrorBase {
   whatsappCode?: number;
 }
 
+/** `not_found`: What the call asked about does not exist: a message status of an unknown message, an unknown campaign uid. */
+export interface NotFoundError extends WhatsJetErrorBase {
+  code: "not_found";
+  /** HTTP status of the answer. */
+  status: number;
+  /** The server's own message. */
+  serverMessage: string;
+}
+
 /** `http`: A non-2xx answer that is not the API's JSON (a proxy page, a 404). */
 export interface HttpError extends WhatsJetErrorBase {
   code: "http";
@@ -389,6 +627,7 @@ export type WhatsJetError =
   | UnauthorizedError
   | RateLimitedError
   | ApiError
+  | NotFoundError
   | HttpError
   | TimeoutError
   | AbortedError

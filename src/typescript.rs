@@ -7,7 +7,7 @@
 use crate::error;
 use crate::issue::{IssueCode, WarningCode};
 use crate::request::Kind;
-use crate::routes::Carry;
+use crate::routes::{Carry, Route, ROUTES};
 use crate::validate::schema::{self, Field, Rule};
 
 fn ts_type(rule: Rule) -> String {
@@ -49,11 +49,7 @@ fn typed_kinds() -> impl Iterator<Item = Kind> {
 }
 
 fn request_name(kind: Kind) -> String {
-    let name = kind.name();
-    let mut s = name[..1].to_ascii_uppercase();
-    s.push_str(&name[1..]);
-    s.push_str("Request");
-    s
+    capitalised(kind.name()) + "Request"
 }
 
 /// The generated declarations.
@@ -84,7 +80,7 @@ pub fn declarations() -> String {
             Carry::Body => "Body",
             Carry::Query => "Query",
         };
-        let doc = format!("{what} of `{}`: {}", route.signature(), route.about);
+        let doc = format!("{what} of `{}`.", route.signature());
         let extra = if kind == Kind::SendTemplateMessage {
             numbered.as_str()
         } else {
@@ -118,8 +114,83 @@ pub fn declarations() -> String {
         WarningCode::ALL.map(WarningCode::as_str),
     );
     out.push_str(ANSWERS);
+    out.push_str(ITEMS);
+    replies_and_methods(&mut out);
     errors(&mut out);
     out
+}
+
+/// `phone_number_or_email` → `phoneNumberOrEmail`.
+fn camel(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The reply type of each list route, and the client's API methods, one
+/// per row of [`ROUTES`], with their arguments as the route takes them.
+fn replies_and_methods(out: &mut String) {
+    let mut items = String::new();
+    for route in &ROUTES {
+        if let Some(list) = route.list {
+            out.push_str(&format!(
+                "/** What `{}` resolves to. */\nexport type {} = SuccessEnvelope<{{ {}: Page<{}> }}>;\n",
+                route.kind.name(),
+                reply_name(route),
+                list.key,
+                list.item
+            ));
+            items.push_str(&format!("  {}: {};\n", route.kind.name(), list.item));
+        }
+    }
+    out.push_str(&format!(
+        "\n/** The item type of each list method: what `paginate` yields. */\nexport interface ListItems {{\n{items}}}\n\n/** A list method's name. */\nexport type ListMethod = keyof ListItems;\n\n"
+    ));
+    out.push_str("/** The API methods of `WhatsJetClient`, one per route. Each takes a last, optional `CallOptions` and fails with a `WhatsJetError`. */\nexport interface WhatsJetClient {\n");
+    for route in &ROUTES {
+        let kind = route.kind;
+        let request = request_name(kind);
+        let arguments = match (route.path_field.or(route.argument_field), route.list) {
+            (Some(field), _) if schema::fields(kind).iter().any(|f| f.name != field) => {
+                format!("{}: string, request: {request}", camel(field))
+            }
+            (Some(field), _) => format!("{}: string", camel(field)),
+            (None, Some(_)) => format!("query?: {request}"),
+            (None, None) if route.carry == Carry::Query => format!("query: {request}"),
+            (None, None) => format!("request: {request}"),
+        };
+        out.push_str(&format!(
+            "  /** {} (`{}`) */\n  {}({arguments}, options?: CallOptions): Promise<{}>;\n",
+            route.about,
+            route.signature(),
+            kind.name(),
+            reply_name(route)
+        ));
+    }
+    out.push_str("  /** The items of a list method across its pages, each page fetched when the loop reaches it; `options.signal` ends it at once. */\n  paginate<M extends ListMethod>(method: M, query?: RequestKinds[M], options?: CallOptions): AsyncIterableIterator<ListItems[M]>;\n}\n\n");
+}
+
+fn reply_name(route: &Route) -> String {
+    match route.list {
+        Some(_) => format!("{}Reply", capitalised(route.kind.name())),
+        None => route.reply.to_owned(),
+    }
+}
+
+fn capitalised(name: &str) -> String {
+    let mut s = name[..1].to_ascii_uppercase();
+    s.push_str(&name[1..]);
+    s
 }
 
 fn union<const N: usize>(out: &mut String, doc: &str, name: &str, members: [&str; N]) {
@@ -300,6 +371,167 @@ export type SendReply = SuccessEnvelope<SendMessageData>;
 export type CreateContactReply = SuccessEnvelope<CreateContactData>;
 /** What `updateContact` resolves to. */
 export type UpdateContactReply = SuccessEnvelope<UpdateContactData>;
+
+"#;
+
+/// What the reads answer with. Field types the server's code does not pin
+/// down are the JSON Laravel writes for them.
+const ITEMS: &str = r#"/** One page of a list: Laravel's paginator. */
+export interface Page<T> {
+  current_page: number;
+  data: T[];
+  first_page_url: string;
+  /** Null on an empty page. */
+  from: number | null;
+  last_page: number;
+  last_page_url: string;
+  links: { url: string | null; label: string; active: boolean }[];
+  /** Null on the last page. */
+  next_page_url: string | null;
+  path: string;
+  per_page: number;
+  prev_page_url: string | null;
+  /** Null on an empty page. */
+  to: number | null;
+  total: number;
+}
+
+/** An approved template, as `listTemplates` lists it (without its components). */
+export interface Template {
+  _id: number;
+  _uid: string;
+  status: string;
+  template_name: string;
+  template_id: string;
+  category: string;
+  language: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A contact as the reads give it: the phone number is `wa_id`. */
+export interface Contact {
+  _id: number;
+  /** What assign and unassign take in `contacts_uid`. */
+  _uid: string;
+  status: number | string;
+  first_name: string | null;
+  last_name: string | null;
+  full_name: string | null;
+  name_initials: string | null;
+  /** The phone number, digits with the country code. */
+  wa_id: string;
+  email: string | null;
+  language_code: string | null;
+  countries__id: number | null;
+  whatsapp_opt_out: number | boolean | null;
+  disable_ai_bot: number | boolean | null;
+  disable_reply_bot: number | boolean | null;
+  assigned_users__id: number | null;
+  phone_verified_at: string | null;
+  email_verified_at: string | null;
+  wa_blocked_at: string | null;
+  username: string | null;
+  bsuid: string | null;
+  vendors__id: number;
+  created_at: string;
+  updated_at: string;
+  groups: { _id: number; _uid: string; status: number | string; title: string; description: string | null; created_at: string }[];
+  labels: { _id: number; _uid: string; status: number | string; title: string; created_at: string }[];
+}
+
+/** A contact group. */
+export interface Group {
+  _id: number;
+  /** What assign and unassign take in `groups_uid`. */
+  _uid: string;
+  status: number | string;
+  title: string;
+  description: string | null;
+  vendors__id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A label (tag). */
+export interface Label {
+  _id: number;
+  /** What assign and unassign take in `labels_uid`. */
+  _uid: string;
+  status: number | string;
+  title: string;
+  text_color: string | null;
+  bg_color: string | null;
+  vendors__id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A campaign. */
+export interface Campaign {
+  _id: number;
+  _uid: string;
+  title: string;
+  status: number | string;
+  template_name: string;
+  template_language: string;
+  timezone: string;
+  scheduled_at: string | null;
+  total_contacts: number;
+  whatsapp_templates__id: number;
+  users__id: number;
+  vendors__id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A campaign's progress; percentages are text such as `"12.5%"`. */
+export interface CampaignStatus {
+  campaignStatus: "upcoming" | "processing" | "executed" | "na" | "aborted";
+  statusText: string;
+  timeTookFromScheduledAtFormatted: string | null;
+  totalSent: number;
+  totalSentInPercent: string;
+  /** Read messages included. */
+  totalDelivered: number;
+  totalDeliveredInPercent: string;
+  totalRead: number;
+  totalReadInPercent: string;
+  totalFailed: number;
+  totalFailedInPercent: string;
+  acceptedCount: number;
+  totalAcceptedInPercent: string;
+  inQueueCount: number;
+  inQueuedCount: number;
+  totalInQueueInPercent: string;
+  queueFailedCount: number;
+  expiredCount: number;
+  totalExpiredInPercent: string;
+  executedCount: number;
+  campaign: Campaign;
+}
+
+/** Where a sent message is. */
+export interface MessageStatus {
+  status: "accepted" | "sent" | "delivered" | "read" | "failed";
+  created_at: string;
+  updated_at: string;
+}
+
+/** What `getMessageStatus` resolves to. */
+export type MessageStatusReply = SuccessEnvelope<MessageStatus>;
+/** What `getContact` resolves to: `contact` is null when none matches. */
+export type GetContactReply = SuccessEnvelope<{ contact: Contact | null }>;
+/** What a membership change resolves to: `changed` is false when the state already was as asked (the server's "No changes"). */
+export type ChangeReply<T = unknown[]> =
+  | (SuccessEnvelope<T> & { changed: true })
+  | { result: "failed"; message: "No changes"; data: unknown[]; changed: false };
+/** What `assignTeamMember` resolves to. */
+export type AssignTeamMemberReply = ChangeReply<{ contact_uid: string }>;
+/** What `scheduleCampaign` resolves to. */
+export type ScheduleCampaignReply = SuccessEnvelope<{ campaignUid: string }>;
+/** What `getCampaignStatus` resolves to. */
+export type CampaignStatusReply = SuccessEnvelope<CampaignStatus>;
 
 "#;
 

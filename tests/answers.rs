@@ -900,6 +900,14 @@ fn every_variant() -> Vec<(Error, &'static str, bool)> {
         ),
         (api(400, "(#131030) x", Some(131030)), "api", false),
         (
+            Error::NotFound {
+                status: 404,
+                server_message: String::new(),
+            },
+            "not_found",
+            false,
+        ),
+        (
             Error::Http {
                 status: 503,
                 server_message: None,

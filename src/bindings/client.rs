@@ -3,8 +3,14 @@
 //! ([`config::read_call_options`]), runs [`call::run`] over the fetch
 //! [`Fetch`] transport, and encodes the reply or the error.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use super::transport::{self, Fetch};
@@ -58,60 +64,6 @@ impl Client {
         self.open = None;
     }
 
-    /// Sends a text message (`POST contact/send-message`).
-    #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<SendReply>")]
-    pub fn send_message(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "SendMessageRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        self.call(Kind::SendMessage, None, &request, &options)
-    }
-
-    /// Sends an image, video, audio or document (`POST contact/send-media-message`).
-    #[wasm_bindgen(js_name = sendMediaMessage, unchecked_return_type = "Promise<SendReply>")]
-    pub fn send_media_message(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "SendMediaMessageRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        self.call(Kind::SendMediaMessage, None, &request, &options)
-    }
-
-    /// Sends an approved template (`POST contact/send-template-message`).
-    #[wasm_bindgen(js_name = sendTemplateMessage, unchecked_return_type = "Promise<SendReply>")]
-    pub fn send_template_message(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "SendTemplateMessageRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        self.call(Kind::SendTemplateMessage, None, &request, &options)
-    }
-
-    /// Creates a contact (`POST contact/create`).
-    #[wasm_bindgen(js_name = createContact, unchecked_return_type = "Promise<CreateContactReply>")]
-    pub fn create_contact(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateContactRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        self.call(Kind::CreateContact, None, &request, &options)
-    }
-
-    /// Updates the contact with this phone number
-    /// (`POST contact/update/{phoneNumber}`). Only the fields given change,
-    /// except `groups`: an update without it removes all group memberships.
-    #[wasm_bindgen(js_name = updateContact, unchecked_return_type = "Promise<UpdateContactReply>")]
-    pub fn update_contact(
-        &self,
-        #[wasm_bindgen(js_name = phoneNumber, unchecked_param_type = "string")]
-        phone_number: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UpdateContactRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        self.call(Kind::UpdateContact, Some(&phone_number), &request, &options)
-    }
-
     /// Validates a request with this client's defaults (`fromPhoneNumberId`,
     /// `defaultCountryCode`), without sending it.
     #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
@@ -149,19 +101,141 @@ impl Client {
     }
 }
 
+/// One method per route that takes `(request, options)`. Their TypeScript
+/// declarations come from the route table (`src/typescript.rs`).
+macro_rules! request_methods {
+    ($($rust:ident $js:literal $kind:ident;)*) => {
+        #[wasm_bindgen(js_class = WhatsJetClient)]
+        impl Client {
+            $(
+                #[allow(missing_docs)]
+                #[wasm_bindgen(js_name = $js, skip_typescript)]
+                pub fn $rust(&self, request: JsValue, options: JsValue) -> js_sys::Promise {
+                    self.call(Kind::$kind, None, &request, &options)
+                }
+            )*
+        }
+    };
+}
+
+request_methods! {
+    send_message "sendMessage" SendMessage;
+    send_media_message "sendMediaMessage" SendMediaMessage;
+    send_template_message "sendTemplateMessage" SendTemplateMessage;
+    create_contact "createContact" CreateContact;
+    get_message_status "getMessageStatus" GetMessageStatus;
+    list_templates "listTemplates" ListTemplates;
+    list_contacts "listContacts" ListContacts;
+    list_groups "listGroups" ListGroups;
+    list_labels "listLabels" ListLabels;
+    assign_groups "assignGroups" AssignGroups;
+    unassign_groups "unassignGroups" UnassignGroups;
+    assign_labels "assignLabels" AssignLabels;
+    unassign_labels "unassignLabels" UnassignLabels;
+    assign_team_member "assignTeamMember" AssignTeamMember;
+    send_interactive_message "sendInteractiveMessage" SendInteractiveMessage;
+    send_carousel_template_message "sendCarouselTemplateMessage" SendCarouselTemplateMessage;
+    schedule_campaign "scheduleCampaign" ScheduleCampaign;
+    list_campaigns "listCampaigns" ListCampaigns;
+}
+
+/// The routes whose first argument is a string.
+#[wasm_bindgen(js_class = WhatsJetClient)]
+impl Client {
+    /// `updateContact(phoneNumber, request, options)`.
+    #[wasm_bindgen(js_name = updateContact, skip_typescript)]
+    pub fn update_contact(
+        &self,
+        phone_number: JsValue,
+        request: JsValue,
+        options: JsValue,
+    ) -> js_sys::Promise {
+        self.call(Kind::UpdateContact, Some(&phone_number), &request, &options)
+    }
+
+    /// `getContact(phoneNumberOrEmail, options)`.
+    #[wasm_bindgen(js_name = getContact, skip_typescript)]
+    pub fn get_contact(&self, phone_number_or_email: JsValue, options: JsValue) -> js_sys::Promise {
+        self.call(
+            Kind::GetContact,
+            Some(&phone_number_or_email),
+            &JsValue::UNDEFINED,
+            &options,
+        )
+    }
+
+    /// `getCampaignStatus(campaignUid, options)`.
+    #[wasm_bindgen(js_name = getCampaignStatus, skip_typescript)]
+    pub fn get_campaign_status(&self, campaign_uid: JsValue, options: JsValue) -> js_sys::Promise {
+        self.call(
+            Kind::GetCampaignStatus,
+            Some(&campaign_uid),
+            &JsValue::UNDEFINED,
+            &options,
+        )
+    }
+
+    /// `paginate(method, query, options)`: the items of a list method
+    /// across its pages, an async iterator. Throws a `WhatsJetError` at once
+    /// for a method that is not a list, a bad query or bad options.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn paginate(
+        &self,
+        method: JsValue,
+        query: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let open = self.open().map_err(throw)?;
+        let kind = read_kind(&method)
+            .ok()
+            .filter(|k| k.route().list.is_some())
+            .ok_or_else(|| throw(not_a_list()))?;
+        let query = read_json(&query, "query").map_err(throw)?;
+        let first = call::first_page(&query);
+        // The first page's request checks the query and the options now.
+        let (_, settings, signal) = open
+            .prepare_value(kind, None, query.clone(), &options)
+            .map_err(throw)?;
+        Ok(Pages::into_js(PageState {
+            config: open.config.clone(),
+            headers: open.headers.clone(),
+            kind,
+            query,
+            settings,
+            signal,
+            next_page: Some(first),
+            buffer: VecDeque::new(),
+            tail: js_sys::Promise::resolve(&JsValue::UNDEFINED),
+        }))
+    }
+}
+
+fn not_a_list() -> Error {
+    let lists: Vec<&str> = Kind::ALL
+        .iter()
+        .filter(|k| k.route().list.is_some())
+        .map(|k| k.name())
+        .collect();
+    Error::invalid(
+        "method",
+        IssueCode::InvalidChoice,
+        format!("method must be one of {}.", lists.join(", ")),
+    )
+}
+
 impl Client {
     /// Reads every argument now (the caller may change its objects after
     /// the call), then sends in a promise.
     fn call(
         &self,
         kind: Kind,
-        phone: Option<&JsValue>,
+        argument: Option<&JsValue>,
         request: &JsValue,
         options: &JsValue,
     ) -> js_sys::Promise {
         let prepared = self.open().and_then(|open| {
             Ok((
-                open.prepare(kind, phone, request, options)?,
+                open.prepare(kind, argument, request, options)?,
                 open.headers.clone(),
             ))
         });
@@ -169,7 +243,10 @@ impl Client {
             let ((request, settings, signal), headers) = prepared.map_err(throw)?;
             let transport = Fetch::new(headers, signal);
             match call::run(&transport, &request, &settings).await {
-                Ok(reply) => Ok(transport::parse_in_js(&reply.host_body)
+                Ok(reply) => Ok(reply
+                    .host_body_is_envelope
+                    .then(|| transport::parse_in_js(&reply.host_body))
+                    .flatten()
                     .unwrap_or_else(|| to_js(&reply.envelope.to_json_string()))),
                 Err(failure) => Err(to_js_error(&failure)),
             }
@@ -191,22 +268,139 @@ impl Open {
     fn prepare(
         &self,
         kind: Kind,
-        phone: Option<&JsValue>,
+        argument: Option<&JsValue>,
         request: &JsValue,
+        options: &JsValue,
+    ) -> Result<(call::Request, config::CallSettings, Option<AbortSignal>), Error> {
+        let argument = argument.map(|a| read_json(a, "argument")).transpose()?;
+        self.prepare_value(kind, argument, read_json(request, "request")?, options)
+    }
+
+    fn prepare_value(
+        &self,
+        kind: Kind,
+        argument: Option<Value>,
+        request: Value,
         options: &JsValue,
     ) -> Result<(call::Request, config::CallSettings, Option<AbortSignal>), Error> {
         let settings = config::read_call_options(&read_options(options)?, &self.config.call)?;
         let signal = read_signal(options)?;
-        // A phone number that is not a string is the core's to report.
-        let phone = phone.map(|p| p.as_string().map_or(Value::Null, Value::String));
-        let request = call::prepare(
-            &self.config,
-            kind,
-            phone.as_ref(),
-            read_json(request, "request")?,
-        )?;
+        let request = call::prepare(&self.config, kind, argument.as_ref(), request)?;
         Ok((request, settings, signal))
     }
+}
+
+/// What a `Pages` iterator needs to fetch the next page.
+struct PageState {
+    config: ClientConfig,
+    headers: JsValue,
+    kind: Kind,
+    query: Value,
+    settings: config::CallSettings,
+    signal: Option<AbortSignal>,
+    next_page: Option<u64>,
+    buffer: VecDeque<Value>,
+    /// The promise of the last `next()`: the next one waits for it, so that
+    /// calls made without awaiting still see each item once.
+    tail: js_sys::Promise,
+}
+
+/// The async iterator `paginate` returns.
+#[wasm_bindgen(skip_typescript)]
+pub struct Pages {
+    state: Rc<RefCell<PageState>>,
+}
+
+impl Pages {
+    fn into_js(state: PageState) -> JsValue {
+        let pages: JsValue = Pages {
+            state: Rc::new(RefCell::new(state)),
+        }
+        .into();
+        // `for await` asks for `[Symbol.asyncIterator]()`; the iterator is
+        // itself, and `Object.prototype.valueOf` is a built-in that returns
+        // `this` (no code made at run time, which a strict CSP forbids).
+        let value_of = Reflect::get(&js_sys::Object::new(), &JsValue::from_str("valueOf"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let _ = Reflect::set(&pages, &js_sys::Symbol::async_iterator(), &value_of);
+        pages
+    }
+}
+
+#[wasm_bindgen]
+impl Pages {
+    /// The next item, fetching the next page when the last one is used up.
+    pub fn next(&self) -> js_sys::Promise {
+        let state = self.state.clone();
+        let previous = state.borrow().tail.clone();
+        let promise = wasm_bindgen_futures::future_to_promise(async move {
+            // Its outcome was its caller's; this call only waits for it.
+            let _ = JsFuture::from(previous).await;
+            loop {
+                let page = {
+                    let mut s = state.borrow_mut();
+                    if let Some(item) = s.buffer.pop_front() {
+                        return Ok(step(to_js(&item.to_json_string()), false));
+                    }
+                    match s.next_page {
+                        Some(n) => n,
+                        None => return Ok(step(JsValue::UNDEFINED, true)),
+                    }
+                };
+                let (request, settings, transport) = {
+                    let s = state.borrow();
+                    let query = call::page_query(&s.query, page);
+                    let request = call::prepare(&s.config, s.kind, None, query);
+                    let transport = Fetch::new(s.headers.clone(), s.signal.clone());
+                    (request, s.settings, transport)
+                };
+                let request = request.map_err(|e| {
+                    state.borrow_mut().next_page = None;
+                    throw(e)
+                })?;
+                let outcome = call::run(&transport, &request, &settings).await;
+                let mut s = state.borrow_mut();
+                match outcome {
+                    Ok(reply) => {
+                        let Some(list) = s.kind.route().list else {
+                            s.next_page = None;
+                            continue;
+                        };
+                        let (items, next) = call::page_items(&reply.envelope, &list, page);
+                        s.buffer.extend(items);
+                        s.next_page = next;
+                    }
+                    Err(failure) => {
+                        s.next_page = None;
+                        return Err(to_js_error(&failure));
+                    }
+                }
+            }
+        });
+        self.state.borrow_mut().tail = promise.clone();
+        promise
+    }
+
+    /// Ends the iteration (`break` in `for await` calls it).
+    #[wasm_bindgen(js_name = "return")]
+    pub fn finish(&self) -> js_sys::Promise {
+        let mut s = self.state.borrow_mut();
+        s.next_page = None;
+        s.buffer.clear();
+        js_sys::Promise::resolve(&step(JsValue::UNDEFINED, true))
+    }
+}
+
+/// An iterator result `{ value, done }`.
+fn step(value: JsValue, done: bool) -> JsValue {
+    let result = js_sys::Object::new();
+    let _ = Reflect::set(&result, &JsValue::from_str("value"), &value);
+    let _ = Reflect::set(
+        &result,
+        &JsValue::from_str("done"),
+        &JsValue::from_bool(done),
+    );
+    result.into()
 }
 
 /// The `signal` of a call's options: a working `AbortSignal`, or none.

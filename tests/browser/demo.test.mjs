@@ -437,6 +437,126 @@ test("the token is masked, never stored, and the copied curl command works with 
   assert.deepEqual(await context.cookies(), []);
 });
 
+/** The first issue of `new WhatsJetClient(options)` in the library's Node build. */
+function configIssue(options) {
+  try {
+    new whatsjet.WhatsJetClient(options).free();
+  } catch (err) {
+    assert.equal(err.code, "config");
+    return err.issues[0];
+  }
+  assert.fail(`the options were accepted: ${JSON.stringify(options)}`);
+}
+
+test("a bad connection option is shown under its own input, at the path of the error's issue", async () => {
+  // The connection the page starts with against this sandbox.
+  const start = { baseUrl: `${baseUrl}/api`, vendorUid: "sandbox-vendor", token: TOKEN, fromPhoneNumberId: "100000000000001", maxRetries: 0 };
+  const cases = [
+    ["timeoutMs", "0", 0],
+    ["maxRetries", "11", 11],
+    ["vendorUid", "vendor/1", "vendor/1"],
+    ["token", "two words", "two words"],
+    ["baseUrl", "http://example.com/api", "http://example.com/api"],
+    ["fromPhoneNumberId", "+1 555", "+1 555"],
+  ];
+  for (const [name, typed, option] of cases) {
+    await openDemo();
+    await page.locator(`#conn-${name}`).fill(typed);
+    const issue = configIssue({ ...start, [name]: option });
+    assert.equal(issue.path, name);
+    assert.equal(await text(`#conn-${name}-msg`), issue.message, name);
+    assert.equal(await page.locator(`#conn-${name}`).getAttribute("aria-invalid"), "true", name);
+    assert.ok((await page.locator(`#conn-${name}`).getAttribute("aria-describedby")).split(" ").includes(`conn-${name}-msg`));
+    const shown = await page.locator("#connection-form .msg:visible").evaluateAll((els) => els.map((el) => el.id));
+    assert.deepEqual(shown, [`conn-${name}-msg`], name);
+    assert.equal(await page.locator("#sendMessage-send").isDisabled(), true);
+    assert.equal(await text("#sendMessage-summary"), "The request is valid; fix the connection settings to send it.");
+  }
+
+  await page.locator("#conn-fromPhoneNumberId").fill("100000000000002");
+  assert.equal(await page.locator("#connection-form .msg:visible").count(), 0);
+  assert.equal(await page.locator("#conn-fromPhoneNumberId").getAttribute("aria-invalid"), null);
+  assert.equal(await page.locator("#sendMessage-send").isEnabled(), true);
+});
+
+test("the forms take their fields, required flags, limits and choices from the core's table", async () => {
+  await openDemo();
+  const inputs = (kind) =>
+    page.locator(`#panel-${kind} form`).evaluate((form) =>
+      [...form.querySelectorAll("input[name], select[name], textarea[name]")].map(
+        (el) => `${el.name}${el.getAttribute("aria-required") === "true" ? "*" : ""}`,
+      ),
+    );
+  const contact = ["contact.first_name", "contact.last_name", "contact.email", "contact.country", "contact.language_code", "contact.groups"];
+  assert.deepEqual(await inputs("sendMessage"), ["phone_number*", "from_phone_number_id", "message_body*", ...contact]);
+  assert.deepEqual(await inputs("sendMediaMessage"), [
+    "phone_number*",
+    "from_phone_number_id",
+    "media_type*",
+    "media_url*",
+    "caption",
+    "file_name",
+    ...contact,
+  ]);
+  assert.deepEqual(await inputs("sendTemplateMessage"), ["phone_number*", "from_phone_number_id", "template_name*", "template_language*", ...contact]);
+  assert.deepEqual(await inputs("createContact"), ["phone_number*", "first_name", "last_name", "email", "country", "language_code", "groups"]);
+  assert.deepEqual(await inputs("updateContact"), [
+    "phone_number*",
+    "first_name",
+    "last_name",
+    "email",
+    "country",
+    "language_code",
+    "whatsapp_opt_out",
+    "enable_ai_bot",
+    "groups",
+  ]);
+  assert.equal(await page.locator("#updateContact--country").getAttribute("placeholder"), "91");
+  assert.equal(await page.locator("#createContact--country").getAttribute("placeholder"), "India");
+
+  await page.locator("#sendMessage--message_body").fill("Hi 👋");
+  assert.equal(await text("#sendMessage--message_body-help .counter"), "4 / 4096");
+  assert.equal(await text("#sendMessage--message_body-help > span:first-child"), "1 to 4096 characters. The server strips <…> tags from it.");
+
+  await page.locator("#tab-sendMediaMessage").click();
+  assert.deepEqual(await page.locator("#sendMediaMessage--media_type option").allTextContents(), ["image", "video", "audio", "document"]);
+  assert.equal(await text("#sendMediaMessage--caption-help .counter"), "0 / 1024");
+
+  await page.locator("#tab-sendTemplateMessage").click();
+  const panel = page.locator("#panel-sendTemplateMessage");
+  // By keyboard: a click's mousedown moves the focus first, and the messages
+  // that appear under the rows it leaves can shift the button away.
+  for (const adder of ["+ Location", "+ URL button", "+ Body {{N}}"]) {
+    await panel.getByRole("button", { name: adder }).press("Enter");
+  }
+  const rows = await panel.locator(".row").evaluateAll((els) =>
+    els.map((row) => [row.querySelector("input.mono").value, row.querySelector(".row__about").textContent]),
+  );
+  assert.deepEqual(rows, [
+    ["field_1", "Body {{1}}"],
+    ["field_2", "Body {{2}}"],
+    ["location_latitude", "Latitude, −90 to 90"],
+    ["location_longitude", "Longitude, −180 to 180"],
+    ["location_name", "Place name"],
+    ["location_address", "Place address"],
+    ["button_0", "URL button at position 0"],
+    ["field_3", "Body {{3}}"],
+  ]);
+
+  assert.equal(await page.locator("#conn-timeoutMs").getAttribute("max"), "600000");
+  assert.equal(await page.locator("#conn-timeoutMs").getAttribute("placeholder"), "30000");
+  assert.equal(await page.locator("#conn-maxRetries").getAttribute("max"), "10");
+  assert.equal(await text("#conn-timeoutMs-help"), "Per request; empty is the client's default of 30\u00a0000.");
+
+  // Every error code the library has gets a title on the page.
+  const untitled = await page.evaluate(async () => {
+    const { ERROR_CODES } = await import("/js/schema.generated.js");
+    const { ERROR_TITLES } = await import("/js/response.js");
+    return ERROR_CODES.filter((c) => !ERROR_TITLES[c]);
+  });
+  assert.deepEqual(untitled, []);
+});
+
 test("no console errors, page errors, CSP violations or requests off the origin during the whole run", () => {
   // Chromium logs every 4xx answer of fetch() as a console error ("Failed to
   // load resource"). The suite provokes four on purpose: the 400 of the

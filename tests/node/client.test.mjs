@@ -5,21 +5,17 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
 
-import { FROM_IDS, TOKEN, VENDOR, loadWhatsjet, startSandbox } from "./sandbox.mjs";
+import { FROM_IDS, TOKEN, VENDOR, makeClient, startSandbox } from "./helpers.mjs";
 
 let sandbox;
-let whatsjet;
 
 before(async () => {
   sandbox = await startSandbox();
-  whatsjet = await loadWhatsjet();
 });
 after(() => sandbox?.stop());
 beforeEach(() => sandbox.reset());
 
-function client(extra = {}) {
-  return new whatsjet.WhatsJetClient({ baseUrl: sandbox.baseUrl, vendorUid: VENDOR, token: TOKEN, ...extra });
-}
+const client = (options) => makeClient(sandbox.baseUrl, options);
 
 /** The one API request recorded after `since`; fails if there is not exactly one. */
 async function onlyRequest(since = 0) {
@@ -36,10 +32,6 @@ function assertWire(request, path) {
   assert.equal(request.headers.authorization, `Bearer ${TOKEN}`);
   assert.equal(request.headers["content-type"], "application/json");
   assert.equal(request.headers.accept, "application/json");
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name !== "authorization") assert.ok(!value.includes(TOKEN), `header ${name} carries the token`);
-  }
-  assert.ok(!request.body.includes(TOKEN), "the body carries the token");
   // The body is the JSON the sandbox parsed, nothing else.
   assert.deepEqual(JSON.parse(request.body), request.json);
 }
@@ -136,12 +128,6 @@ test("sendMessage: without any fromPhoneNumberId the key is absent, never null",
   assert.ok(!request.body.includes("null"));
   // The server then sends from the vendor's default number.
   await assertSendReply(reply, { message: "Message processed", phoneNumber: "919876543210", from: FROM_IDS[0] });
-});
-
-test("sendMessage: defaultCountryCode replaces a national 0", async () => {
-  await client({ defaultCountryCode: "91" }).sendMessage({ phone_number: "098765 43210", message_body: "Hi" });
-  const request = await onlyRequest();
-  assert.deepEqual(request.json, { phone_number: "919876543210", message_body: "Hi" });
 });
 
 test("sendMediaMessage: a document with caption and file name", async () => {
@@ -352,12 +338,6 @@ test("client.validate uses the client's defaults and sends nothing", async () =>
     warnings: [],
   });
   assert.deepEqual(await sandbox.requests(), []);
-});
-
-test("a trailing slash of baseUrl is dropped", async () => {
-  await client({ baseUrl: `${sandbox.baseUrl}/` }).sendMessage({ phone_number: "919876543210", message_body: "Hi" });
-  const request = await onlyRequest();
-  assertWire(request, SEND);
 });
 
 test("toJSON and toString describe the client without the token", () => {

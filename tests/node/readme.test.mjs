@@ -5,11 +5,12 @@
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
-import { ROOT, TOKEN, VENDOR, linkedProject, startSandbox } from "./sandbox.mjs";
+import { PKG_DIR, ROOT, TOKEN, VENDOR, linkedProject, startSandbox } from "./helpers.mjs";
 
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 
@@ -99,4 +100,25 @@ BLOCKS.forEach((block, index) => {
     const expected = expectedOutput(block.code);
     if (expected.length > 0) assert.deepEqual(printed, expected);
   });
+});
+
+test("README: the npm package has no runtime dependencies", () => {
+  const manifest = JSON.parse(readFileSync(join(PKG_DIR, "package.json"), "utf8"));
+  for (const field of ["dependencies", "peerDependencies", "optionalDependencies", "bundleDependencies", "bundledDependencies"]) {
+    assert.equal(manifest[field], undefined, `pkg/package.json has ${field}`);
+  }
+  // Nor does its code load anything but its own files and Node's modules.
+  const foreign = [];
+  const files = readdirSync(PKG_DIR, { recursive: true }).filter((f) => /\.[cm]?js$/.test(f));
+  assert.ok(files.length >= 5, `only ${files.length} JavaScript files in pkg/`);
+  for (const file of files) {
+    const code = readFileSync(join(PKG_DIR, file), "utf8");
+    for (const [, ...found] of code.matchAll(/\bfrom\s*["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)/g)) {
+      const specifier = found.find((x) => x !== undefined);
+      const own = specifier.startsWith("./") || specifier.startsWith("../");
+      const node = specifier.startsWith("node:") || builtinModules.includes(specifier);
+      if (!own && !node) foreign.push(`${file}: ${specifier}`);
+    }
+  }
+  assert.deepEqual(foreign, []);
 });

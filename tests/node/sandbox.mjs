@@ -4,19 +4,21 @@
 //   files run in parallel without sharing state), with its control routes
 //   wrapped as functions. The sandbox is killed when the process exits, even
 //   if a test forgets `stop()`.
-// - loadWhatsjet(): the built package imported by its name, resolved through
+// - loadWhatsjet(): the built package loaded by its name, resolved through
 //   the `exports` map of pkg/package.json (a temporary node_modules/whatsjet
-//   link to pkg/), exactly as an installed copy would be found.
+//   link to pkg/), exactly as an installed copy would be found; and
+//   wasmMemoryBytes(), the size of its wasm memory.
 //
-// The sandbox binary is target/debug/whatsjet-sandbox (build it with
-// `cargo build -p whatsjet-sandbox`); WHATSJET_SANDBOX_BIN overrides it.
+// The sandbox binary is debug/whatsjet-sandbox of the cargo target directory
+// ($CARGO_TARGET_DIR or target/; build it with `cargo build -p
+// whatsjet-sandbox`); WHATSJET_SANDBOX_BIN overrides it.
 
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join, resolve as resolvePath } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const PKG_DIR = join(ROOT, "pkg");
@@ -24,7 +26,7 @@ export const VENDOR = "sandbox-vendor";
 export const TOKEN = "sandbox-token";
 export const FROM_IDS = ["100000000000001", "100000000000002"];
 
-const BINARY = process.env.WHATSJET_SANDBOX_BIN || join(ROOT, "target", "debug", "whatsjet-sandbox");
+const BINARY = process.env.WHATSJET_SANDBOX_BIN || resolvePath(ROOT, process.env.CARGO_TARGET_DIR || "target", "debug", "whatsjet-sandbox");
 const START_TIMEOUT_MS = 15_000;
 
 // Cleanups run on exit and on SIGINT/SIGTERM/SIGHUP: killing sandboxes,
@@ -179,7 +181,38 @@ export function resolveFromLinkedProject(specifier, dir = linkedProject()) {
   return createRequire(join(dir, "index.js")).resolve(specifier);
 }
 
-/** The built package, imported by its name through its `exports` map. */
-export async function loadWhatsjet() {
-  return import(pathToFileURL(resolveFromLinkedProject("whatsjet")).href);
+let whatsjet = null;
+let wasmMemory = null;
+
+/**
+ * The built package, loaded by its name through its `exports` map (the
+ * `node` condition: pkg/node), once per process. Its wasm instance lives in
+ * a module-local variable, so WebAssembly.Instance is wrapped while it loads
+ * to keep the instance's memory for wasmMemoryBytes().
+ */
+export function loadWhatsjet() {
+  if (whatsjet === null) {
+    const Original = WebAssembly.Instance;
+    WebAssembly.Instance = function Instance(module, imports) {
+      const instance = new Original(module, imports);
+      if (instance.exports.memory instanceof WebAssembly.Memory) wasmMemory = instance.exports.memory;
+      return instance;
+    };
+    try {
+      const main = resolveFromLinkedProject("whatsjet");
+      whatsjet = createRequire(main)(main);
+    } finally {
+      WebAssembly.Instance = Original;
+    }
+  }
+  return whatsjet;
+}
+
+/** Bytes of the package's wasm linear memory; throws if it could not be reached. */
+export function wasmMemoryBytes() {
+  loadWhatsjet();
+  if (wasmMemory === null) {
+    throw new Error("pkg/node made no WebAssembly.Instance with a memory export while it loaded: its wasm memory is out of reach");
+  }
+  return wasmMemory.buffer.byteLength;
 }

@@ -1,32 +1,20 @@
 // validate, validateField and normalizePhoneNumber through the built package:
 // exact results for a handful of cases per kind (the Rust tests cover the
 // rules exhaustively), and the JavaScript boundary: whatever a caller passes,
-// the answer is a result or a WhatsJetError with code "validation", never
-// another exception, and the module keeps working afterwards.
+// the answer is a result or a WhatsJetError ("validation" for a bad argument,
+// "config" for a bad option), never another exception, and the module keeps
+// working afterwards.
 
 import assert from "node:assert/strict";
-import net from "node:net";
 import { before, describe, test } from "node:test";
 import util from "node:util";
 
-import { loadWhatsjet } from "./sandbox.mjs";
+import { assertPlain, assertWhatsJetError, closedPort, loadWhatsjet, makeClient } from "./helpers.mjs";
 
 let whatsjet;
-before(async () => {
-  whatsjet = await loadWhatsjet();
+before(() => {
+  whatsjet = loadWhatsjet();
 });
-
-/** Asserts that `value` is built of plain objects, arrays and primitives only. */
-function assertPlain(value, where = "result") {
-  if (value === null || typeof value !== "object") return;
-  if (Array.isArray(value)) {
-    assert.equal(Object.getPrototypeOf(value), Array.prototype, `${where} is not a plain array`);
-    value.forEach((item, i) => assertPlain(item, `${where}[${i}]`));
-  } else {
-    assert.equal(Object.getPrototypeOf(value), Object.prototype, `${where} is not a plain object`);
-    for (const [k, v] of Object.entries(value)) assertPlain(v, `${where}.${k}`);
-  }
-}
 
 /** validate(), checked for plainness, then compared exactly. */
 function validated(kind, payload, options, expected) {
@@ -36,8 +24,13 @@ function validated(kind, payload, options, expected) {
   return result;
 }
 
-/** The WhatsJetError a call throws; fails on any other outcome. */
-function validationError(call, issues) {
+/**
+ * The WhatsJetError with this code that a call throws, with nothing sent;
+ * fails on any other outcome. With `issues`, they and the message must be
+ * exactly these: an error with one issue reads like it, one with more needs
+ * its `message` given.
+ */
+function thrownError(call, code, issues, message = issues?.length === 1 ? issues[0].message : undefined) {
   let err;
   try {
     call();
@@ -45,19 +38,17 @@ function validationError(call, issues) {
     err = e;
   }
   assert.ok(err !== undefined, "expected a WhatsJetError, nothing was thrown");
-  assert.ok(err instanceof Error, `not an Error: ${util.inspect(err)}`);
-  assert.equal(err.name, "WhatsJetError", `not a WhatsJetError: ${util.inspect(err)}`);
-  assert.equal(err.code, "validation");
-  assert.equal(err.retryable, false);
-  assert.equal(err.attempts, 0, "nothing was sent");
-  assert.equal(err.deliveryUnknown, false);
+  assertWhatsJetError(err, { code, retryable: false, attempts: 0, deliveryUnknown: false });
   assertPlain(err.issues, "err.issues");
   if (issues !== undefined) {
     assert.deepEqual(err.issues, issues);
-    assert.equal(err.message, issues.length === 1 ? issues[0].message : err.message);
+    assert.equal(err.message, message);
   }
   return err;
 }
+
+const validationError = (call, issues) => thrownError(call, "validation", issues);
+const configError = (call, issues) => thrownError(call, "config", issues);
 
 /** The module still answers a normal request correctly. */
 function assertStillWorks() {
@@ -182,7 +173,7 @@ describe("validate", () => {
     );
   });
 
-  test("sendTemplateMessage: a gap in the body parameters and two headers", () => {
+  test("sendTemplateMessage: a gap in the body parameters, and two headers warn", () => {
     validated(
       "sendTemplateMessage",
       {
@@ -203,13 +194,15 @@ describe("validate", () => {
             code: "required",
             message: "field_2 is required because field_3 is given: body parameters are numbered from 1 without gaps.",
           },
+        ],
+        warnings: [
           {
             path: "header_field_1",
-            code: "invalid_format",
-            message: "header_field_1 cannot be given with header_image: a template has at most one header.",
+            code: "several_headers",
+            message:
+              "header_image and header_field_1 are headers of different kinds: a template has one header at most, so the server uses the one the template has and ignores the others.",
           },
         ],
-        warnings: [],
       },
     );
   });
@@ -257,19 +250,12 @@ describe("validate", () => {
     });
   });
 
-  test("options that are not valid throw", () => {
-    validationError(() => whatsjet.validate("sendMessage", {}, { defaultCountryCode: "999" }), [
+  test("a bad option is a config error named after the option", () => {
+    configError(() => whatsjet.validate("sendMessage", {}, { defaultCountryCode: "999" }), [
       {
-        path: "options.defaultCountryCode",
+        path: "defaultCountryCode",
         code: "invalid_format",
-        message: "options.defaultCountryCode must be a country calling code such as 91 or +44.",
-      },
-    ]);
-    validationError(() => whatsjet.validate("sendMessage", {}, { fromPhoneNumberId: "abc" }), [
-      {
-        path: "options.fromPhoneNumberId",
-        code: "invalid_format",
-        message: "options.fromPhoneNumberId must be the digits of a WhatsApp phone number id.",
+        message: "defaultCountryCode must be a country calling code such as 91 or +44.",
       },
     ]);
   });
@@ -338,6 +324,12 @@ describe("validateField", () => {
   }
 });
 
+const CC_NOT_A_CODE = {
+  path: "defaultCountryCode",
+  code: "invalid_format",
+  message: "defaultCountryCode must be a country calling code such as 91 or +44.",
+};
+
 describe("normalizePhoneNumber", () => {
   for (const [input, cc, expected] of [
     ["+91 98765-43210", undefined, "919876543210"],
@@ -373,16 +365,15 @@ describe("normalizePhoneNumber", () => {
         message: "phone_number does not start with a country calling code (999…): write the number with its country code, such as 919876543210.",
       },
     ],
-    [
-      "098765 43210",
-      "999",
-      { path: "defaultCountryCode", code: "invalid_format", message: "defaultCountryCode must be a country calling code such as 91 or +44." },
-    ],
   ]) {
     test(`${JSON.stringify(input)}${cc ? ` with ${cc}` : ""} throws ${issue.code}`, () => {
       validationError(() => whatsjet.normalizePhoneNumber(input, cc), [issue]);
     });
   }
+
+  test('"098765 43210" with 999 throws a config error: 999 is no country calling code', () => {
+    configError(() => whatsjet.normalizePhoneNumber("098765 43210", "999"), [CC_NOT_A_CODE]);
+  });
 });
 
 // ---- hostile arguments ----------------------------------------------------
@@ -408,6 +399,9 @@ function deepArray(depth) {
 const BIG = "9".repeat(1_000_000);
 const cycle = {};
 cycle.self = cycle;
+
+/** null, undefined and NaN read as JSON null: no value, as JSON.stringify would say. */
+const readsAsNull = (value) => value === null || value === undefined || Number.isNaN(value);
 
 const UNREADABLE = "it has a cycle, a BigInt, a property that throws, or is nested too deeply";
 const NOT_A_VALUE = "it is a function or a Symbol";
@@ -504,7 +498,8 @@ describe("hostile arguments", () => {
   const KIND_ISSUE = {
     path: "kind",
     code: "invalid_choice",
-    message: "kind must be one of sendMessage, sendMediaMessage, sendTemplateMessage, createContact, updateContact.",
+    message:
+      "kind must be one of sendMessage, sendMediaMessage, sendTemplateMessage, createContact, updateContact, getMessageStatus, listTemplates, listContacts, getContact, listGroups, listLabels, assignGroups, unassignGroups, assignLabels, unassignLabels, assignTeamMember, sendInteractiveMessage, sendCarouselTemplateMessage, scheduleCampaign, listCampaigns, getCampaignStatus.",
   };
   for (const [name, value] of HOSTILE) {
     test(`validate kind: ${name}`, () => {
@@ -514,15 +509,22 @@ describe("hostile arguments", () => {
     });
   }
 
-  for (const [name, value] of HOSTILE) {
+  for (const [name, value, message] of HOSTILE) {
     test(`validate options: ${name}`, () => {
       const payload = { phone_number: "919876543210", message_body: "hi" };
-      if (value === null || value === undefined) {
+      if (readsAsNull(value)) {
         validated("sendMessage", payload, value, { ok: true, value: payload, warnings: [] });
       } else {
-        const err = validationError(() => whatsjet.validate("sendMessage", payload, value));
+        // What the payload's reader says of the value, said of the options.
+        const expected = typeof message === "string" ? message : message.prefix;
+        const unreadable = expected.startsWith("The payload could not be read as JSON: ");
+        const err = configError(() => whatsjet.validate("sendMessage", payload, value));
         assert.equal(err.issues.length, 1);
-        assert.ok(["options", ""].includes(err.issues[0].path), err.issues[0].path);
+        const [issue] = err.issues;
+        assert.deepEqual([issue.path, issue.code], ["", "invalid_type"]);
+        if (!unreadable) assert.equal(issue.message, "The validation options must be an object: { defaultCountryCode, fromPhoneNumberId }.");
+        else if (typeof message === "string") assert.equal(issue.message, message.replace("The payload", "The options"));
+        else assert.ok(issue.message.startsWith("The options could not be read as JSON: "), issue.message);
       }
       assertStillWorks();
     });
@@ -577,18 +579,14 @@ describe("hostile arguments", () => {
     assertStillWorks();
   });
 
-  const CC_NOT_A_STRING = { path: "defaultCountryCode", code: "invalid_type", message: 'defaultCountryCode must be a string such as "91".' };
+  const CC_NOT_A_STRING = { path: "defaultCountryCode", code: "invalid_type", message: "defaultCountryCode must be a string." };
   for (const [name, value] of HOSTILE) {
     test(`normalizePhoneNumber defaultCountryCode: ${name}`, () => {
       if (value === null || value === undefined) {
         // Absent: the national 0 stays an error.
         validationError(() => whatsjet.normalizePhoneNumber("098765 43210", value));
-      } else if (typeof value === "string") {
-        validationError(() => whatsjet.normalizePhoneNumber("098765 43210", value), [
-          { path: "defaultCountryCode", code: "invalid_format", message: "defaultCountryCode must be a country calling code such as 91 or +44." },
-        ]);
       } else {
-        validationError(() => whatsjet.normalizePhoneNumber("098765 43210", value), [CC_NOT_A_STRING]);
+        configError(() => whatsjet.normalizePhoneNumber("098765 43210", value), [typeof value === "string" ? CC_NOT_A_CODE : CC_NOT_A_STRING]);
       }
       assertStillWorks();
     });
@@ -597,11 +595,7 @@ describe("hostile arguments", () => {
   test("a client's calls with hostile arguments reject with a WhatsJetError", async () => {
     // Nothing listens at this address, so a call that passes validation ends
     // as a network error: the point is that nothing else ever comes out.
-    const server = net.createServer();
-    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address();
-    await new Promise((resolve) => server.close(resolve));
-    const client = new whatsjet.WhatsJetClient({ baseUrl: `http://127.0.0.1:${port}/api`, vendorUid: "v", token: "t", maxRetries: 0 });
+    const client = makeClient(`http://127.0.0.1:${await closedPort()}/api`, { maxRetries: 0 });
     const expectRejection = async (promise, code, what) => {
       assert.equal(typeof promise?.then, "function", `${what}: not a promise`);
       await assert.rejects(promise, (err) => {
@@ -614,12 +608,12 @@ describe("hostile arguments", () => {
     for (const [name, value] of HOSTILE) {
       await expectRejection(client.sendMessage(value), "validation", `request ${name}`);
       await expectRejection(client.updateContact(value, { first_name: "Ada", groups: "vip" }), "validation", `number ${name}`);
-      // Call options: null and undefined are no options (then the call goes
-      // out and meets the closed port); every hostile value is refused.
-      const none = value === null || value === undefined;
+      // Call options: null, undefined and NaN are no options (then the call goes
+      // out and meets the closed port); every hostile value is a config error.
+      const none = readsAsNull(value);
       await expectRejection(
         client.sendMessage({ phone_number: "919876543210", message_body: "hi" }, value),
-        none ? "network" : "validation",
+        none ? "network" : "config",
         `options ${name}`,
       );
     }
