@@ -149,6 +149,8 @@ export async function startSandbox({ args = ["--rate-limit", "0"] } = {}) {
     contacts: () => control("GET", "contacts"),
     /** Message logs of the sends the sandbox accepted. */
     messages: () => control("GET", "messages"),
+    /** Any other control of sandbox/README.md (clock, contacts, message-status, test-contact). */
+    control,
     /** Stops the sandbox and waits until it is gone. */
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
