@@ -217,6 +217,27 @@ fn a_backslash_cannot_smuggle_a_remote_host_past_the_loopback_check() {
 }
 
 #[test]
+fn a_remote_host_dressed_up_as_this_machine_is_refused() {
+    // Each puts this machine's name somewhere other than the host, or has a
+    // host that reads as local but is not loopback.
+    let fragment = "baseUrl must not have a query or fragment: it is the start of every path.";
+    for (url, message) in [
+        ("http://0.0.0.0/api", NOT_HTTPS),
+        ("http://[::1]@example.com/api", NOT_HTTPS),
+        ("http://example.com/127.0.0.1", NOT_HTTPS),
+        ("http://example.com#@127.0.0.1/api", fragment),
+        ("http://example.com?@127.0.0.1/api", fragment),
+        ("http://example.com\\.localhost/api", NOT_ABSOLUTE),
+        ("http://[::ffff:10.0.0.1]/api", NOT_HTTPS),
+        ("http://2130706433/api", NOT_HTTPS),
+        ("//127.0.0.1/api", NOT_ABSOLUTE),
+        ("127.0.0.1/api", NOT_ABSOLUTE),
+    ] {
+        assert_eq!(base_url_error(url), message, "{url}");
+    }
+}
+
+#[test]
 fn plain_http_is_allowed_for_loopback() {
     for url in [
         "http://127.0.0.1/api",

@@ -1,14 +1,14 @@
 // Every error code of the built package end to end, with its exact fields
 // (including how many requests were made and whether one may have been
-// delivered), the retries that cannot send twice, and the token kept out of
-// every error and out of the client's own descriptions.
+// delivered), and the token kept out of every error and out of the client's
+// own descriptions. Retries that end in success, their timing and memory
+// under faults are in faults.test.mjs.
 
 import assert from "node:assert/strict";
-import net from "node:net";
 import { after, before, beforeEach, test } from "node:test";
 import util from "node:util";
 
-import { TOKEN, VENDOR, loadWhatsjet, startSandbox } from "./sandbox.mjs";
+import { TOKEN, VENDOR, assertNoSecret, closedPort, loadWhatsjet, sleep, startSandbox } from "./helpers.mjs";
 
 let sandbox;
 let whatsjet;
@@ -25,16 +25,6 @@ const SEND = `/api/${VENDOR}/contact/send-message`;
 
 function client(extra = {}) {
   return new whatsjet.WhatsJetClient({ baseUrl: sandbox.baseUrl, vendorUid: VENDOR, token: TOKEN, ...extra });
-}
-
-/** Every string a caller could get out of an error, to look for secrets in. */
-function renderings(err) {
-  const out = [err.message, err.stack, JSON.stringify(err), String(err), util.inspect(err, { showHidden: true, depth: null })];
-  for (const key of [...Object.getOwnPropertyNames(err), ...Object.getOwnPropertySymbols(err)]) {
-    const value = err[key];
-    out.push(typeof value === "string" ? value : JSON.stringify(value) ?? String(value));
-  }
-  return out;
 }
 
 /**
@@ -60,11 +50,7 @@ function assertWhatsJetError(err, expected, secrets = []) {
     assert.ok(Array.isArray(err.issues));
     for (const issue of err.issues) assert.equal(Object.getPrototypeOf(issue), Object.prototype);
   }
-  for (const secret of [TOKEN, ...secrets]) {
-    for (const text of renderings(err)) {
-      assert.ok(!String(text).includes(secret), `the error shows the token ${secret}: ${text}`);
-    }
-  }
+  assertNoSecret(err, [TOKEN, ...secrets], "the error");
 }
 
 /** The rejection of a call; fails if the call throws synchronously or resolves. */
@@ -100,15 +86,6 @@ async function waitForRequests(count) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   assert.fail(`the sandbox did not receive ${count} request(s)`);
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-async function closedPort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 // ---- validation -----------------------------------------------------------
@@ -457,66 +434,21 @@ test("rate_limited: without Retry-After there is no retryAfterMs", async () => {
   });
 });
 
-// ---- retries that cannot send twice ---------------------------------------
+// ---- retries that end in an error -----------------------------------------
 
-test("retry: a 429 is sent again after its Retry-After, and the call succeeds", async () => {
-  await sandbox.fault({ answer: "throttled-429", headers: { "retry-after": "1" } });
-  const started = Date.now();
-  const reply = await client().sendMessage(MESSAGE);
-  const elapsed = Date.now() - started;
-  assert.equal(reply.result, "success");
-  assert.ok(elapsed >= 950 && elapsed < 5000, `took ${elapsed} ms`);
-  const recorded = await sandbox.requests();
-  assert.deepEqual(recorded.map((r) => r.path), [SEND, SEND]);
-  assert.equal(recorded[1].body, recorded[0].body);
-  assert.deepEqual((await sandbox.messages()).length, 1, "delivered once");
-});
-
-test("retry: after maxRetries the last 429 is the error, with every attempt counted", async () => {
+test("retry: a per-call maxRetries wins over the client's; the last 429 is the error, every attempt counted", async () => {
   await sandbox.fault({ answer: "throttled-429", headers: { "retry-after": "0" }, times: 5 });
-  const err = await rejection(() => client({ maxRetries: 3 }).sendMessage(MESSAGE));
+  const err = await rejection(() => client({ maxRetries: 3 }).sendMessage(MESSAGE, { maxRetries: 1 }));
   assertWhatsJetError(err, {
     message: "rate limited by the server; retry after 0 s",
     code: "rate_limited",
     retryable: true,
-    attempts: 4,
+    attempts: 2,
     deliveryUnknown: false,
     status: 429,
     serverMessage: "Too Many Attempts.",
     retryAfterMs: 0,
   });
-  assert.deepEqual(await recordedPaths(), [SEND, SEND, SEND, SEND]);
-});
-
-test("retry: a per-call maxRetries wins over the client's", async () => {
-  await sandbox.fault({ answer: "throttled-429", headers: { "retry-after": "0" }, times: 5 });
-  const err = await rejection(() => client({ maxRetries: 3 }).sendMessage(MESSAGE, { maxRetries: 1 }));
-  assert.equal(err.code, "rate_limited");
-  assert.equal(err.attempts, 2);
-  assert.deepEqual(await recordedPaths(), [SEND, SEND]);
-});
-
-test("retry: a 503 with Retry-After is sent again", async () => {
-  await sandbox.fault({ status: 503, body: "Service Unavailable", headers: { "retry-after": "0" } });
-  const reply = await client().sendMessage(MESSAGE);
-  assert.equal(reply.result, "success");
-  assert.deepEqual(await recordedPaths(), [SEND, SEND]);
-  assert.equal((await sandbox.messages()).length, 1);
-});
-
-test("retry: a 502 is not sent again (the message may have been delivered)", async () => {
-  await sandbox.fault({ answer: "proxy-502", times: 3 });
-  const err = await rejection(() => client({ maxRetries: 5 }).sendMessage(MESSAGE));
-  assert.equal(err.code, "http");
-  assert.equal(err.attempts, 1);
-  assert.equal(err.deliveryUnknown, true);
-  assert.deepEqual(await recordedPaths(), [SEND]);
-});
-
-test("retry: retryUnknownDelivery opts in to sending again after a 502", async () => {
-  await sandbox.fault({ answer: "proxy-502" });
-  const reply = await client().sendMessage(MESSAGE, { retryUnknownDelivery: true });
-  assert.equal(reply.result, "success");
   assert.deepEqual(await recordedPaths(), [SEND, SEND]);
 });
 
@@ -610,12 +542,6 @@ test("api: creating a contact twice is a 422 with the field's issue", async () =
 test("api: a Laravel 422 maps every field error to an issue", async () => {
   await sandbox.fault({ answer: "validation-422" });
   const err = await rejection(() => client().sendMessage(MESSAGE));
-  // The order of the issues is not part of the contract; their content is.
-  const byPath = (a, b) => (a.path < b.path ? -1 : 1);
-  assert.deepEqual([...err.issues].sort(byPath), [
-    { path: "message_body", code: "required", message: "The message body field is required." },
-    { path: "phone_number", code: "required", message: "The phone number field is required." },
-  ]);
   assertWhatsJetError(err, {
     message: "the server refused the request: The phone number field is required. (and 1 more error)",
     code: "api",
@@ -624,7 +550,11 @@ test("api: a Laravel 422 maps every field error to an issue", async () => {
     deliveryUnknown: false,
     status: 422,
     serverMessage: "The phone number field is required. (and 1 more error)",
-    issues: err.issues,
+    // In the order of the server's `errors` object.
+    issues: [
+      { path: "phone_number", code: "required", message: "The phone number field is required." },
+      { path: "message_body", code: "required", message: "The message body field is required." },
+    ],
   });
 });
 
@@ -683,10 +613,17 @@ const HTTP = (status, extra) => ({
   ...extra,
 });
 
-test("http: a proxy's 502 HTML page (the message may have been delivered)", async () => {
-  await sandbox.fault({ answer: "proxy-502" });
-  const err = await rejection(() => client().sendMessage(MESSAGE));
+test("http: a proxy's 502 HTML page (the message may have been delivered), not sent again", async () => {
+  await sandbox.fault({ answer: "proxy-502", times: 3 });
+  const err = await rejection(() => client({ maxRetries: 5 }).sendMessage(MESSAGE));
   assertWhatsJetError(err, HTTP(502, { retryable: false, deliveryUnknown: true }));
+  assert.deepEqual(await recordedPaths(), [SEND]);
+});
+
+test("http: a 500 with a JSON message keeps it", async () => {
+  await sandbox.fault({ status: 500, json: { message: "Server Error" } });
+  const err = await rejection(() => client().sendMessage(MESSAGE));
+  assertWhatsJetError(err, HTTP(500, { retryable: false, deliveryUnknown: true, serverMessage: "Server Error" }));
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
@@ -723,7 +660,7 @@ test("timeout: a server that never answers, client timeoutMs 300", async () => {
     attempts: 1,
     deliveryUnknown: true,
   });
-  assert.ok(elapsed >= 290 && elapsed < 5000, `took ${elapsed} ms`);
+  assert.ok(elapsed >= 290 && elapsed < 2000, `took ${elapsed} ms`);
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
@@ -804,7 +741,7 @@ test("aborted: aborting the wait before a retry", async () => {
   const abortedAt = Date.now();
   controller.abort();
   const err = await pending;
-  assert.ok(Date.now() - abortedAt < 2000, "the wait did not end at the abort");
+  assert.ok(Date.now() - abortedAt < 1000, "the wait did not end at the abort");
   assertWhatsJetError(err, {
     message: "the call was aborted",
     code: "aborted",
@@ -813,6 +750,8 @@ test("aborted: aborting the wait before a retry", async () => {
     deliveryUnknown: false,
     cause: (cause) => assert.equal(cause, controller.signal.reason),
   });
+  // Nothing goes out later either.
+  await sleep(500);
   assert.deepEqual(await recordedPaths(), [SEND]);
 });
 
@@ -820,29 +759,15 @@ test("aborted: aborting the wait before a retry", async () => {
 
 test("network: nothing listens at the base URL (nothing sent: retried, then retryable)", async () => {
   const port = await closedPort();
+  const started = Date.now();
   const err = await rejection(() => client({ baseUrl: `http://127.0.0.1:${port}/api` }).sendMessage(MESSAGE));
+  // Backoff with full jitter: at most 500 + 1000 ms of waiting.
+  assert.ok(Date.now() - started < 2500, `took ${Date.now() - started} ms`);
   assertWhatsJetError(err, {
     message: "network error: fetch failed (ECONNREFUSED)",
     code: "network",
     retryable: true,
     attempts: 3,
-    deliveryUnknown: false,
-    cause: (cause) => {
-      assert.ok(cause instanceof TypeError);
-      assert.equal(cause.message, "fetch failed");
-      assert.equal(cause.cause.code, "ECONNREFUSED");
-    },
-  });
-});
-
-test("network: a refused connection with retries off", async () => {
-  const port = await closedPort();
-  const err = await rejection(() => client({ baseUrl: `http://127.0.0.1:${port}/api`, maxRetries: 0 }).sendMessage(MESSAGE));
-  assertWhatsJetError(err, {
-    message: "network error: fetch failed (ECONNREFUSED)",
-    code: "network",
-    retryable: true,
-    attempts: 1,
     deliveryUnknown: false,
     cause: (cause) => {
       assert.ok(cause instanceof TypeError);
@@ -871,6 +796,8 @@ test("network: a connection dropped before the answer is not retried", async () 
 });
 
 test("network: a connection dropped in the middle of the body", async () => {
+  // The status line and headers arrived, so fetch() resolved; reading the
+  // body then failed, so this is a network error, not an invalid_response.
   await sandbox.fault({ action: "drop_mid_body" });
   const err = await rejection(() => client().sendMessage(MESSAGE));
   assertWhatsJetError(err, {
@@ -893,7 +820,6 @@ for (const [name, fault, why] of [
   ["an HTML page with status 200", { status: 200, headers: { "content-type": "text/html" }, body: "<html>maintenance</html>" }, "the body is not JSON"],
   ["an empty body with status 200", { status: 200, action: "empty_body" }, "the body is empty"],
   ["truncated JSON", { action: "truncate_json" }, "the body is not JSON"],
-  ["a 5 MiB body", { action: "huge_body" }, "the answer is larger than 1048576 bytes"],
   ["JSON without result", { json: { message: "ok" } }, "the JSON has no result"],
   ["an unknown result", { json: { result: "pending", message: "", data: [] } }, 'unexpected result "pending"'],
 ]) {
