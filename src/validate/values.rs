@@ -1,7 +1,7 @@
 //! Reading a field's value as the rules need it (a string, a scalar, a
 //! length within bounds), each recording the issue when the value is not.
 
-use super::Ctx;
+use super::{formats, Ctx};
 use crate::issue::IssueCode;
 use crate::json::Value;
 
@@ -109,4 +109,17 @@ pub(super) fn excerpt(s: &str) -> String {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),
     }
+}
+
+/// Letters, digits, `-` and `_` only, as uids and copy codes are.
+pub(super) fn word(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
+    if !formats::is_copy_code(s) {
+        return refuse(
+            ctx,
+            path,
+            IssueCode::InvalidFormat,
+            format!("{path} may contain only letters, digits, - and _."),
+        );
+    }
+    Some(())
 }

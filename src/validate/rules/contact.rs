@@ -1,38 +1,12 @@
-//! Contact details: the `contact{}` of the sends and the fields of
-//! `createContact` and `updateContact` (e-mail, language, country, groups,
-//! custom fields), and what an update as a whole must carry.
+//! Contact details: the fields of `contact{}`, `createContact` and
+//! `updateContact` (e-mail, language, country, groups, custom fields), and
+//! what an update as a whole must carry.
 
-use super::{check, unknown};
 use crate::issue::{join_path, IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::request::Kind;
-use crate::validate::values::{
-    check_len, expect_str, refuse, scalar, scalar_text, take, type_issue,
-};
+use crate::validate::values::{check_len, expect_str, refuse, scalar, take, type_issue};
 use crate::validate::{formats, schema, Ctx};
-
-/// The nested `contact{}` of a send: each detail by its own rule.
-pub(super) fn details(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
-    let Value::Object(map) = value else {
-        type_issue(ctx, path, "an object of contact details", value);
-        return None;
-    };
-    let mut out = Map::with_capacity(map.len());
-    for (key, v) in map.iter_mut() {
-        if v.is_null() {
-            continue;
-        }
-        match schema::lookup_contact(key) {
-            Some(rule) => {
-                if let Some(o) = check(ctx, &join_path(path, key), rule, v) {
-                    out.push(std::mem::take(key), o);
-                }
-            }
-            None => unknown::key(ctx, path, key),
-        }
-    }
-    Some(Value::Object(out))
-}
 
 /// An e-mail address; blank on an update, which clears it.
 pub(super) fn email(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
@@ -86,7 +60,8 @@ pub(super) fn country(ctx: &mut Ctx, path: &str, value: &mut Value, create: bool
     Some(take(value))
 }
 
-/// Group titles, comma-separated or an array, sent trimmed and joined.
+/// Group (or label) titles, comma-separated or an array, sent trimmed and
+/// joined.
 pub(super) fn groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> {
     let mut titles: Vec<&str> = Vec::new();
     match value {
@@ -164,13 +139,6 @@ pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
         }
     }
     Some(Value::Object(out))
-}
-
-/// One custom field's value, by its own path (`custom_fields.BDay`).
-pub(in crate::validate) fn custom_value(ctx: &mut Ctx, path: &str, value: &mut Value) {
-    if !value.is_null() {
-        scalar_text(ctx, path, value);
-    }
 }
 
 /// An update must change something, and one without `groups` empties the

@@ -1,11 +1,14 @@
-//! Values with no format of their own: text of a bounded length (message
-//! bodies, captions, names), a choice from a list, a flag.
+//! Values with little format of their own: text of a bounded length
+//! (message bodies, captions, names), a choice from a list, a flag, a
+//! scalar, a uid.
 
 use super::contact::blank_warning;
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::Value;
 use crate::request::Kind;
-use crate::validate::values::{check_len, excerpt, expect_str, refuse, take, type_issue};
+use crate::validate::values::{
+    check_len, excerpt, expect_str, non_empty_str, refuse, scalar_text, take, type_issue, word,
+};
 use crate::validate::{formats, Ctx};
 
 /// A string of at most `max` characters; `non_blank` refuses whitespace.
@@ -66,4 +69,18 @@ pub(super) fn boolean(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
             None
         }
     }
+}
+
+/// A string or a number, sent as a string.
+pub(super) fn scalar(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    scalar_text(ctx, path, value).map(Value::String)
+}
+
+/// A uid: it may become a path segment, so nothing in it can change the
+/// path.
+pub(super) fn uid(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let s = non_empty_str(ctx, path, value)?;
+    check_len(ctx, path, s, 64)?;
+    word(ctx, path, s)?;
+    Some(take(value))
 }

@@ -6,7 +6,7 @@ use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::validate::formats::{self, CoordinateError};
 use crate::validate::values::{
-    check_len, excerpt, non_empty_str, not_blank, refuse, scalar_text, take,
+    check_len, excerpt, non_empty_str, not_blank, refuse, scalar_text, take, word,
 };
 use crate::validate::{schema, Ctx};
 
@@ -110,14 +110,7 @@ pub(super) fn copy_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<
         return Some(Value::String(s));
     }
     check_len(ctx, path, &s, schema::COPY_CODE_MAX)?;
-    if !formats::is_copy_code(&s) {
-        return refuse(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            format!("{path} may contain only letters, digits, - and _."),
-        );
-    }
+    word(ctx, path, &s)?;
     Some(Value::String(s))
 }
 
