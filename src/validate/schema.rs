@@ -86,9 +86,9 @@ pub enum Rule {
         /// Each item's rule.
         item: &'static Rule,
         /// Fewest items.
-        min: usize,
+        min: u16,
         /// Most items.
-        max: usize,
+        max: u16,
     },
     /// An object or an array (PHP reads both as one array) whose values
     /// follow the rule.

@@ -13,7 +13,10 @@ use crate::{
 #[test]
 fn get_contact_normalises_a_number_and_checks_an_e_mail() {
     assert_eq!(
-        body(Kind::GetContact, json!({"phone_number_or_email": "+91 98765-43210"})),
+        body(
+            Kind::GetContact,
+            json!({"phone_number_or_email": "+91 98765-43210"})
+        ),
         json!({"phone_number_or_email": DIGITS})
     );
     let v = valid_with(
@@ -23,10 +26,16 @@ fn get_contact_normalises_a_number_and_checks_an_e_mail() {
     );
     assert_eq!(v.body["phone_number_or_email"], DIGITS);
     assert_eq!(
-        body(Kind::GetContact, json!({"phone_number_or_email": "ada@example.com"})),
+        body(
+            Kind::GetContact,
+            json!({"phone_number_or_email": "ada@example.com"})
+        ),
         json!({"phone_number_or_email": "ada@example.com"})
     );
-    let issue = one_issue(Kind::GetContact, json!({"phone_number_or_email": "ada@example"}));
+    let issue = one_issue(
+        Kind::GetContact,
+        json!({"phone_number_or_email": "ada@example"}),
+    );
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
         (
@@ -87,7 +96,11 @@ fn an_empty_or_malformed_uid_list_is_refused_at_its_item() {
     );
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
-        ("labels_uid", InvalidType, "labels_uid must be an array; got a string.")
+        (
+            "labels_uid",
+            InvalidType,
+            "labels_uid must be an array; got a string."
+        )
     );
     assert_eq!(
         issue_codes(
@@ -110,7 +123,12 @@ fn an_empty_or_malformed_uid_list_is_refused_at_its_item() {
         vec![p("groups_uid.2", InvalidFormat)]
     );
     assert_eq!(
-        codes(&validate_field(Kind::AssignGroups, "groups_uid", &json!([]), &no_options())),
+        codes(&validate_field(
+            Kind::AssignGroups,
+            "groups_uid",
+            &json!([]),
+            &no_options()
+        )),
         vec![p("groups_uid", Required)]
     );
 }
@@ -155,7 +173,10 @@ fn the_bot_switches_are_required_because_the_server_turns_them_off() {
     );
     assert_eq!(
         codes(&e.issues),
-        vec![p("enable_ai_bot", Required), p("enable_reply_bot", Required)]
+        vec![
+            p("enable_ai_bot", Required),
+            p("enable_reply_bot", Required)
+        ]
     );
     assert_eq!(
         e.issues[0].message,
@@ -166,13 +187,20 @@ fn the_bot_switches_are_required_because_the_server_turns_them_off() {
         "enable_reply_bot is required: left out, the server turns this bot off for the contact."
     );
     assert_eq!(
-        validate_field(Kind::AssignTeamMember, "enable_reply_bot", &json!(null), &no_options())
-            [0]
-            .message,
+        validate_field(
+            Kind::AssignTeamMember,
+            "enable_reply_bot",
+            &json!(null),
+            &no_options()
+        )[0]
+        .message,
         "enable_reply_bot is required: left out, the server turns this bot off for the contact."
     );
     assert_eq!(
-        issue_codes(Kind::AssignTeamMember, team(json!({"enable_ai_bot": "yes"}))),
+        issue_codes(
+            Kind::AssignTeamMember,
+            team(json!({"enable_ai_bot": "yes"}))
+        ),
         vec![p("enable_ai_bot", InvalidType)]
     );
 }
@@ -199,7 +227,10 @@ fn a_username_never_matches_a_team_member() {
         vec![p("username_or_email", InvalidEmail)]
     );
     assert_eq!(
-        issue_codes(Kind::AssignTeamMember, team(json!({"username_or_email": ""}))),
+        issue_codes(
+            Kind::AssignTeamMember,
+            team(json!({"username_or_email": ""}))
+        ),
         vec![p("username_or_email", Required)]
     );
     assert_eq!(

@@ -71,7 +71,10 @@ fn a_full_campaign_is_normalised_as_the_server_reads_a_form() {
         })
     );
     assert_eq!(
-        body(K, campaign(json!({"send_message_via_marketing_message_api": "on", "schedule_at": ""}))),
+        body(
+            K,
+            campaign(json!({"send_message_via_marketing_message_api": "on", "schedule_at": ""}))
+        ),
         campaign(json!({"send_message_via_marketing_message_api": "on", "schedule_at": ""}))
     );
 }
@@ -93,7 +96,11 @@ fn title_audience_time_zone_and_template_are_required() {
         let issue = one_issue(K, campaign(json!({ "contact_group": empty })));
         assert_eq!(
             (issue.path.as_str(), issue.code, issue.message.as_str()),
-            ("contact_group", Required, "contact_group must not be empty."),
+            (
+                "contact_group",
+                Required,
+                "contact_group must not be empty."
+            ),
             "{empty}"
         );
     }
@@ -105,10 +112,21 @@ fn title_audience_time_zone_and_template_are_required() {
 
 #[test]
 fn the_time_zone_is_an_iana_name() {
-    for good in ["UTC", "Europe/Berlin", "Etc/GMT+5", "America/Port-au-Prince"] {
+    for good in [
+        "UTC",
+        "Europe/Berlin",
+        "Etc/GMT+5",
+        "America/Port-au-Prince",
+    ] {
         valid(K, campaign(json!({ "timezone": good })));
     }
-    for bad in ["IST", "+05:30", "Kolkata", "asia/kolkata", "Mars/Olympus_Mons"] {
+    for bad in [
+        "IST",
+        "+05:30",
+        "Kolkata",
+        "asia/kolkata",
+        "Mars/Olympus_Mons",
+    ] {
         let issue = one_issue(K, campaign(json!({ "timezone": bad })));
         assert_eq!(
             (issue.path.as_str(), issue.code, issue.message.as_str()),
@@ -124,7 +142,12 @@ fn the_time_zone_is_an_iana_name() {
 
 #[test]
 fn dates_are_real_and_expire_at_comes_after_schedule_at() {
-    for bad in ["2026-02-30T10:00", "2026-04-01 10:00", "01/04/2026", "2026-04-01T25:00"] {
+    for bad in [
+        "2026-02-30T10:00",
+        "2026-04-01 10:00",
+        "01/04/2026",
+        "2026-04-01T25:00",
+    ] {
         let issue = one_issue(K, campaign(json!({ "schedule_at": bad })));
         assert_eq!(
             (issue.path.as_str(), issue.code, issue.message.as_str()),
@@ -144,12 +167,19 @@ fn dates_are_real_and_expire_at_comes_after_schedule_at() {
         let issue = one_issue(K, campaign(json!({"schedule_at": start, "expire_at": end})));
         assert_eq!(
             (issue.path.as_str(), issue.code, issue.message.as_str()),
-            ("expire_at", OutOfRange, "expire_at must be after schedule_at."),
+            (
+                "expire_at",
+                OutOfRange,
+                "expire_at must be after schedule_at."
+            ),
             "{start} {end}"
         );
     }
     // Against "now" the client has no clock to compare with.
-    valid(K, campaign(json!({"schedule_at": "", "expire_at": "2020-01-01T00:00"})));
+    valid(
+        K,
+        campaign(json!({"schedule_at": "", "expire_at": "2020-01-01T00:00"})),
+    );
 }
 
 #[test]
@@ -171,7 +201,10 @@ fn the_flags_are_on_or_booleans() {
 #[test]
 fn template_parameters_follow_send_template_rules() {
     assert_eq!(
-        issue_codes(K, campaign(json!({"field_3": "x", "header_document": "https://example.com/a.pdf"}))),
+        issue_codes(
+            K,
+            campaign(json!({"field_3": "x", "header_document": "https://example.com/a.pdf"}))
+        ),
         vec![
             p("field_1", Required),
             p("field_2", Required),
@@ -180,11 +213,21 @@ fn template_parameters_follow_send_template_rules() {
     );
     let v = valid(
         K,
-        campaign(json!({"header_image": "https://example.com/a.jpg", "header_video": "https://example.com/a.mp4"})),
+        campaign(
+            json!({"header_image": "https://example.com/a.jpg", "header_video": "https://example.com/a.mp4"}),
+        ),
     );
-    assert_eq!(warning_codes(&v.warnings), vec![w("header_video", SeveralHeaders)]);
     assert_eq!(
-        codes(&validate_field(K, "location_latitude", &json!(91), &no_options())),
+        warning_codes(&v.warnings),
+        vec![w("header_video", SeveralHeaders)]
+    );
+    assert_eq!(
+        codes(&validate_field(
+            K,
+            "location_latitude",
+            &json!(91),
+            &no_options()
+        )),
         vec![p("location_latitude", OutOfRange)]
     );
     assert_eq!(
@@ -192,9 +235,17 @@ fn template_parameters_follow_send_template_rules() {
         vec![p("timezone", InvalidFormat)]
     );
     assert_eq!(
-        codes(&validate_field(K, "contact_group", &json!(""), &no_options())),
+        codes(&validate_field(
+            K,
+            "contact_group",
+            &json!(""),
+            &no_options()
+        )),
         vec![p("contact_group", Required)]
     );
     let issue = one_issue(K, campaign(json!({"from_phone_number_id": "1"})));
-    assert_eq!((issue.path.as_str(), issue.code), ("from_phone_number_id", UnknownField));
+    assert_eq!(
+        (issue.path.as_str(), issue.code),
+        ("from_phone_number_id", UnknownField)
+    );
 }

@@ -69,7 +69,10 @@ fn a_full_carousel_keeps_contact_body_parameters_and_optional_card_fields() {
     );
     assert_eq!(sent["carousel_templates"][1], second);
     assert_eq!(sent["field_1"], "Ada");
-    assert_eq!(sent["contact"], json!({"first_name": "Ada", "groups": "vip,autumn"}));
+    assert_eq!(
+        sent["contact"],
+        json!({"first_name": "Ada", "groups": "vip,autumn"})
+    );
     assert_eq!(sent.get("from_phone_number_id"), None);
 }
 
@@ -90,7 +93,11 @@ fn two_to_ten_cards() {
         vec![p("carousel_templates", OutOfRange)]
     );
     let ten: Vec<Value> = (0..10).map(card).collect();
-    valid_with(K, &carousel(json!({ "carousel_templates": ten })), &no_options());
+    valid_with(
+        K,
+        &carousel(json!({ "carousel_templates": ten })),
+        &no_options(),
+    );
     assert_eq!(
         issue_codes(K, carousel(json!({"carousel_templates": null}))),
         vec![p("carousel_templates", Required)]
@@ -133,7 +140,10 @@ fn each_card_has_its_media_values_and_button_kinds() {
     bad["body_example_fields"] = json!(["a\nb"]);
     assert_eq!(
         issue_codes(K, carousel(json!({"carousel_templates": [bad, card(2)]}))),
-        vec![p("carousel_templates.0.body_example_fields.0", InvalidFormat)]
+        vec![p(
+            "carousel_templates.0.body_example_fields.0",
+            InvalidFormat
+        )]
     );
     assert_eq!(
         codes(&validate_field(
@@ -163,7 +173,10 @@ fn carousel_body_parameters_follow_the_template_rules() {
     );
     // The cards carry the header and buttons: the top level has none.
     assert_eq!(
-        issue_codes(K, carousel(json!({"header_image": "https://example.com/a.jpg", "button_0": "x"}))),
+        issue_codes(
+            K,
+            carousel(json!({"header_image": "https://example.com/a.jpg", "button_0": "x"}))
+        ),
         vec![p("button_0", UnknownField), p("header_image", UnknownField)]
     );
     assert_eq!(

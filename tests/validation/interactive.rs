@@ -63,19 +63,31 @@ fn buttons_are_one_to_three_unique_labels_of_at_most_20_characters() {
     let issue = one_issue(K, interactive(json!({"buttons": ["A", "B", "C", "D"]})));
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
-        ("buttons", OutOfRange, "buttons must have 1 to 3 items; it has 4.")
+        (
+            "buttons",
+            OutOfRange,
+            "buttons must have 1 to 3 items; it has 4."
+        )
     );
     let issue = one_issue(K, interactive(json!({"buttons": []})));
     assert_eq!((issue.path.as_str(), issue.code), ("buttons", Required));
     let issue = one_issue(K, interactive(json!({"buttons": ["Yes", "x".repeat(21)]})));
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
-        ("buttons.1", TooLong, "buttons.1 must be at most 20 characters; it has 21.")
+        (
+            "buttons.1",
+            TooLong,
+            "buttons.1 must be at most 20 characters; it has 21."
+        )
     );
     let issue = one_issue(K, interactive(json!({"buttons": {"1": "Yes", "2": "Yes"}})));
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
-        ("buttons.2", InvalidFormat, "buttons.2 repeats a label: button labels must be unique.")
+        (
+            "buttons.2",
+            InvalidFormat,
+            "buttons.2 repeats a label: button labels must be unique."
+        )
     );
     assert_eq!(
         issue_codes(K, interactive(json!({"buttons": ["Yes", " "]}))),
@@ -84,12 +96,20 @@ fn buttons_are_one_to_three_unique_labels_of_at_most_20_characters() {
     let issue = one_issue(K, interactive(json!({"buttons": {"2": "No"}})));
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
-        ("buttons.1", Required, "buttons.1 is required: the first button.")
+        (
+            "buttons.1",
+            Required,
+            "buttons.1 is required: the first button."
+        )
     );
     let issue = one_issue(K, interactive(json!({"buttons": {"1": "Yes", "4": "No"}})));
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
-        ("buttons.4", UnknownField, "buttons.4 is not a button: the keys are 1, 2 and 3.")
+        (
+            "buttons.4",
+            UnknownField,
+            "buttons.4 is not a button: the keys are 1, 2 and 3."
+        )
     );
     let issue = one_issue(K, interactive(json!({"buttons": "Yes,No"})));
     assert_eq!(
@@ -101,7 +121,12 @@ fn buttons_are_one_to_three_unique_labels_of_at_most_20_characters() {
         )
     );
     assert_eq!(
-        codes(&validate_field(K, "buttons.2", &json!("x".repeat(21)), &no_options())),
+        codes(&validate_field(
+            K,
+            "buttons.2",
+            &json!("x".repeat(21)),
+            &no_options()
+        )),
         vec![p("buttons.2", TooLong)]
     );
 }
@@ -111,18 +136,30 @@ fn what_the_interactive_type_needs_is_required_and_the_rest_ignored() {
     let issue = one_issue(K, interactive(json!({"buttons": null})));
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
-        ("buttons", Required, "buttons is required when interactive_type is button.")
+        (
+            "buttons",
+            Required,
+            "buttons is required when interactive_type is button."
+        )
     );
-    let issue = one_issue(K, interactive(json!({"interactive_type": "cta_url", "buttons": null})));
+    let issue = one_issue(
+        K,
+        interactive(json!({"interactive_type": "cta_url", "buttons": null})),
+    );
     assert_eq!(
         (issue.path.as_str(), issue.message.as_str()),
-        ("cta_url", "cta_url is required when interactive_type is cta_url.")
+        (
+            "cta_url",
+            "cta_url is required when interactive_type is cta_url."
+        )
     );
     let issue = one_issue(K, interactive(json!({"interactive_type": "list"})));
     assert_eq!(issue.path, "list_data");
     let v = valid(
         K,
-        interactive(json!({"interactive_type": "cta_url", "cta_url": {"display_text": "Open", "url": "https://example.com/o/1"}})),
+        interactive(
+            json!({"interactive_type": "cta_url", "cta_url": {"display_text": "Open", "url": "https://example.com/o/1"}}),
+        ),
     );
     assert_eq!(warning_codes(&v.warnings), vec![w("buttons", IgnoredField)]);
     assert_eq!(
@@ -131,7 +168,10 @@ fn what_the_interactive_type_needs_is_required_and_the_rest_ignored() {
     );
     // An invalid type is its own issue, not also a missing part.
     assert_eq!(
-        issue_codes(K, interactive(json!({"interactive_type": "carousel", "buttons": null}))),
+        issue_codes(
+            K,
+            interactive(json!({"interactive_type": "carousel", "buttons": null}))
+        ),
         vec![p("interactive_type", InvalidChoice)]
     );
 }
@@ -149,7 +189,9 @@ fn a_url_button_has_a_short_label_and_an_absolute_url() {
     assert_eq!(
         issue_codes(
             K,
-            interactive(json!({"interactive_type": "cta_url", "buttons": null, "cta_url": {"display_text": "", "url": "example.com", "urll": 1}}))
+            interactive(
+                json!({"interactive_type": "cta_url", "buttons": null, "cta_url": {"display_text": "", "url": "example.com", "urll": 1}})
+            )
         ),
         vec![
             p("cta_url.display_text", Required),
@@ -157,7 +199,12 @@ fn a_url_button_has_a_short_label_and_an_absolute_url() {
             p("cta_url.urll", UnknownField),
         ]
     );
-    let e = invalid(K, interactive(json!({"interactive_type": "cta_url", "buttons": null, "cta_url": {"displayText": "Go"}})));
+    let e = invalid(
+        K,
+        interactive(
+            json!({"interactive_type": "cta_url", "buttons": null, "cta_url": {"displayText": "Go"}}),
+        ),
+    );
     assert_eq!(
         codes(&e.issues),
         vec![
@@ -172,9 +219,14 @@ fn a_url_button_has_a_short_label_and_an_absolute_url() {
     );
     let v = valid(
         K,
-        interactive(json!({"interactive_type": "cta_url", "buttons": null, "cta_url": {"display_text": "Go", "url": "http://example.com"}})),
+        interactive(
+            json!({"interactive_type": "cta_url", "buttons": null, "cta_url": {"display_text": "Go", "url": "http://example.com"}}),
+        ),
     );
-    assert_eq!(warning_codes(&v.warnings), vec![w("cta_url.url", InsecureUrl)]);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("cta_url.url", InsecureUrl)]
+    );
 }
 
 #[test]
@@ -186,7 +238,9 @@ fn a_list_is_sent_as_given_with_every_field_required() {
     assert_eq!(sent.get("buttons"), None);
     let e = invalid(
         K,
-        interactive(json!({"interactive_type": "list", "buttons": null, "list_data": {"sections": [{"rows": [{}]}]}})),
+        interactive(
+            json!({"interactive_type": "list", "buttons": null, "list_data": {"sections": [{"rows": [{}]}]}}),
+        ),
     );
     assert_eq!(
         codes(&e.issues),
@@ -200,7 +254,10 @@ fn a_list_is_sent_as_given_with_every_field_required() {
             p("list_data.sections.0.rows.0.description", Required),
         ]
     );
-    assert_eq!(e.issues[6].message, "list_data.sections.0.rows.0.description is required.");
+    assert_eq!(
+        e.issues[6].message,
+        "list_data.sections.0.rows.0.description is required."
+    );
 }
 
 #[test]
@@ -243,11 +300,21 @@ fn list_limits_are_whatsapps() {
         vec![p("list_data.sections.0.rows.3.title", TooLong)]
     );
     assert_eq!(
-        codes(&validate_field(K, "list_data.sections.0.rows.3.colour", &json!("red"), &no_options())),
+        codes(&validate_field(
+            K,
+            "list_data.sections.0.rows.3.colour",
+            &json!("red"),
+            &no_options()
+        )),
         vec![p("list_data.sections.0.rows.3.colour", UnknownField)]
     );
     assert_eq!(
-        codes(&validate_field(K, "list_data.sections.x.title", &json!("A"), &no_options())),
+        codes(&validate_field(
+            K,
+            "list_data.sections.x.title",
+            &json!("A"),
+            &no_options()
+        )),
         vec![p("list_data.sections.x.title", UnknownField)]
     );
 }
@@ -262,24 +329,37 @@ fn the_header_type_needs_its_text_or_media_link() {
     let issue = one_issue(K, interactive(json!({"header_type": "text"})));
     assert_eq!(
         (issue.path.as_str(), issue.code, issue.message.as_str()),
-        ("header_text", Required, "header_text is required when header_type is text.")
+        (
+            "header_text",
+            Required,
+            "header_text is required when header_type is text."
+        )
     );
     assert_eq!(
         issue_codes(K, interactive(json!({"header_type": "video"}))),
         vec![p("media_link", Required)]
     );
     let v = valid(K, interactive(json!({"header_text": "Hi"})));
-    assert_eq!(warning_codes(&v.warnings), vec![w("header_text", IgnoredField)]);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("header_text", IgnoredField)]
+    );
     assert_eq!(
         v.warnings[0].message,
         "header_text is ignored when header_type is not given."
     );
     assert_eq!(
-        issue_codes(K, interactive(json!({"header_type": "text", "header_text": "x".repeat(61)}))),
+        issue_codes(
+            K,
+            interactive(json!({"header_type": "text", "header_text": "x".repeat(61)}))
+        ),
         vec![p("header_text", TooLong)]
     );
     assert_eq!(
-        issue_codes(K, interactive(json!({"body_text": "x".repeat(1025), "footer_text": "y".repeat(61)}))),
+        issue_codes(
+            K,
+            interactive(json!({"body_text": "x".repeat(1025), "footer_text": "y".repeat(61)}))
+        ),
         vec![p("body_text", TooLong), p("footer_text", TooLong)]
     );
     assert_eq!(
@@ -306,7 +386,10 @@ fn a_contact_cannot_be_created_here_and_the_sender_is_ignored() {
         &options_with(None, Some("100000000000002")),
     );
     assert_eq!(v.body.get("from_phone_number_id"), None);
-    assert_eq!(warning_codes(&v.warnings), vec![w("from_phone_number_id", IgnoredField)]);
+    assert_eq!(
+        warning_codes(&v.warnings),
+        vec![w("from_phone_number_id", IgnoredField)]
+    );
     assert_eq!(
         v.warnings[0].message,
         "from_phone_number_id is ignored by sendInteractiveMessage; it is left out."

@@ -6,7 +6,9 @@ use whatsjet::IssueCode::*;
 use whatsjet::Kind;
 use whatsjet::WarningCode::IgnoredField;
 
-use crate::{body, invalid, issue_codes, one_issue, p, valid, validate_field, no_options, w, warning_codes};
+use crate::{
+    body, invalid, issue_codes, no_options, one_issue, p, valid, validate_field, w, warning_codes,
+};
 
 const LISTS: [Kind; 5] = [
     Kind::ListTemplates,
@@ -134,7 +136,10 @@ fn a_campaign_uid_is_a_safe_path_segment() {
         vec![p("campaignUid", Required)]
     );
     assert_eq!(
-        issue_codes(Kind::GetCampaignStatus, json!({"campaignUid": "x".repeat(65)})),
+        issue_codes(
+            Kind::GetCampaignStatus,
+            json!({"campaignUid": "x".repeat(65)})
+        ),
         vec![p("campaignUid", TooLong)]
     );
     assert_eq!(
@@ -146,5 +151,8 @@ fn a_campaign_uid_is_a_safe_path_segment() {
         )),
         vec![p("campaignUid", InvalidFormat)]
     );
-    assert_eq!(invalid(Kind::GetCampaignStatus, json!([])).issues[0].path, "");
+    assert_eq!(
+        invalid(Kind::GetCampaignStatus, json!([])).issues[0].path,
+        ""
+    );
 }

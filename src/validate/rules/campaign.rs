@@ -3,7 +3,7 @@
 
 use crate::issue::IssueCode;
 use crate::json::{Map, Value};
-use crate::validate::values::{expect_str, non_empty_str, refuse, take, type_issue};
+use crate::validate::values::{at, expect_str, non_empty_str, refuse, take, type_issue};
 use crate::validate::{formats, Ctx};
 
 /// An IANA time zone such as `Asia/Kolkata` or `UTC`; its form only, as the
@@ -15,7 +15,10 @@ pub(super) fn timezone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<V
             ctx,
             path,
             IssueCode::InvalidFormat,
-            format!("{path} must be an IANA time zone such as Asia/Kolkata or UTC."),
+            at(
+                path,
+                " must be an IANA time zone such as Asia/Kolkata or UTC.",
+            ),
         );
     }
     Some(take(value))
@@ -29,8 +32,9 @@ pub(super) fn date_time(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<
             ctx,
             path,
             IssueCode::InvalidFormat,
-            format!(
-                "{path} must be a date and time such as 2026-04-01T10:00 (YYYY-MM-DDTHH:MM[:SS])."
+            at(
+                path,
+                " must be a date and time such as 2026-04-01T10:00 (YYYY-MM-DDTHH:MM[:SS]).",
             ),
         );
     }

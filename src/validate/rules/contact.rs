@@ -5,7 +5,7 @@
 use crate::issue::{join_path, IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::request::Kind;
-use crate::validate::values::{check_len, expect_str, refuse, scalar, take, type_issue};
+use crate::validate::values::{at, check_len, expect_str, refuse, scalar, take, type_issue};
 use crate::validate::{formats, schema, Ctx};
 
 /// An e-mail address; blank on an update, which clears it.
@@ -21,7 +21,7 @@ pub(super) fn email(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Valu
             ctx,
             path,
             IssueCode::InvalidEmail,
-            format!("{path} must be an e-mail address such as name@example.com."),
+            at(path, " must be an e-mail address such as name@example.com."),
         );
     }
     Some(take(value))
@@ -40,7 +40,10 @@ pub(super) fn language_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
             ctx,
             path,
             IssueCode::InvalidFormat,
-            format!("{path} may contain only letters, digits, - and _, such as en."),
+            at(
+                path,
+                " may contain only letters, digits, - and _, such as en.",
+            ),
         );
     }
     Some(take(value))
@@ -55,7 +58,7 @@ pub(super) fn country(ctx: &mut Ctx, path: &str, value: &mut Value, create: bool
         blank_warning(ctx, path);
     }
     if create && (s.bytes().any(|b| b.is_ascii_digit()) || s.trim().is_empty()) {
-        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must be a country name such as India when a contact is created (a dialling code works only on update)."));
+        return refuse(ctx, path, IssueCode::InvalidFormat, at(path, " must be a country name such as India when a contact is created (a dialling code works only on update)."));
     }
     Some(take(value))
 }
@@ -126,7 +129,7 @@ pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
             ctx.issue(
                 &join_path(path, name),
                 IssueCode::InvalidFormat,
-                format!("{path} has an empty field name."),
+                at(path, " has an empty field name."),
             );
             continue;
         }
@@ -166,6 +169,9 @@ pub(super) fn blank_warning(ctx: &mut Ctx, path: &str) {
     ctx.warn(
         path,
         WarningCode::BlankClearsValue,
-        format!("{path} is empty: the server removes the contact's current value."),
+        at(
+            path,
+            " is empty: the server removes the contact's current value.",
+        ),
     );
 }

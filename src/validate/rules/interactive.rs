@@ -45,7 +45,7 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map, body: &Map)
             .sum(),
         _ => 0,
     };
-    if rows > LIST_ROWS_MAX {
+    if rows > usize::from(LIST_ROWS_MAX) {
         ctx.issue(
             "list_data.sections",
             IssueCode::TooLong,

@@ -7,7 +7,7 @@ use crate::issue::{IssueCode, WarningCode};
 use crate::json::Value;
 use crate::request::Kind;
 use crate::validate::values::{
-    check_len, excerpt, expect_str, non_empty_str, refuse, scalar_text, take, type_issue, word,
+    at, check_len, excerpt, expect_str, non_empty_str, refuse, scalar_text, take, type_issue, word,
 };
 use crate::validate::{formats, Ctx};
 
@@ -23,7 +23,7 @@ pub(super) fn text(
     let s = expect_str(ctx, path, value)?;
     if non_blank && s.trim().is_empty() {
         let code = IssueCode::Required;
-        ctx.issue(path, code, format!("{path} must not be empty."));
+        ctx.issue(path, code, at(path, " must not be empty."));
         return None;
     }
     check_len(ctx, path, s, max)?;
@@ -31,7 +31,7 @@ pub(super) fn text(
         ctx.warn(
             path,
             WarningCode::HtmlStripped,
-            format!("{path} contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
+            at(path, " contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
         );
     }
     if s.is_empty() && ctx.kind == Kind::UpdateContact {

@@ -4,7 +4,7 @@
 use super::contact;
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::Value;
-use crate::validate::values::{expect_str, non_empty_str, refuse, scalar_text, take};
+use crate::validate::values::{at, expect_str, non_empty_str, refuse, scalar_text, take};
 use crate::validate::{phone, Ctx};
 
 /// A phone number, normalised to international digits; a length that does
@@ -51,8 +51,9 @@ pub(super) fn phone_number_id(ctx: &mut Ctx, path: &str, value: &mut Value) -> O
             ctx,
             path,
             IssueCode::InvalidFormat,
-            format!(
-                "{path} must be the digits of a WhatsApp phone number id, such as 100000000000001."
+            at(
+                path,
+                " must be the digits of a WhatsApp phone number id, such as 100000000000001.",
             ),
         );
     }
@@ -82,7 +83,7 @@ pub(super) fn member(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Val
             ctx,
             path,
             IssueCode::InvalidFormat,
-            format!("{path} must be the team member's e-mail, or mobile number in digits: the server never matches a username."),
+            at(path, " must be the team member's e-mail, or mobile number in digits: the server never matches a username."),
         );
     }
     Some(take(value))

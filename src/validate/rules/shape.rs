@@ -6,20 +6,20 @@ use super::{check, unknown};
 use crate::issue::{join_path, IssueCode};
 use crate::json::{Map, Value};
 use crate::request::Kind;
-use crate::validate::schema::{Field, Rule, LABEL};
-use crate::validate::values::{refuse, type_issue};
+use crate::validate::schema::{self, Field, Rule, LABEL};
+use crate::validate::values::{at, refuse, type_issue};
 use crate::validate::Ctx;
 use std::borrow::Cow;
 
 /// The fields of `map` at `parent`: the table's in its order, then the
-/// others in the caller's, which `extra` may know (numbered template
-/// parameters) or else are unknown. Returns the body of what is valid.
+/// others in the caller's, which are the kind's numbered template
+/// parameters at the top level (`parent` empty) or else unknown. Returns
+/// the body of what is valid.
 pub(in crate::validate) fn walk(
     ctx: &mut Ctx,
     parent: &str,
     map: &mut Map,
     fields: &'static [Field],
-    extra: impl Fn(&str) -> Option<Rule>,
 ) -> Map {
     let mut body = Map::with_capacity(map.len() + 1);
     for f in fields {
@@ -41,8 +41,10 @@ pub(in crate::validate) fn walk(
         if v.is_null() || fields.iter().any(|f| f.name == key.as_str()) {
             continue;
         }
-        match extra(key) {
-            Some(rule) => {
+        let numbered = schema::template_numbered(key)
+            .filter(|(prefix, _, _)| parent.is_empty() && schema::takes_numbered(ctx.kind, prefix));
+        match numbered {
+            Some((_, _, rule)) => {
                 if let Some(out) = check(ctx, &child(parent, key), rule, v) {
                     body.push(key.clone(), out);
                 }
@@ -76,7 +78,7 @@ pub(in crate::validate) fn check_field(
             ctx,
             path,
             IssueCode::Required,
-            format!("{path} must not be empty."),
+            at(path, " must not be empty."),
         );
     }
     Some(out)
@@ -85,7 +87,7 @@ pub(in crate::validate) fn check_field(
 /// A required field is missing; the bot switches say what leaving them out
 /// would do.
 pub(in crate::validate) fn required(ctx: &mut Ctx, path: &str, rule: Rule) {
-    let why = if ctx.kind == Kind::AssignTeamMember && rule == Rule::Bool {
+    let why = if ctx.kind == Kind::AssignTeamMember && matches!(rule, Rule::Bool) {
         ": left out, the server turns this bot off for the contact"
     } else {
         ""
@@ -108,7 +110,7 @@ pub(super) fn object(
         type_issue(ctx, path, "an object", value);
         return None;
     };
-    Some(Value::Object(walk(ctx, path, map, fields, |_| None)))
+    Some(Value::Object(walk(ctx, path, map, fields)))
 }
 
 /// An array of `min` to `max` items of `item`; a string repeated is sent
@@ -118,40 +120,36 @@ pub(super) fn list(
     path: &str,
     value: &mut Value,
     item: Rule,
-    min: usize,
-    max: usize,
+    min: u16,
+    max: u16,
 ) -> Option<Value> {
     let Value::Array(items) = value else {
         type_issue(ctx, path, "an array", value);
         return None;
     };
     count(ctx, path, items.len(), min, max)?;
-    let mut out = Vec::with_capacity(items.len());
-    let mut seen: Vec<String> = Vec::new();
+    let mut out: Vec<Value> = Vec::with_capacity(items.len());
     let before = ctx.issues.len();
     for (i, v) in items.iter_mut().enumerate() {
         if let Some(o) = check(ctx, &join_path(path, &i.to_string()), item, v) {
-            if let Value::String(s) = &o {
-                // Kept sorted: a binary search finds a repeat.
-                match seen.binary_search(s) {
-                    Ok(_) => continue,
-                    Err(at) => seen.insert(at, s.clone()),
-                }
+            // Lists of strings are short uid lists: a linear search is enough.
+            if o.as_str().is_none() || !out.iter().any(|x| x.as_str() == o.as_str()) {
+                out.push(o);
             }
-            out.push(o);
         }
     }
     (ctx.issues.len() == before).then_some(Value::Array(out))
 }
 
 /// `n` items where `min` to `max` belong.
-fn count(ctx: &mut Ctx, path: &str, n: usize, min: usize, max: usize) -> Option<()> {
+fn count(ctx: &mut Ctx, path: &str, n: usize, min: u16, max: u16) -> Option<()> {
+    let (min, max) = (usize::from(min), usize::from(max));
     if n == 0 && min > 0 {
         return refuse(
             ctx,
             path,
             IssueCode::Required,
-            format!("{path} must not be empty."),
+            at(path, " must not be empty."),
         );
     }
     if n < min || n > max {
@@ -178,13 +176,13 @@ pub(super) fn values(ctx: &mut Ctx, path: &str, value: &mut Value, item: Rule) -
             }
             Value::Object(out)
         }
-        Value::Array(items) => Value::Array(
-            items
-                .iter_mut()
-                .enumerate()
-                .filter_map(|(i, v)| check(ctx, &join_path(path, &i.to_string()), item, v))
-                .collect(),
-        ),
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, v) in items.iter_mut().enumerate() {
+                out.extend(check(ctx, &join_path(path, &i.to_string()), item, v));
+            }
+            Value::Array(out)
+        }
         other => {
             type_issue(ctx, path, "an object or an array", other);
             return None;
@@ -211,7 +209,7 @@ pub(super) fn buttons(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
                 ctx.issue(
                     &join_path(path, "1"),
                     IssueCode::Required,
-                    format!("{path}.1 is required: the first button."),
+                    at(path, ".1 is required: the first button."),
                 );
             }
             for (key, v) in map.iter_mut().filter(|(_, v)| !v.is_null()) {
@@ -239,11 +237,11 @@ pub(super) fn buttons(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
 /// button has it.
 fn label(ctx: &mut Ctx, path: &str, value: &mut Value, key: String, out: &mut Map) {
     if let Some(l) = check(ctx, path, LABEL, value) {
-        if out.values().any(|o| *o == l) {
+        if out.values().any(|o| o.as_str() == l.as_str()) {
             ctx.issue(
                 path,
                 IssueCode::InvalidFormat,
-                format!("{path} repeats a label: button labels must be unique."),
+                at(path, " repeats a label: button labels must be unique."),
             );
         } else {
             out.push(key, l);

@@ -6,7 +6,7 @@ use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::validate::formats::{self, CoordinateError};
 use crate::validate::values::{
-    check_len, excerpt, non_empty_str, not_blank, refuse, scalar_text, take, word,
+    at, check_len, excerpt, non_empty_str, not_blank, refuse, scalar_text, take, word,
 };
 use crate::validate::{schema, Ctx};
 
@@ -15,7 +15,7 @@ pub(super) fn name(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value
     let s = non_empty_str(ctx, path, value)?;
     check_len(ctx, path, s, schema::TEMPLATE_NAME_MAX)?;
     if !formats::is_template_name(s) {
-        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} may contain only lower-case letters, digits and underscores, as WhatsApp names templates."));
+        return refuse(ctx, path, IssueCode::InvalidFormat, at(path, " may contain only lower-case letters, digits and underscores, as WhatsApp names templates."));
     }
     Some(take(value))
 }
@@ -46,16 +46,16 @@ pub(super) fn text(ctx: &mut Ctx, path: &str, value: &mut Value, max: usize) -> 
     not_blank(ctx, path, &s)?;
     check_len(ctx, path, &s, max)?;
     if s.contains(['\n', '\t', '\r']) {
-        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must not contain a newline or a tab: WhatsApp refuses them in template parameters."));
+        return refuse(ctx, path, IssueCode::InvalidFormat, at(path, " must not contain a newline or a tab: WhatsApp refuses them in template parameters."));
     }
     if s.contains("     ") {
-        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must not contain more than 4 spaces in a row: WhatsApp refuses them in template parameters."));
+        return refuse(ctx, path, IssueCode::InvalidFormat, at(path, " must not contain more than 4 spaces in a row: WhatsApp refuses them in template parameters."));
     }
     if formats::has_html_like_tag(&s) {
         ctx.warn(
             path,
             WarningCode::HtmlStripped,
-            format!("{path} contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
+            at(path, " contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
         );
     }
     Some(Value::String(s))
@@ -79,7 +79,7 @@ pub(super) fn coordinate(
             ctx.issue(
                 path,
                 IssueCode::InvalidFormat,
-                format!("{path} must be a decimal number such as 22.22."),
+                at(path, " must be a decimal number such as 22.22."),
             );
             None
         }
@@ -103,7 +103,7 @@ pub(super) fn copy_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<
             ctx,
             path,
             IssueCode::Required,
-            format!("{path} must not be empty."),
+            at(path, " must not be empty."),
         );
     }
     if formats::has_placeholder(&s) {

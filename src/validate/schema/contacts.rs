@@ -118,7 +118,7 @@ pub(super) const GET_CONTACT: &[Field] = &[field(
 const UIDS: Rule = Rule::List {
     item: &Rule::Uid,
     min: 1,
-    max: usize::MAX,
+    max: u16::MAX,
 };
 const CONTACTS_UID: Field = field(
     "contacts_uid",

@@ -166,7 +166,7 @@ pub const INTERACTIVE_TYPES: &[&str] = &["button", "cta_url", "list"];
 /// The kinds of interactive header.
 pub const HEADER_TYPES: &[&str] = &["text", "image", "video", "document"];
 /// WhatsApp's limit on a list's rows, all sections together.
-pub const LIST_ROWS_MAX: usize = 10;
+pub const LIST_ROWS_MAX: u16 = 10;
 /// Row and section titles.
 const TITLE_MAX: usize = 24;
 /// Row and section ids.
