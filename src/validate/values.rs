@@ -2,7 +2,7 @@
 //! length within bounds), each recording the issue when the value is not.
 
 use super::{formats, Ctx};
-use crate::issue::IssueCode;
+use crate::issue::{IssueCode, WarningCode};
 use crate::json::Value;
 
 /// `path` followed by `rest`: most messages name their field first, and a
@@ -18,6 +18,11 @@ pub(super) fn at(path: &str, rest: &str) -> String {
 pub(super) fn refuse<T>(ctx: &mut Ctx, path: &str, code: IssueCode, message: String) -> Option<T> {
     ctx.issue(path, code, message);
     None
+}
+
+/// [`refuse`] with a message that names the field first: `path` and `rest`.
+pub(super) fn refuse_at<T>(ctx: &mut Ctx, path: &str, code: IssueCode, rest: &str) -> Option<T> {
+    refuse(ctx, path, code, at(path, rest))
 }
 
 pub(super) fn check_len(ctx: &mut Ctx, path: &str, s: &str, max: usize) -> Option<()> {
@@ -46,12 +51,7 @@ pub(super) fn non_empty_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> 
 /// `Some(())` when `s` has more than whitespace; else a `required` issue.
 pub(super) fn not_blank(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
     if s.trim().is_empty() {
-        return refuse(
-            ctx,
-            path,
-            IssueCode::Required,
-            at(path, " must not be empty."),
-        );
+        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
     }
     Some(())
 }
@@ -123,12 +123,23 @@ pub(super) fn excerpt(s: &str) -> String {
 /// Letters, digits, `-` and `_` only, as uids and copy codes are.
 pub(super) fn word(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
     if !formats::is_copy_code(s) {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidFormat,
-            at(path, " may contain only letters, digits, - and _."),
+            " may contain only letters, digits, - and _.",
         );
     }
     Some(())
+}
+
+/// Text the server would strip as HTML: a warning, as the rest is sent.
+pub(super) fn warn_html(ctx: &mut Ctx, path: &str, s: &str) {
+    if formats::has_html_like_tag(s) {
+        ctx.warn(
+            path,
+            WarningCode::HtmlStripped,
+            at(path, " contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
+        );
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::issue::IssueCode;
 use crate::json::{Map, Value};
-use crate::validate::values::{at, expect_str, non_empty_str, refuse, take, type_issue};
+use crate::validate::values::{expect_str, non_empty_str, refuse_at, take, type_issue};
 use crate::validate::{formats, Ctx};
 
 /// An IANA time zone such as `Asia/Kolkata` or `UTC`; its form only, as the
@@ -11,14 +11,11 @@ use crate::validate::{formats, Ctx};
 pub(super) fn timezone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = non_empty_str(ctx, path, value)?;
     if !formats::is_timezone(s) {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidFormat,
-            at(
-                path,
-                " must be an IANA time zone such as Asia/Kolkata or UTC.",
-            ),
+            " must be an IANA time zone such as Asia/Kolkata or UTC.",
         );
     }
     Some(take(value))
@@ -28,14 +25,11 @@ pub(super) fn timezone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<V
 pub(super) fn date_time(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = expect_str(ctx, path, value)?;
     if !s.is_empty() && formats::date_time_key(s).is_none() {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidFormat,
-            at(
-                path,
-                " must be a date and time such as 2026-04-01T10:00 (YYYY-MM-DDTHH:MM[:SS]).",
-            ),
+            " must be a date and time such as 2026-04-01T10:00 (YYYY-MM-DDTHH:MM[:SS]).",
         );
     }
     Some(take(value))

@@ -5,7 +5,9 @@
 use crate::issue::{join_path, IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::request::Kind;
-use crate::validate::values::{at, check_len, expect_str, refuse, scalar, take, type_issue};
+use crate::validate::values::{
+    at, check_len, expect_str, refuse, refuse_at, scalar, take, type_issue,
+};
 use crate::validate::{formats, schema, Ctx};
 
 /// An e-mail address; blank on an update, which clears it.
@@ -17,11 +19,11 @@ pub(super) fn email(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Valu
     }
     check_len(ctx, path, s, schema::EMAIL_MAX)?;
     if !formats::is_email(s) {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidEmail,
-            at(path, " must be an e-mail address such as name@example.com."),
+            " must be an e-mail address such as name@example.com.",
         );
     }
     Some(take(value))
@@ -36,14 +38,11 @@ pub(super) fn language_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
     }
     check_len(ctx, path, s, 35)?;
     if !formats::is_language_code(s) {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidFormat,
-            at(
-                path,
-                " may contain only letters, digits, - and _, such as en.",
-            ),
+            " may contain only letters, digits, - and _, such as en.",
         );
     }
     Some(take(value))
@@ -58,7 +57,7 @@ pub(super) fn country(ctx: &mut Ctx, path: &str, value: &mut Value, create: bool
         blank_warning(ctx, path);
     }
     if create && (s.bytes().any(|b| b.is_ascii_digit()) || s.trim().is_empty()) {
-        return refuse(ctx, path, IssueCode::InvalidFormat, at(path, " must be a country name such as India when a contact is created (a dialling code works only on update)."));
+        return refuse_at(ctx, path, IssueCode::InvalidFormat, " must be a country name such as India when a contact is created (a dialling code works only on update).");
     }
     Some(take(value))
 }

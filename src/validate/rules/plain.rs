@@ -3,13 +3,14 @@
 //! scalar, a uid.
 
 use super::contact::blank_warning;
-use crate::issue::{IssueCode, WarningCode};
+use crate::issue::IssueCode;
 use crate::json::Value;
 use crate::request::Kind;
 use crate::validate::values::{
-    at, check_len, excerpt, expect_str, non_empty_str, refuse, scalar_text, take, type_issue, word,
+    check_len, excerpt, expect_str, non_empty_str, not_blank, refuse, scalar_text, take,
+    type_issue, warn_html, word,
 };
-use crate::validate::{formats, Ctx};
+use crate::validate::Ctx;
 
 /// A string of at most `max` characters; `non_blank` refuses whitespace.
 /// Text the server would strip as HTML is a warning.
@@ -21,18 +22,12 @@ pub(super) fn text(
     non_blank: bool,
 ) -> Option<Value> {
     let s = expect_str(ctx, path, value)?;
-    if non_blank && s.trim().is_empty() {
-        let code = IssueCode::Required;
-        ctx.issue(path, code, at(path, " must not be empty."));
-        return None;
+    if non_blank {
+        not_blank(ctx, path, s)?;
     }
     check_len(ctx, path, s, max)?;
-    if !path.contains('.') && formats::has_html_like_tag(s) {
-        ctx.warn(
-            path,
-            WarningCode::HtmlStripped,
-            at(path, " contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
-        );
+    if !path.contains('.') {
+        warn_html(ctx, path, s);
     }
     if s.is_empty() && ctx.kind == Kind::UpdateContact {
         blank_warning(ctx, path);

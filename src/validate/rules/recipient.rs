@@ -4,7 +4,7 @@
 use super::contact;
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::Value;
-use crate::validate::values::{at, expect_str, non_empty_str, refuse, scalar_text, take};
+use crate::validate::values::{expect_str, non_empty_str, refuse_at, scalar_text, take};
 use crate::validate::{phone, Ctx};
 
 /// A phone number, normalised to international digits; a length that does
@@ -47,14 +47,11 @@ pub(super) fn phone_number_id(ctx: &mut Ctx, path: &str, value: &mut Value) -> O
         return None;
     }
     if s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidFormat,
-            at(
-                path,
-                " must be the digits of a WhatsApp phone number id, such as 100000000000001.",
-            ),
+            " must be the digits of a WhatsApp phone number id, such as 100000000000001.",
         );
     }
     Some(Value::String(s))
@@ -79,12 +76,7 @@ pub(super) fn member(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Val
     }
     let digits = s.strip_prefix('+').unwrap_or(s);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return refuse(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            at(path, " must be the team member's e-mail, or mobile number in digits: the server never matches a username."),
-        );
+        return refuse_at(ctx, path, IssueCode::InvalidFormat, " must be the team member's e-mail, or mobile number in digits: the server never matches a username.");
     }
     Some(take(value))
 }

@@ -7,7 +7,7 @@ use crate::issue::{join_path, IssueCode};
 use crate::json::{Map, Value};
 use crate::request::Kind;
 use crate::validate::schema::{self, Field, Rule, LABEL};
-use crate::validate::values::{at, refuse, type_issue};
+use crate::validate::values::{at, refuse, refuse_at, type_issue};
 use crate::validate::Ctx;
 use std::borrow::Cow;
 
@@ -74,12 +74,7 @@ pub(in crate::validate) fn check_field(
 ) -> Option<Value> {
     let out = check(ctx, path, rule, value)?;
     if required && out == "" {
-        return refuse(
-            ctx,
-            path,
-            IssueCode::Required,
-            at(path, " must not be empty."),
-        );
+        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
     }
     Some(out)
 }
@@ -145,12 +140,7 @@ pub(super) fn list(
 fn count(ctx: &mut Ctx, path: &str, n: usize, min: u16, max: u16) -> Option<()> {
     let (min, max) = (usize::from(min), usize::from(max));
     if n == 0 && min > 0 {
-        return refuse(
-            ctx,
-            path,
-            IssueCode::Required,
-            at(path, " must not be empty."),
-        );
+        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
     }
     if n < min || n > max {
         return refuse(
