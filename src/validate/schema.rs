@@ -319,6 +319,56 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_has_fields_and_a_route_field_is_one_of_them() {
+        for kind in Kind::ALL {
+            assert!(!fields(kind).is_empty(), "{kind:?}");
+            let route = kind.route();
+            for name in route.path_field.iter().chain(&route.argument_field) {
+                // updateContact's number is checked apart from its body.
+                if kind != Kind::UpdateContact {
+                    assert!(lookup(kind, name).is_some(), "{kind:?} {name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nested_paths_resolve_through_objects_lists_and_buttons() {
+        let (list_data, _) = lookup(Kind::SendInteractiveMessage, "list_data").unwrap();
+        assert_eq!(
+            resolve(list_data, "sections.0.rows.3.title"),
+            Some((
+                Rule::Text {
+                    max: 24,
+                    non_blank: true
+                },
+                true
+            ))
+        );
+        assert_eq!(resolve(list_data, "sections.x.title"), None);
+        assert_eq!(resolve(list_data, "sections.0.rows.3.title.x"), None);
+        let (buttons, _) = lookup(Kind::SendInteractiveMessage, "buttons").unwrap();
+        assert_eq!(resolve(buttons, "2"), Some((LABEL, false)));
+        let (contact, _) = lookup(Kind::SendMessage, "contact").unwrap();
+        assert_eq!(
+            resolve(contact, "custom_fields.BDay"),
+            Some((Rule::Scalar, false))
+        );
+        assert_eq!(resolve(contact, "custom_fields."), None);
+        assert_eq!(
+            lookup(Kind::SendCarouselTemplateMessage, "field_2"),
+            Some((
+                Rule::TemplateText {
+                    max: TEMPLATE_TEXT_MAX
+                },
+                false
+            ))
+        );
+        assert_eq!(lookup(Kind::SendCarouselTemplateMessage, "button_0"), None);
+        assert_eq!(lookup(Kind::SendInteractiveMessage, "field_1"), None);
+    }
+
+    #[test]
     fn every_kind_has_unique_keys() {
         for kind in Kind::ALL {
             let names: Vec<_> = fields(kind).iter().map(|f| f.name).collect();

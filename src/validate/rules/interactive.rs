@@ -49,7 +49,11 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map, body: &Map)
         ctx.issue(
             "list_data.sections",
             IssueCode::TooLong,
-            format!("list_data has {rows} rows; WhatsApp allows at most {LIST_ROWS_MAX} in all sections together."),
+            // The limit is spelled out: formatting a u16 would cost the module
+            // a formatter of its own.
+            format!(
+                "list_data has {rows} rows; WhatsApp allows at most 10 in all sections together."
+            ),
         );
     }
 }
