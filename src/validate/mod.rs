@@ -161,7 +161,7 @@ fn check_object(ctx: &mut Ctx, map: &mut Map) -> Map {
             body.insert("from_phone_number_id".to_owned(), Value::String(id.clone()));
         }
     }
-    // One call site, so that the template's rules stay inlined.
+    // The kinds with template parameters share the template's rules.
     if schema::takes_numbered(kind, "field_") {
         template::across_fields(ctx, map);
     }

@@ -21,7 +21,9 @@ pub(in crate::validate) fn walk(
     map: &mut Map,
     fields: &'static [Field],
 ) -> Map {
+    // One more for a default from_phone_number_id.
     let mut body = Map::with_capacity(map.len() + 1);
+    // The table's order is the form's, so issues come in that order.
     for f in fields {
         let path = child(parent, f.name);
         match map.get_mut(f.name) {

@@ -4,24 +4,12 @@
 use super::sends::PHONE;
 use super::{field, Field, Rule, NAME_MAX};
 
-const FIRST_NAME: Field = field(
-    "first_name",
-    Rule::Text {
-        max: NAME_MAX,
-        non_blank: false,
-    },
-    false,
-    "At most 150 characters.",
-);
-const LAST_NAME: Field = field(
-    "last_name",
-    Rule::Text {
-        max: NAME_MAX,
-        non_blank: false,
-    },
-    false,
-    "At most 150 characters.",
-);
+const NAME: Rule = Rule::Text {
+    max: NAME_MAX,
+    non_blank: false,
+};
+const FIRST_NAME: Field = field("first_name", NAME, false, "At most 150 characters.");
+const LAST_NAME: Field = field("last_name", NAME, false, "At most 150 characters.");
 const EMAIL: Field = field(
     "email",
     Rule::Email,
