@@ -122,8 +122,10 @@ impl Kind {
         })
     }
 
-    /// Whether this kind sends a WhatsApp message (and so takes
-    /// `from_phone_number_id` and `contact{}`).
+    /// Whether this kind takes `from_phone_number_id` (the client's
+    /// default fills it in) and `contact{}`: the sends, except
+    /// `sendInteractiveMessage`, whose route ignores the one and fails on
+    /// the other.
     pub fn is_send(self) -> bool {
         matches!(
             self,

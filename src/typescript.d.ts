@@ -128,6 +128,247 @@ export interface UpdateContactRequest {
   custom_fields?: Record<string, string | number>;
 }
 
+/** Query of `GET contact/message-status`: the delivery status of a sent message, by `log_uid` or `wamid`. */
+export interface GetMessageStatusRequest {
+  /** The `log_uid` a send answered with; this or `wamid` is required, and it wins when both are given. */
+  log_uid?: string;
+  /** WhatsApp's message id (`wamid.…`), when there is no `log_uid`. */
+  wamid?: string;
+}
+
+/** Query of `GET contact/template-list`: the approved templates, a page at a time. */
+export interface ListTemplatesRequest {
+  /** The page, from 1. */
+  page?: number;
+  /** Items a page, 1 to 1000 (at most 1000; the server's default is 100). */
+  page_size?: number;
+  /** Only the items whose fields contain this text. */
+  search_term?: string;
+}
+
+/** Query of `GET contacts`: the contacts, a page at a time. */
+export interface ListContactsRequest {
+  /** The page, from 1. */
+  page?: number;
+  /** Items a page, 1 to 1000 (at most 1000; the server's default is 100). */
+  page_size?: number;
+  /** Only the items whose fields contain this text. */
+  search_term?: string;
+}
+
+/** Query of `GET contact`: one contact by phone number or e-mail; `contact` is null when none matches. */
+export interface GetContactRequest {
+  /** An e-mail address (anything with an `@`), or a phone number, normalised like every other; matched exactly. */
+  phone_number_or_email: string;
+}
+
+/** Query of `GET contact/groups`: the contact groups, newest first, a page at a time. */
+export interface ListGroupsRequest {
+  /** The page, from 1. */
+  page?: number;
+  /** Items a page, 1 to 1000 (at most 1000; the server's default is 100). */
+  page_size?: number;
+  /** Only the items whose fields contain this text. */
+  search_term?: string;
+}
+
+/** Query of `GET contact/labels-tags`: the labels, a page at a time. */
+export interface ListLabelsRequest {
+  /** The page, from 1. */
+  page?: number;
+  /** Items a page, 1 to 1000 (at most 1000; the server's default is 100). */
+  page_size?: number;
+  /** Only the items whose fields contain this text. */
+  search_term?: string;
+}
+
+/** Body of `POST contact/assign-groups`: puts contacts into groups. */
+export interface AssignGroupsRequest {
+  /** The contacts' `_uid`s (not their phone numbers), at least one. */
+  contacts_uid: string[];
+  /** The groups' `_uid`s, at least one. */
+  groups_uid: string[];
+}
+
+/** Body of `POST contact/unassign-groups`: takes contacts out of groups. */
+export interface UnassignGroupsRequest {
+  /** The contacts' `_uid`s (not their phone numbers), at least one. */
+  contacts_uid: string[];
+  /** The groups' `_uid`s, at least one. */
+  groups_uid: string[];
+}
+
+/** Body of `POST contact/assign-labels`: puts labels on contacts. */
+export interface AssignLabelsRequest {
+  /** The contacts' `_uid`s (not their phone numbers), at least one. */
+  contacts_uid: string[];
+  /** The labels' `_uid`s, at least one. */
+  labels_uid: string[];
+}
+
+/** Body of `POST contact/unassign-labels`: takes labels off contacts. */
+export interface UnassignLabelsRequest {
+  /** The contacts' `_uid`s (not their phone numbers), at least one. */
+  contacts_uid: string[];
+  /** The labels' `_uid`s, at least one. */
+  labels_uid: string[];
+}
+
+/** Body of `POST contact/assign-team-member`: hands a contact to a team member, and sets its two bots. */
+export interface AssignTeamMemberRequest {
+  /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
+  phone_number: string;
+  /** The team member's e-mail, or mobile number in digits: the server never matches a username. */
+  username_or_email: string;
+  /** Whether the AI bot answers this contact; required, as the server turns it off when it is left out. */
+  enable_ai_bot: boolean;
+  /** Whether the reply bot answers this contact; required, as the server turns it off when it is left out. */
+  enable_reply_bot: boolean;
+}
+
+/** Body of `POST contact/send-interactive-message`: a message with buttons, a link button or a list. */
+export interface SendInteractiveMessageRequest {
+  /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
+  phone_number: string;
+  /** `button` (the default) needs `buttons`, `cta_url` needs `cta_url`, `list` needs `list_data`. */
+  interactive_type?: "button" | "cta_url" | "list";
+  /** A header: `text` needs `header_text`, the others `media_link`. */
+  header_type?: "text" | "image" | "video" | "document";
+  /** The text of a `text` header, at most 60 characters. */
+  header_text?: string;
+  /** URL of the image, video or document of a media header. */
+  media_link?: string;
+  /** The message text, 1 to 1024 characters. */
+  body_text: string;
+  /** Small text under the body, at most 60 characters. */
+  footer_text?: string;
+  /** 1 to 3 reply buttons, unique labels of 1 to 20 characters: `{"1": "Yes", "2": "No"}` or `["Yes", "No"]` (sent as the object). */
+  buttons?: { "1": string; "2"?: string; "3"?: string } | string[];
+  /** A button that opens a URL. */
+  cta_url?: {
+    /** The button's label, 1 to 20 characters. */
+    display_text: string;
+    /** The page the button opens. */
+    url: string;
+  };
+  /** A button that opens a list of choices. */
+  list_data?: {
+    /** The label of the button that opens the list, at most 20 characters. */
+    button_text: string;
+    /** The list's sections. */
+    sections: {
+      /** Its id. */
+      id: string;
+      /** The section's title, at most 24 characters. */
+      title: string;
+      /** Its rows; at most 10 in all sections together. */
+      rows: {
+        /** Its id. */
+        id: string;
+        /** The id the reply carries when this row is chosen. */
+        row_id: string;
+        /** The row's title, at most 24 characters. */
+        title: string;
+        /** Shown under the title, at most 72 characters. */
+        description: string;
+      }[];
+    }[];
+  };
+  /** Ignored by this route, which sends from the vendor's default number; left out. */
+  from_phone_number_id?: string;
+  /** Not usable here: the server cannot create a contact from this route. Create the contact first. */
+  contact?: never;
+}
+
+/** Body of `POST contact/send-carousel-template-message`: a carousel template: 2 to 10 cards. */
+export interface SendCarouselTemplateMessageRequest {
+  /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given. */
+  from_phone_number_id?: string;
+  /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
+  phone_number: string;
+  /** Lower-case letters, digits and `_`, at most 512 characters. */
+  template_name: string;
+  /** A WhatsApp language code such as `en`, `en_US`, `pt_BR`. */
+  template_language: string;
+  /** The cards, 2 to 10. */
+  carousel_templates: ({
+    /** `image` or `video`. */
+    media_type: "image" | "video";
+    /** URL of the card's image or video. */
+    media_url: string;
+    /** Values of the card body's variables, as an object or an array. */
+    body_example_fields: Record<string, string | number> | (string | number)[];
+    /** Each button's kind by its index: `QUICK_REPLY`, `URL` or `PHONE_NUMBER`. */
+    button_type: Record<string, "QUICK_REPLY" | "URL" | "PHONE_NUMBER"> | ("QUICK_REPLY" | "URL" | "PHONE_NUMBER")[];
+    /** The payload a quick-reply button sends back. */
+    quick_reply_button_payload?: string;
+    /** The variable of a URL button. */
+    button_example_field?: string;
+  })[];
+  /** Creates the contact with these details if it does not exist yet. */
+  contact?: ContactDetails;
+}
+
+/** Body of `POST campaign/schedule`: one template to groups of contacts, queued by the server. */
+export interface ScheduleCampaignRequest {
+  /** The campaign's title. */
+  title: string;
+  /** Lower-case letters, digits and `_`, at most 512 characters. */
+  template_name: string;
+  /** A WhatsApp language code such as `en`, `en_US`, `pt_BR`. */
+  template_language: string;
+  /** Group titles (not uids), comma-separated or as an array, or `all_contacts`. */
+  contact_group: string | string[];
+  /** Only the contacts with these label titles, comma-separated or as an array. */
+  contact_labels?: string | string[];
+  /** The IANA time zone of the two dates, such as `Asia/Kolkata` or `UTC`. */
+  timezone: string;
+  /** When to start, `YYYY-MM-DDTHH:MM[:SS]` in `timezone`; empty or left out: now. */
+  schedule_at?: string;
+  /** When to stop sending, `YYYY-MM-DDTHH:MM[:SS]`, after `schedule_at`. */
+  expire_at?: string;
+  /** Only contacts whose language is the template's (`true` is sent as `"on"`). */
+  restrict_by_templated_contact_language?: boolean | "on";
+  /** Send through WhatsApp's Marketing Messages API (`true` is sent as `"on"`). */
+  send_message_via_marketing_message_api?: boolean | "on";
+  /** The uid of a preset message to use. */
+  selected_preset_message_uid?: string;
+  /** URL of the image of an image header. */
+  header_image?: string;
+  /** URL of the video of a video header. */
+  header_video?: string;
+  /** URL of the document of a document header; needs `header_document_name`. */
+  header_document?: string;
+  /** File name of the document header. */
+  header_document_name?: string;
+  /** Latitude of a location header, −90 to 90; sent as a decimal string (`22` → `"22.0"`). */
+  location_latitude?: string | number;
+  /** Longitude of a location header, −180 to 180; sent as a decimal string. */
+  location_longitude?: string | number;
+  /** Name of the place of a location header. */
+  location_name?: string;
+  /** Address of the place of a location header. */
+  location_address?: string;
+  /** Value of a copy-code button: letters, digits, `-`, `_`, at most 15. */
+  copy_code?: string;
+}
+
+/** Query of `GET campaign`: the campaigns, newest first, a page at a time. */
+export interface ListCampaignsRequest {
+  /** The page, from 1. */
+  page?: number;
+  /** Items a page, 1 to 1000 (at most 1000; the server's default is 100). */
+  page_size?: number;
+  /** Only the items whose fields contain this text. */
+  search_term?: string;
+}
+
+/** Query of `GET campaign-status/{campaignUid}`: a campaign's progress and counters. */
+export interface GetCampaignStatusRequest {
+  /** The `campaignUid` that `scheduleCampaign` answered with: letters, digits, `-` and `_`. */
+  campaignUid: string;
+}
+
 /** The request type of each kind that `validate` and `validateField` take. */
 export interface RequestKinds {
   sendMessage: SendMessageRequest;
@@ -135,6 +376,22 @@ export interface RequestKinds {
   sendTemplateMessage: SendTemplateMessageRequest;
   createContact: CreateContactRequest;
   updateContact: UpdateContactRequest;
+  getMessageStatus: GetMessageStatusRequest;
+  listTemplates: ListTemplatesRequest;
+  listContacts: ListContactsRequest;
+  getContact: GetContactRequest;
+  listGroups: ListGroupsRequest;
+  listLabels: ListLabelsRequest;
+  assignGroups: AssignGroupsRequest;
+  unassignGroups: UnassignGroupsRequest;
+  assignLabels: AssignLabelsRequest;
+  unassignLabels: UnassignLabelsRequest;
+  assignTeamMember: AssignTeamMemberRequest;
+  sendInteractiveMessage: SendInteractiveMessageRequest;
+  sendCarouselTemplateMessage: SendCarouselTemplateMessageRequest;
+  scheduleCampaign: ScheduleCampaignRequest;
+  listCampaigns: ListCampaignsRequest;
+  getCampaignStatus: GetCampaignStatusRequest;
 }
 
 /** A request kind: the name of the client method that sends it. */

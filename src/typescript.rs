@@ -11,19 +11,52 @@ use crate::routes::{Carry, Route, ROUTES};
 use crate::validate::schema::{self, Field, Rule};
 
 fn ts_type(rule: Rule) -> String {
-    match rule {
-        Rule::Choice(choices) => choices
-            .iter()
-            .map(|c| format!("\"{c}\""))
-            .collect::<Vec<_>>()
-            .join(" | "),
-        Rule::Groups => "string | string[]".into(),
-        Rule::CustomFields => "Record<string, string | number>".into(),
-        Rule::Bool => "boolean".into(),
-        Rule::Contact => "ContactDetails".into(),
-        Rule::TemplateText { .. } | Rule::Coordinate { .. } => "string | number".into(),
-        _ => "string".into(),
+    /// The type at a nesting depth, for the indentation of inline objects.
+    fn at(rule: Rule, depth: usize) -> String {
+        match rule {
+            Rule::Choice(choices) => choices
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            Rule::Groups => "string | string[]".into(),
+            Rule::CustomFields => "Record<string, string | number>".into(),
+            Rule::Bool => "boolean".into(),
+            Rule::Object(fields) if fields == schema::CONTACT_FIELDS => "ContactDetails".into(),
+            Rule::Object(fields) => {
+                let pad = "  ".repeat(depth + 1);
+                let mut s = String::from("{\n");
+                for f in fields {
+                    let opt = if f.required { "" } else { "?" };
+                    let ts = at(f.rule, depth + 1);
+                    s.push_str(&format!(
+                        "{pad}/** {} */\n{pad}{}{opt}: {ts};\n",
+                        f.doc, f.name
+                    ));
+                }
+                s.push_str(&"  ".repeat(depth));
+                s.push('}');
+                s
+            }
+            Rule::List { item, .. } => match at(*item, depth) {
+                t if t.contains(" | ") => format!("({t})[]"),
+                t => format!("{t}[]"),
+            },
+            Rule::Values(item) => {
+                let t = at(*item, depth);
+                format!("Record<string, {t}> | ({t})[]")
+            }
+            Rule::Buttons => "{ \"1\": string; \"2\"?: string; \"3\"?: string } | string[]".into(),
+            Rule::TemplateText { .. } | Rule::Coordinate { .. } | Rule::Scalar => {
+                "string | number".into()
+            }
+            Rule::Count { .. } => "number".into(),
+            Rule::On => "boolean | \"on\"".into(),
+            Rule::Unusable => "never".into(),
+            _ => "string".into(),
+        }
     }
+    at(rule, 1)
 }
 
 fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field], extra: &str) {

@@ -35,6 +35,19 @@ const KEYS: &[&str] = &[
     "language_code",
     "groups",
     "from_phone_number_id",
+    "phone_number_or_email",
+    "username_or_email",
+    "log_uid",
+    "campaignUid",
+    "interactive_type",
+    "header_type",
+    "header_text",
+    "body_text",
+    "contact_group",
+    "timezone",
+    "schedule_at",
+    "expire_at",
+    "restrict_by_templated_contact_language",
 ];
 
 /// JSON as it is; other bytes as an object whose known keys get the

@@ -160,6 +160,74 @@ pub fn has_html_like_tag(s: &str) -> bool {
     })
 }
 
+/// The areas of IANA time zone names (`Asia/Kolkata`): a name is `UTC` or
+/// an area, `/` and one or two places.
+const TIMEZONE_AREAS: &[&str] = &[
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Etc",
+    "Europe",
+    "Indian",
+    "Pacific",
+];
+
+/// Whether `s` has the form of an IANA time zone name: `UTC`, or an area
+/// and places of letters, digits, `_`, `-` and `+` that start with a
+/// capital (`America/Argentina/Buenos_Aires`, `Etc/GMT+5`).
+pub fn is_timezone(s: &str) -> bool {
+    let mut parts = s.split('/');
+    let area = parts.next().unwrap_or("");
+    let places: Vec<&str> = parts.collect();
+    s == "UTC"
+        || TIMEZONE_AREAS.contains(&area)
+            && (1..=2).contains(&places.len())
+            && places.iter().all(|p| {
+                p.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+                    && p.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"_-+".contains(&b))
+            })
+}
+
+/// For `YYYY-MM-DDTHH:MM[:SS]` naming a real moment of the calendar, a
+/// number that orders the moments; else `None`.
+pub fn date_time_key(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    let shape = match b.len() {
+        16 => "dddd-dd-ddTdd:dd",
+        19 => "dddd-dd-ddTdd:dd:dd",
+        _ => return None,
+    };
+    let mut n = [0u64; 6];
+    let mut i = 0;
+    for (&c, &want) in b.iter().zip(shape.as_bytes()) {
+        if want == b'd' {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n[i] = n[i] * 10 + u64::from(c - b'0');
+        } else if c != want {
+            return None;
+        } else {
+            i += 1;
+        }
+    }
+    let [year, month, day, hour, minute, second] = n;
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 => 28 + u64::from(leap),
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    ((1..=days).contains(&day) && hour < 24 && minute < 60 && second < 60)
+        .then_some(((((year * 13 + month) * 32 + day) * 24 + hour) * 60 + minute) * 60 + second)
+}
+
 /// Why a coordinate string is refused.
 #[derive(Debug, PartialEq, Eq)]
 pub enum CoordinateError {
@@ -311,6 +379,65 @@ mod tests {
                 Err(CoordinateError::Format),
                 "{bad}"
             );
+        }
+    }
+
+    #[test]
+    fn timezones() {
+        for good in [
+            "UTC",
+            "Asia/Kolkata",
+            "America/Argentina/Buenos_Aires",
+            "Etc/GMT+5",
+            "America/Port-au-Prince",
+        ] {
+            assert!(is_timezone(good), "{good}");
+        }
+        for bad in [
+            "",
+            "IST",
+            "utc",
+            "Kolkata/Asia",
+            "Asia/kolkata",
+            "Asia/",
+            "Asia",
+            "Asia/Kolkata/A/B",
+            "Asia/Kol kata",
+            "Asia//Kolkata",
+        ] {
+            assert!(!is_timezone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn date_times() {
+        assert!(date_time_key("2026-04-01T10:00").is_some());
+        assert_eq!(
+            date_time_key("2026-04-01T10:00"),
+            date_time_key("2026-04-01T10:00:00")
+        );
+        assert!(date_time_key("2024-02-29T23:59:59").is_some());
+        assert!(date_time_key("2000-02-29T00:00").is_some());
+        assert!(date_time_key("2026-12-31T23:59") < date_time_key("2027-01-01T00:00"));
+        assert!(date_time_key("2026-01-31T10:00") < date_time_key("2026-02-01T09:00"));
+        for bad in [
+            "",
+            "2026-04-01",
+            "2026-04-01 10:00",
+            "2026-4-01T10:00",
+            "2026-02-29T10:00",
+            "1900-02-29T10:00",
+            "2026-04-31T10:00",
+            "2026-13-01T10:00",
+            "2026-00-01T10:00",
+            "2026-04-00T10:00",
+            "2026-04-01T24:00",
+            "2026-04-01T10:60",
+            "2026-04-01T10:00:60",
+            "2026-04-01T10:00:00Z",
+            "+026-04-01T10:00",
+        ] {
+            assert_eq!(date_time_key(bad), None, "{bad}");
         }
     }
 }

@@ -4,10 +4,11 @@
 //!
 //! [`schema`] says which fields a request has and the [`schema::Rule`] of
 //! each; `rules/` holds one function a rule, in a file by what the fields
-//! are for (`recipient`, `plain`, `media`, `contact`, `template`, and
-//! `unknown` for keys the API does not read), with the rules across fields
-//! beside them; `values.rs` reads values for the rules. This file walks a
-//! request through them.
+//! are for (`recipient`, `plain`, `media`, `contact`, `template`,
+//! `campaign`, `query`, `shape` for objects and arrays, and `unknown` for
+//! keys the API does not read), with the rules across fields beside them;
+//! `values.rs` reads values for the rules. This file walks a request
+//! through them.
 
 pub mod formats;
 pub mod phone;
@@ -19,7 +20,7 @@ mod values;
 use crate::issue::{Issue, IssueCode, Warning, WarningCode};
 use crate::json::{Map, Value};
 use crate::request::Kind;
-use rules::{check, contact, media, template, unknown};
+use rules::{campaign, contact, interactive, media, query, shape, template, unknown};
 use schema::Rule;
 use values::type_name;
 
@@ -125,89 +126,50 @@ pub fn validate_field(kind: Kind, path: &str, value: &Value, options: &Options) 
         issues: Vec::new(),
         warnings: Vec::new(),
     };
-    let (head, rest) = match path.split_once('.') {
-        Some((h, r)) => (h, Some(r)),
-        None => (path, None),
-    };
     let found = if kind == Kind::UpdateContact && path == "phone_number" {
         Some((Rule::Phone, true))
     } else {
-        schema::lookup(kind, head)
+        let (head, rest) = match path.split_once('.') {
+            Some((h, r)) => (h, Some(r)),
+            None => (path, None),
+        };
+        schema::lookup(kind, head).and_then(|found| match rest {
+            None => Some(found),
+            Some(rest) => schema::resolve(found.0, rest),
+        })
     };
-    match (found, rest) {
-        (Some((rule, required)), None) => check_present(&mut ctx, path, rule, required, value),
-        (Some((Rule::Contact, _)), Some(sub)) => match sub.split_once('.') {
-            Some(("custom_fields", name)) if !name.is_empty() => {
-                contact::custom_value(&mut ctx, path, value)
+    match found {
+        Some((rule, required)) => {
+            if value.is_null() {
+                if required {
+                    shape::required(&mut ctx, path, rule);
+                }
+            } else {
+                shape::check_field(&mut ctx, path, rule, required, value);
             }
-            Some(_) => unknown::path(&mut ctx, path),
-            None => match schema::lookup_contact(sub) {
-                Some(rule) => check_present(&mut ctx, path, rule, false, value),
-                None => unknown::path(&mut ctx, path),
-            },
-        },
-        (Some((Rule::CustomFields, _)), Some(name)) if !name.is_empty() => {
-            contact::custom_value(&mut ctx, path, value)
         }
-        _ => unknown::path(&mut ctx, path),
+        None => unknown::path(&mut ctx, path),
     }
     ctx.issues
 }
 
-fn check_present(ctx: &mut Ctx, path: &str, rule: Rule, required: bool, value: &mut Value) {
-    if value.is_null() {
-        if required {
-            ctx.issue(path, IssueCode::Required, format!("{path} is required."));
-        }
-    } else {
-        check(ctx, path, rule, value);
-    }
-}
-
 fn check_object(ctx: &mut Ctx, map: &mut Map) -> Map {
     let kind = ctx.kind;
-    // One more for a default from_phone_number_id.
-    let mut body = Map::with_capacity(map.len() + 1);
-    // Fixed fields in the API's order, so issues come in form order.
-    for f in schema::fields(kind) {
-        match map.get_mut(f.name) {
-            None | Some(Value::Null) => {
-                if f.required {
-                    ctx.issue(
-                        f.name,
-                        IssueCode::Required,
-                        format!("{} is required.", f.name),
-                    );
-                }
-            }
-            Some(v) => {
-                if let Some(out) = check(ctx, f.name, f.rule, v) {
-                    body.push(f.name.to_owned(), out);
-                }
-            }
-        }
-    }
-    for (key, v) in map.iter_mut() {
-        if schema::fields(kind).iter().any(|f| f.name == key.as_str()) || v.is_null() {
-            continue;
-        }
-        match schema::lookup(kind, key) {
-            Some((rule, _)) => {
-                if let Some(out) = check(ctx, key, rule, v) {
-                    body.push(key.clone(), out);
-                }
-            }
-            None => unknown::key(ctx, "", key),
-        }
-    }
+    let mut body = shape::walk(ctx, "", map, schema::fields(kind));
     if kind.is_send() && !body.contains_key("from_phone_number_id") {
         if let Some(id) = &ctx.options.from_phone_number_id {
             body.insert("from_phone_number_id".to_owned(), Value::String(id.clone()));
         }
     }
+    // The kinds with template parameters share the template's rules.
+    if schema::takes_numbered(kind, "field_") {
+        template::across_fields(ctx, map);
+    }
     match kind {
         Kind::SendMediaMessage => media::across_fields(ctx, &body),
-        Kind::SendTemplateMessage => template::across_fields(ctx, map),
+        Kind::ScheduleCampaign => campaign::across_fields(ctx, &body),
+        Kind::SendInteractiveMessage => interactive::across_fields(ctx, map, &body),
+        Kind::GetMessageStatus => query::message_status(ctx, map),
         Kind::UpdateContact => contact::update_across_fields(ctx, map, &body),
         _ => {}
     }

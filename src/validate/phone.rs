@@ -6,6 +6,7 @@
 
 use crate::issue::{Issue, IssueCode};
 use crate::validate::formats;
+use crate::validate::values::at;
 
 /// Assigned ITU-T E.164 country calling codes. Codes are prefix-free, so a
 /// number has at most one. Kept as sorted tables instead of a full phone
@@ -107,7 +108,7 @@ pub fn normalize(
     let fail = |code, message: String| Err(Issue::new(path, code, message));
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return fail(IssueCode::Required, format!("{path} is required."));
+        return fail(IssueCode::Required, at(path, " is required."));
     }
     // "+44 (0)20 …": the bracketed 0 is the national prefix, dialled only
     // from inside the country.
@@ -131,7 +132,7 @@ pub fn normalize(
             '+' => {
                 return fail(
                     IssueCode::InvalidPhone,
-                    format!("{path} may have a + only at the start."),
+                    at(path, " may have a + only at the start."),
                 )
             }
             _ => {
@@ -145,7 +146,7 @@ pub fn normalize(
         }
     }
     if digits.is_empty() {
-        return fail(IssueCode::InvalidPhone, format!("{path} has no digits."));
+        return fail(IssueCode::InvalidPhone, at(path, " has no digits."));
     }
     let international = if plus {
         digits.as_str()
@@ -161,16 +162,17 @@ pub fn normalize(
             None => {
                 return fail(
                     IssueCode::InvalidPhone,
-                    format!(
-                        "{path} starts with 0, a national prefix: write it with its country code (such as 919876543210) or set defaultCountryCode."
-                    ),
+                    at(path, " starts with 0, a national prefix: write it with its country code (such as 919876543210) or set defaultCountryCode."),
                 )
             }
         }
     } else if national_zero {
         return fail(
             IssueCode::InvalidPhone,
-            format!("{path} has a 0 after the international prefix: write the country code there."),
+            at(
+                path,
+                " has a 0 after the international prefix: write the country code there.",
+            ),
         );
     } else {
         international.to_owned()

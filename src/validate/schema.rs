@@ -1,8 +1,19 @@
 //! The fields of each request, as the API names them, with the rule each one
 //! follows. This table is the single description of the requests: validation
-//! walks it and the TypeScript declarations are generated from it.
+//! walks it and the TypeScript declarations are generated from it. The rows
+//! are in one file a family: `sends`, `contacts`, `campaigns`, `queries`.
+
+mod campaigns;
+mod contacts;
+mod queries;
+mod sends;
 
 use crate::request::Kind;
+pub use contacts::CONTACT_FIELDS;
+pub use queries::PAGE_SIZE_MAX;
+pub use sends::{
+    CARD_BUTTON_TYPES, CARD_MEDIA_TYPES, HEADER_TYPES, INTERACTIVE_TYPES, LIST_ROWS_MAX,
+};
 
 /// How a field's value is checked and normalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,14 +46,12 @@ pub enum Rule {
         /// Whether only a name is accepted (contact creation).
         create: bool,
     },
-    /// Comma-separated group titles, or an array of them.
+    /// Comma-separated titles, or an array of them, sent comma-separated.
     Groups,
     /// An object of custom field name → value.
     CustomFields,
     /// `true` or `false`.
     Bool,
-    /// The nested `contact{}` of the send endpoints.
-    Contact,
     /// A template text parameter (`field_N`, `header_field_N`, `button_N`)
     /// of at most `max` characters.
     TemplateText {
@@ -56,10 +65,52 @@ pub enum Rule {
     },
     /// A copy-code button value.
     CopyCode,
+    /// A string or a number, sent as a string.
+    Scalar,
+    /// A whole number from 1 to `max`.
+    Count {
+        /// Largest accepted.
+        max: u32,
+    },
+    /// A uid: letters, digits, `-` and `_`, so it is safe in a path.
+    Uid,
+    /// An e-mail address (with an `@`) or else a phone number.
+    PhoneOrEmail,
+    /// A team member's e-mail or mobile number.
+    Member,
+    /// An object with these fields.
+    Object(&'static [Field]),
+    /// An array of `min` to `max` items of `item`; a repeated string is
+    /// sent once.
+    List {
+        /// Each item's rule.
+        item: &'static Rule,
+        /// Fewest items.
+        min: u16,
+        /// Most items.
+        max: u16,
+    },
+    /// An object or an array (PHP reads both as one array) whose values
+    /// follow the rule.
+    Values(&'static Rule),
+    /// Interactive buttons: an object keyed `"1"` to `"3"` or an array of
+    /// labels, sent as the object.
+    Buttons,
+    /// An IANA time zone name.
+    Timezone,
+    /// `YYYY-MM-DDTHH:MM[:SS]`; empty is accepted (now).
+    DateTime,
+    /// A checkbox flag: `"on"` or `true` is sent as `"on"`, `false` is left
+    /// out.
+    On,
+    /// Accepted and left out, with a warning: the route ignores it.
+    Ignored,
+    /// Refused: the route cannot use it.
+    Unusable,
 }
 
 /// One named field.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Field {
     /// The API's key.
     pub name: &'static str,
@@ -74,7 +125,12 @@ pub struct Field {
 }
 
 #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
-const fn field(name: &'static str, rule: Rule, required: bool, doc: &'static str) -> Field {
+pub(super) const fn field(
+    name: &'static str,
+    rule: Rule,
+    required: bool,
+    doc: &'static str,
+) -> Field {
     Field {
         name,
         rule,
@@ -106,268 +162,36 @@ pub const TEXT_MAX: usize = 1024;
 /// The media types the API knows.
 pub const MEDIA_TYPES: &[&str] = &["image", "video", "audio", "document"];
 
-const FROM: Field = field(
-    "from_phone_number_id",
-    Rule::PhoneNumberId,
-    false,
-    "The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given.",
-);
-const PHONE: Field = field(
-    "phone_number",
-    Rule::Phone,
-    true,
-    "The recipient with country code; `+`, spaces, dashes and a leading `00` are removed.",
-);
-const CONTACT: Field = field(
-    "contact",
-    Rule::Contact,
-    false,
-    "Creates the contact with these details if it does not exist yet.",
-);
-const FIRST_NAME: Field = field(
-    "first_name",
-    Rule::Text {
-        max: NAME_MAX,
-        non_blank: false,
-    },
-    false,
-    "At most 150 characters.",
-);
-const LAST_NAME: Field = field(
-    "last_name",
-    Rule::Text {
-        max: NAME_MAX,
-        non_blank: false,
-    },
-    false,
-    "At most 150 characters.",
-);
-const EMAIL: Field = field(
-    "email",
-    Rule::Email,
-    false,
-    "A valid e-mail address of at most 255 characters.",
-);
-const LANGUAGE_CODE: Field = field(
-    "language_code",
-    Rule::LanguageCode,
-    false,
-    "Letters, digits, `-` and `_`, such as `en`.",
-);
-const GROUPS: Field = field(
-    "groups",
-    Rule::Groups,
-    false,
-    "Group titles, comma-separated or as an array; spaces around commas are removed.",
-);
-const CUSTOM_FIELDS: Field = field(
-    "custom_fields",
-    Rule::CustomFields,
-    false,
-    "Custom field name → value; names the vendor has not defined are ignored by the server.",
-);
-const COUNTRY_NAME: Field = field(
-    "country",
-    Rule::Country { create: true },
-    false,
-    "A country name, such as `India`.",
-);
-
-/// `contact{}` of the send endpoints.
-pub const CONTACT_FIELDS: &[Field] = &[
-    FIRST_NAME,
-    LAST_NAME,
-    EMAIL,
-    COUNTRY_NAME,
-    LANGUAGE_CODE,
-    GROUPS,
-    CUSTOM_FIELDS,
-];
-
-const SEND_MESSAGE: &[Field] = &[
-    FROM,
-    PHONE,
-    field(
-        "message_body",
-        Rule::Text {
-            max: MESSAGE_BODY_MAX,
-            non_blank: true,
-        },
-        true,
-        "The text, 1 to 4096 characters. The server strips `<…>` tags from it.",
-    ),
-    CONTACT,
-];
-
-const SEND_MEDIA_MESSAGE: &[Field] = &[
-    FROM,
-    PHONE,
-    field(
-        "media_type",
-        Rule::Choice(MEDIA_TYPES),
-        true,
-        "One of `image`, `video`, `audio`, `document`.",
-    ),
-    field(
-        "media_url",
-        Rule::Url,
-        true,
-        "An absolute URL WhatsApp's servers can fetch (https in practice).",
-    ),
-    field(
-        "caption",
-        Rule::Text {
-            max: CAPTION_MAX,
-            non_blank: false,
-        },
-        false,
-        "At most 1024 characters; used for image, video and document, ignored for audio.",
-    ),
-    field(
-        "file_name",
-        Rule::Text {
-            max: EMAIL_MAX,
-            non_blank: true,
-        },
-        false,
-        "The file name shown for a document, with its extension.",
-    ),
-    CONTACT,
-];
-
-const SEND_TEMPLATE_MESSAGE: &[Field] = &[
-    FROM,
-    PHONE,
-    field(
-        "template_name",
-        Rule::TemplateName,
-        true,
-        "Lower-case letters, digits and `_`, at most 512 characters.",
-    ),
-    field(
-        "template_language",
-        Rule::TemplateLanguage,
-        true,
-        "A WhatsApp language code such as `en`, `en_US`, `pt_BR`.",
-    ),
-    field(
-        "header_image",
-        Rule::Url,
-        false,
-        "URL of the image of an image header.",
-    ),
-    field(
-        "header_video",
-        Rule::Url,
-        false,
-        "URL of the video of a video header.",
-    ),
-    field(
-        "header_document",
-        Rule::Url,
-        false,
-        "URL of the document of a document header; needs `header_document_name`.",
-    ),
-    field(
-        "header_document_name",
-        Rule::Text {
-            max: EMAIL_MAX,
-            non_blank: true,
-        },
-        false,
-        "File name of the document header.",
-    ),
-    field(
-        "location_latitude",
-        Rule::Coordinate { limit: 90 },
-        false,
-        "Latitude of a location header, −90 to 90; sent as a decimal string (`22` → `\"22.0\"`).",
-    ),
-    field(
-        "location_longitude",
-        Rule::Coordinate { limit: 180 },
-        false,
-        "Longitude of a location header, −180 to 180; sent as a decimal string.",
-    ),
-    field(
-        "location_name",
-        Rule::Text {
-            max: TEXT_MAX,
-            non_blank: true,
-        },
-        false,
-        "Name of the place of a location header.",
-    ),
-    field(
-        "location_address",
-        Rule::Text {
-            max: TEXT_MAX,
-            non_blank: true,
-        },
-        false,
-        "Address of the place of a location header.",
-    ),
-    field(
-        "copy_code",
-        Rule::CopyCode,
-        false,
-        "Value of a copy-code button: letters, digits, `-`, `_`, at most 15.",
-    ),
-    CONTACT,
-];
-
-const CREATE_CONTACT: &[Field] = &[
-    PHONE,
-    FIRST_NAME,
-    LAST_NAME,
-    EMAIL,
-    COUNTRY_NAME,
-    LANGUAGE_CODE,
-    GROUPS,
-    CUSTOM_FIELDS,
-];
-
-const UPDATE_CONTACT: &[Field] = &[
-    FIRST_NAME,
-    LAST_NAME,
-    EMAIL,
-    field(
-        "country",
-        Rule::Country { create: false },
-        false,
-        "A country name, ISO code or dialling code (`India`, `IN`, `91`).",
-    ),
-    LANGUAGE_CODE,
-    field(
-        "whatsapp_opt_out",
-        Rule::Bool,
-        false,
-        "Whether the contact opted out of WhatsApp messages.",
-    ),
-    field(
-        "enable_ai_bot",
-        Rule::Bool,
-        false,
-        "Whether the AI bot answers this contact.",
-    ),
-    field(
-        "groups",
-        Rule::Groups,
-        false,
-        "Group titles. An update without `groups` removes the contact from all its groups.",
-    ),
-    CUSTOM_FIELDS,
-];
+/// A button's label, a list's button text.
+pub const LABEL_MAX: usize = 20;
+/// The label of one interactive button.
+pub const LABEL: Rule = Rule::Text {
+    max: LABEL_MAX,
+    non_blank: true,
+};
 
 /// The fixed fields of a request kind.
 pub fn fields(kind: Kind) -> &'static [Field] {
     match kind {
-        Kind::SendMessage => SEND_MESSAGE,
-        Kind::SendMediaMessage => SEND_MEDIA_MESSAGE,
-        Kind::SendTemplateMessage => SEND_TEMPLATE_MESSAGE,
-        Kind::CreateContact => CREATE_CONTACT,
-        Kind::UpdateContact => UPDATE_CONTACT,
-        _ => &[],
+        Kind::SendMessage => sends::SEND_MESSAGE,
+        Kind::SendMediaMessage => sends::SEND_MEDIA_MESSAGE,
+        Kind::SendTemplateMessage => sends::SEND_TEMPLATE_MESSAGE,
+        Kind::SendInteractiveMessage => sends::SEND_INTERACTIVE_MESSAGE,
+        Kind::SendCarouselTemplateMessage => sends::SEND_CAROUSEL_TEMPLATE_MESSAGE,
+        Kind::CreateContact => contacts::CREATE_CONTACT,
+        Kind::UpdateContact => contacts::UPDATE_CONTACT,
+        Kind::GetContact => contacts::GET_CONTACT,
+        Kind::AssignGroups | Kind::UnassignGroups => contacts::GROUPS_OF_CONTACTS,
+        Kind::AssignLabels | Kind::UnassignLabels => contacts::LABELS_OF_CONTACTS,
+        Kind::AssignTeamMember => contacts::ASSIGN_TEAM_MEMBER,
+        Kind::ScheduleCampaign => campaigns::SCHEDULE_CAMPAIGN,
+        Kind::GetCampaignStatus => campaigns::CAMPAIGN_STATUS,
+        Kind::GetMessageStatus => queries::MESSAGE_STATUS,
+        Kind::ListTemplates
+        | Kind::ListContacts
+        | Kind::ListGroups
+        | Kind::ListLabels
+        | Kind::ListCampaigns => queries::PAGE,
     }
 }
 
@@ -421,23 +245,51 @@ pub fn template_numbered(key: &str) -> Option<(&'static str, u32, Rule)> {
     })
 }
 
-/// The rule of a key in a kind, fixed or numbered.
+/// Which numbered template parameters a kind takes: every kind of
+/// `sendTemplateMessage`, only `field_N` for a carousel (its cards hold the
+/// header and buttons), none elsewhere.
+pub fn takes_numbered(kind: Kind, prefix: &str) -> bool {
+    match kind {
+        Kind::SendTemplateMessage | Kind::ScheduleCampaign => true,
+        Kind::SendCarouselTemplateMessage => prefix == "field_",
+        _ => false,
+    }
+}
+
+/// The rule of a key in a kind, fixed or numbered, and whether it is
+/// required.
 pub fn lookup(kind: Kind, key: &str) -> Option<(Rule, bool)> {
     if let Some(f) = fields(kind).iter().find(|f| f.name == key) {
         return Some((f.rule, f.required));
     }
-    if kind == Kind::SendTemplateMessage {
-        return template_numbered(key).map(|(_, _, rule)| (rule, false));
-    }
-    None
+    template_numbered(key)
+        .filter(|(prefix, _, _)| takes_numbered(kind, prefix))
+        .map(|(_, _, rule)| (rule, false))
 }
 
-/// The rule of a `contact{}` key.
-pub fn lookup_contact(key: &str) -> Option<Rule> {
-    CONTACT_FIELDS
-        .iter()
-        .find(|f| f.name == key)
-        .map(|f| f.rule)
+/// The rule of a path inside a value of `rule` (`sections.0.title` in
+/// `list_data`), and whether it is required.
+pub fn resolve(rule: Rule, path: &str) -> Option<(Rule, bool)> {
+    let (head, rest) = match path.split_once('.') {
+        Some((h, r)) => (h, Some(r)),
+        None => (path, None),
+    };
+    let index = !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit());
+    let found = match rule {
+        Rule::Object(fields) => fields
+            .iter()
+            .find(|f| f.name == head)
+            .map(|f| (f.rule, f.required)),
+        Rule::List { item, .. } if index => Some((*item, false)),
+        Rule::Buttons if index => Some((LABEL, false)),
+        Rule::Values(item) if !head.is_empty() => Some((*item, false)),
+        Rule::CustomFields if !head.is_empty() => Some((Rule::Scalar, false)),
+        _ => None,
+    }?;
+    match rest {
+        None => Some(found),
+        Some(rest) => resolve(found.0, rest),
+    }
 }
 
 #[cfg(test)]
@@ -464,6 +316,56 @@ mod tests {
         ] {
             assert_eq!(template_numbered(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn every_kind_has_fields_and_a_route_field_is_one_of_them() {
+        for kind in Kind::ALL {
+            assert!(!fields(kind).is_empty(), "{kind:?}");
+            let route = kind.route();
+            for name in route.path_field.iter().chain(&route.argument_field) {
+                // updateContact's number is checked apart from its body.
+                if kind != Kind::UpdateContact {
+                    assert!(lookup(kind, name).is_some(), "{kind:?} {name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nested_paths_resolve_through_objects_lists_and_buttons() {
+        let (list_data, _) = lookup(Kind::SendInteractiveMessage, "list_data").unwrap();
+        assert_eq!(
+            resolve(list_data, "sections.0.rows.3.title"),
+            Some((
+                Rule::Text {
+                    max: 24,
+                    non_blank: true
+                },
+                true
+            ))
+        );
+        assert_eq!(resolve(list_data, "sections.x.title"), None);
+        assert_eq!(resolve(list_data, "sections.0.rows.3.title.x"), None);
+        let (buttons, _) = lookup(Kind::SendInteractiveMessage, "buttons").unwrap();
+        assert_eq!(resolve(buttons, "2"), Some((LABEL, false)));
+        let (contact, _) = lookup(Kind::SendMessage, "contact").unwrap();
+        assert_eq!(
+            resolve(contact, "custom_fields.BDay"),
+            Some((Rule::Scalar, false))
+        );
+        assert_eq!(resolve(contact, "custom_fields."), None);
+        assert_eq!(
+            lookup(Kind::SendCarouselTemplateMessage, "field_2"),
+            Some((
+                Rule::TemplateText {
+                    max: TEMPLATE_TEXT_MAX
+                },
+                false
+            ))
+        );
+        assert_eq!(lookup(Kind::SendCarouselTemplateMessage, "button_0"), None);
+        assert_eq!(lookup(Kind::SendInteractiveMessage, "field_1"), None);
     }
 
     #[test]

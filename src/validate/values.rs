@@ -1,14 +1,28 @@
 //! Reading a field's value as the rules need it (a string, a scalar, a
 //! length within bounds), each recording the issue when the value is not.
 
-use super::Ctx;
-use crate::issue::IssueCode;
+use super::{formats, Ctx};
+use crate::issue::{IssueCode, WarningCode};
 use crate::json::Value;
+
+/// `path` followed by `rest`: most messages name their field first, and a
+/// concatenation costs the module less than a `format!` at each of them.
+pub(super) fn at(path: &str, rest: &str) -> String {
+    let mut s = String::with_capacity(path.len() + rest.len());
+    s.push_str(path);
+    s.push_str(rest);
+    s
+}
 
 /// Records an issue of the field being checked, which then has no value.
 pub(super) fn refuse<T>(ctx: &mut Ctx, path: &str, code: IssueCode, message: String) -> Option<T> {
     ctx.issue(path, code, message);
     None
+}
+
+/// [`refuse`] with a message that names the field first: `path` and `rest`.
+pub(super) fn refuse_at<T>(ctx: &mut Ctx, path: &str, code: IssueCode, rest: &str) -> Option<T> {
+    refuse(ctx, path, code, at(path, rest))
 }
 
 pub(super) fn check_len(ctx: &mut Ctx, path: &str, s: &str, max: usize) -> Option<()> {
@@ -37,12 +51,7 @@ pub(super) fn non_empty_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> 
 /// `Some(())` when `s` has more than whitespace; else a `required` issue.
 pub(super) fn not_blank(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
     if s.trim().is_empty() {
-        return refuse(
-            ctx,
-            path,
-            IssueCode::Required,
-            format!("{path} must not be empty."),
-        );
+        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
     }
     Some(())
 }
@@ -108,5 +117,29 @@ pub(super) fn excerpt(s: &str) -> String {
     match s.char_indices().nth(40) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),
+    }
+}
+
+/// Letters, digits, `-` and `_` only, as uids and copy codes are.
+pub(super) fn word(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
+    if !formats::is_copy_code(s) {
+        return refuse_at(
+            ctx,
+            path,
+            IssueCode::InvalidFormat,
+            " may contain only letters, digits, - and _.",
+        );
+    }
+    Some(())
+}
+
+/// Text the server would strip as HTML: a warning, as the rest is sent.
+pub(super) fn warn_html(ctx: &mut Ctx, path: &str, s: &str) {
+    if formats::has_html_like_tag(s) {
+        ctx.warn(
+            path,
+            WarningCode::HtmlStripped,
+            at(path, " contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
+        );
     }
 }

@@ -76,8 +76,8 @@ fn every_issue_is_reported_in_field_order() {
         vec![
             p("phone_number", InvalidPhone),
             p("message_body", Required),
-            p("contact.email", InvalidEmail),
             p("contact.first_name", TooLong),
+            p("contact.email", InvalidEmail),
         ]
     );
 }
@@ -139,7 +139,7 @@ fn wrong_types_are_invalid_type_issues() {
     );
     assert_eq!(
         e.issues[2].message,
-        "contact must be an object of contact details; got a string."
+        "contact must be an object; got a string."
     );
 }
 

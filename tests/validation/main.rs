@@ -1,16 +1,21 @@
-//! Validation and normalisation of the five requests: `validate` and
-//! `validate_field`, pinned against the API description (000_….txt) and the
-//! field rules of REFERENCE.md. One file a request kind or concern (`phone`,
+//! Validation and normalisation of every request: `validate` and
+//! `validate_field`, pinned against the API description (000_….txt), the
+//! field rules of REFERENCE.md and the routes of ROUTES-7x.md. One file a request kind or concern (`phone`,
 //! `template`, `hostile`, ...); the helpers they share are here.
 
 #[path = "../common/mod.rs"]
 mod common;
 
+mod assign;
+mod campaign;
+mod carousel;
 mod contact;
 mod fields;
 mod hostile;
+mod interactive;
 mod media;
 mod phone;
+mod queries;
 mod seeds;
 mod sender;
 mod template;

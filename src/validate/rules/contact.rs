@@ -1,38 +1,14 @@
-//! Contact details: the `contact{}` of the sends and the fields of
-//! `createContact` and `updateContact` (e-mail, language, country, groups,
-//! custom fields), and what an update as a whole must carry.
+//! Contact details: the fields of `contact{}`, `createContact` and
+//! `updateContact` (e-mail, language, country, groups, custom fields), and
+//! what an update as a whole must carry.
 
-use super::{check, unknown};
 use crate::issue::{join_path, IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::request::Kind;
 use crate::validate::values::{
-    check_len, expect_str, refuse, scalar, scalar_text, take, type_issue,
+    at, check_len, expect_str, refuse, refuse_at, scalar, take, type_issue,
 };
 use crate::validate::{formats, schema, Ctx};
-
-/// The nested `contact{}` of a send: each detail by its own rule.
-pub(super) fn details(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
-    let Value::Object(map) = value else {
-        type_issue(ctx, path, "an object of contact details", value);
-        return None;
-    };
-    let mut out = Map::with_capacity(map.len());
-    for (key, v) in map.iter_mut() {
-        if v.is_null() {
-            continue;
-        }
-        match schema::lookup_contact(key) {
-            Some(rule) => {
-                if let Some(o) = check(ctx, &join_path(path, key), rule, v) {
-                    out.push(std::mem::take(key), o);
-                }
-            }
-            None => unknown::key(ctx, path, key),
-        }
-    }
-    Some(Value::Object(out))
-}
 
 /// An e-mail address; blank on an update, which clears it.
 pub(super) fn email(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
@@ -43,11 +19,11 @@ pub(super) fn email(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Valu
     }
     check_len(ctx, path, s, schema::EMAIL_MAX)?;
     if !formats::is_email(s) {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidEmail,
-            format!("{path} must be an e-mail address such as name@example.com."),
+            " must be an e-mail address such as name@example.com.",
         );
     }
     Some(take(value))
@@ -62,11 +38,11 @@ pub(super) fn language_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
     }
     check_len(ctx, path, s, 35)?;
     if !formats::is_language_code(s) {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidFormat,
-            format!("{path} may contain only letters, digits, - and _, such as en."),
+            " may contain only letters, digits, - and _, such as en.",
         );
     }
     Some(take(value))
@@ -81,12 +57,13 @@ pub(super) fn country(ctx: &mut Ctx, path: &str, value: &mut Value, create: bool
         blank_warning(ctx, path);
     }
     if create && (s.bytes().any(|b| b.is_ascii_digit()) || s.trim().is_empty()) {
-        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must be a country name such as India when a contact is created (a dialling code works only on update)."));
+        return refuse_at(ctx, path, IssueCode::InvalidFormat, " must be a country name such as India when a contact is created (a dialling code works only on update).");
     }
     Some(take(value))
 }
 
-/// Group titles, comma-separated or an array, sent trimmed and joined.
+/// Group (or label) titles, comma-separated or an array, sent trimmed and
+/// joined.
 pub(super) fn groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> {
     let mut titles: Vec<&str> = Vec::new();
     match value {
@@ -151,7 +128,7 @@ pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
             ctx.issue(
                 &join_path(path, name),
                 IssueCode::InvalidFormat,
-                format!("{path} has an empty field name."),
+                at(path, " has an empty field name."),
             );
             continue;
         }
@@ -164,13 +141,6 @@ pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
         }
     }
     Some(Value::Object(out))
-}
-
-/// One custom field's value, by its own path (`custom_fields.BDay`).
-pub(in crate::validate) fn custom_value(ctx: &mut Ctx, path: &str, value: &mut Value) {
-    if !value.is_null() {
-        scalar_text(ctx, path, value);
-    }
 }
 
 /// An update must change something, and one without `groups` empties the
@@ -198,6 +168,9 @@ pub(super) fn blank_warning(ctx: &mut Ctx, path: &str) {
     ctx.warn(
         path,
         WarningCode::BlankClearsValue,
-        format!("{path} is empty: the server removes the contact's current value."),
+        at(
+            path,
+            " is empty: the server removes the contact's current value.",
+        ),
     );
 }

@@ -4,7 +4,7 @@
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::validate::schema::MEDIA_TYPES;
-use crate::validate::values::{check_len, non_empty_str, take};
+use crate::validate::values::{at, check_len, non_empty_str, take};
 use crate::validate::{formats, Ctx};
 
 /// An absolute http(s) URL; plain http is a warning.
@@ -17,7 +17,10 @@ pub(super) fn url(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value>
                 ctx.warn(
                     path,
                     WarningCode::InsecureUrl,
-                    format!("{path} is a plain http URL; WhatsApp fetches media over https in practice."),
+                    at(
+                        path,
+                        " is a plain http URL; WhatsApp fetches media over https in practice.",
+                    ),
                 );
             }
             Some(take(value))
@@ -26,7 +29,7 @@ pub(super) fn url(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value>
             ctx.issue(
                 path,
                 IssueCode::InvalidUrl,
-                format!("{path} must be an absolute http(s) URL that WhatsApp can fetch, such as https://example.com/photo.jpg."),
+                at(path, " must be an absolute http(s) URL that WhatsApp can fetch, such as https://example.com/photo.jpg."),
             );
             None
         }

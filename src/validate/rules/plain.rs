@@ -1,12 +1,16 @@
-//! Values with no format of their own: text of a bounded length (message
-//! bodies, captions, names), a choice from a list, a flag.
+//! Values with little format of their own: text of a bounded length
+//! (message bodies, captions, names), a choice from a list, a flag, a
+//! scalar, a uid.
 
 use super::contact::blank_warning;
-use crate::issue::{IssueCode, WarningCode};
+use crate::issue::IssueCode;
 use crate::json::Value;
 use crate::request::Kind;
-use crate::validate::values::{check_len, excerpt, expect_str, refuse, take, type_issue};
-use crate::validate::{formats, Ctx};
+use crate::validate::values::{
+    check_len, excerpt, expect_str, non_empty_str, not_blank, refuse, scalar_text, take,
+    type_issue, warn_html, word,
+};
+use crate::validate::Ctx;
 
 /// A string of at most `max` characters; `non_blank` refuses whitespace.
 /// Text the server would strip as HTML is a warning.
@@ -18,18 +22,12 @@ pub(super) fn text(
     non_blank: bool,
 ) -> Option<Value> {
     let s = expect_str(ctx, path, value)?;
-    if non_blank && s.trim().is_empty() {
-        let code = IssueCode::Required;
-        ctx.issue(path, code, format!("{path} must not be empty."));
-        return None;
+    if non_blank {
+        not_blank(ctx, path, s)?;
     }
     check_len(ctx, path, s, max)?;
-    if !path.contains('.') && formats::has_html_like_tag(s) {
-        ctx.warn(
-            path,
-            WarningCode::HtmlStripped,
-            format!("{path} contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
-        );
+    if !path.contains('.') {
+        warn_html(ctx, path, s);
     }
     if s.is_empty() && ctx.kind == Kind::UpdateContact {
         blank_warning(ctx, path);
@@ -66,4 +64,18 @@ pub(super) fn boolean(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
             None
         }
     }
+}
+
+/// A string or a number, sent as a string.
+pub(super) fn scalar(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    scalar_text(ctx, path, value).map(Value::String)
+}
+
+/// A uid: it may become a path segment, so nothing in it can change the
+/// path.
+pub(super) fn uid(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let s = non_empty_str(ctx, path, value)?;
+    check_len(ctx, path, s, 64)?;
+    word(ctx, path, s)?;
+    Some(take(value))
 }

@@ -1,9 +1,10 @@
-//! Who a message goes to and from: the `phone_number` of every request, and
-//! `from_phone_number_id`.
+//! Who a request is about: the `phone_number` of every request,
+//! `from_phone_number_id`, a contact by number or e-mail, a team member.
 
+use super::contact;
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::Value;
-use crate::validate::values::{expect_str, refuse, scalar_text};
+use crate::validate::values::{expect_str, non_empty_str, refuse_at, scalar_text, take};
 use crate::validate::{phone, Ctx};
 
 /// A phone number, normalised to international digits; a length that does
@@ -46,14 +47,36 @@ pub(super) fn phone_number_id(ctx: &mut Ctx, path: &str, value: &mut Value) -> O
         return None;
     }
     if s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return refuse(
+        return refuse_at(
             ctx,
             path,
             IssueCode::InvalidFormat,
-            format!(
-                "{path} must be the digits of a WhatsApp phone number id, such as 100000000000001."
-            ),
+            " must be the digits of a WhatsApp phone number id, such as 100000000000001.",
         );
     }
     Some(Value::String(s))
+}
+
+/// A contact's e-mail (anything with an `@`) or phone number, normalised as
+/// the server matches it exactly.
+pub(super) fn phone_or_email(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    if expect_str(ctx, path, value)?.contains('@') {
+        contact::email(ctx, path, value)
+    } else {
+        phone(ctx, path, value)
+    }
+}
+
+/// A team member: the server matches an e-mail, or the mobile number when
+/// the value is numeric, so a username can never match.
+pub(super) fn member(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
+    let s = non_empty_str(ctx, path, value)?;
+    if s.contains('@') {
+        return contact::email(ctx, path, value);
+    }
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return refuse_at(ctx, path, IssueCode::InvalidFormat, " must be the team member's e-mail, or mobile number in digits: the server never matches a username.");
+    }
+    Some(take(value))
 }

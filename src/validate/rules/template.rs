@@ -6,7 +6,8 @@ use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::validate::formats::{self, CoordinateError};
 use crate::validate::values::{
-    check_len, excerpt, non_empty_str, not_blank, refuse, scalar_text, take,
+    at, check_len, excerpt, non_empty_str, not_blank, refuse, refuse_at, scalar_text, take,
+    warn_html, word,
 };
 use crate::validate::{schema, Ctx};
 
@@ -15,7 +16,7 @@ pub(super) fn name(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value
     let s = non_empty_str(ctx, path, value)?;
     check_len(ctx, path, s, schema::TEMPLATE_NAME_MAX)?;
     if !formats::is_template_name(s) {
-        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} may contain only lower-case letters, digits and underscores, as WhatsApp names templates."));
+        return refuse_at(ctx, path, IssueCode::InvalidFormat, " may contain only lower-case letters, digits and underscores, as WhatsApp names templates.");
     }
     Some(take(value))
 }
@@ -46,18 +47,17 @@ pub(super) fn text(ctx: &mut Ctx, path: &str, value: &mut Value, max: usize) -> 
     not_blank(ctx, path, &s)?;
     check_len(ctx, path, &s, max)?;
     if s.contains(['\n', '\t', '\r']) {
-        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must not contain a newline or a tab: WhatsApp refuses them in template parameters."));
-    }
-    if s.contains("     ") {
-        return refuse(ctx, path, IssueCode::InvalidFormat, format!("{path} must not contain more than 4 spaces in a row: WhatsApp refuses them in template parameters."));
-    }
-    if formats::has_html_like_tag(&s) {
-        ctx.warn(
+        return refuse_at(
+            ctx,
             path,
-            WarningCode::HtmlStripped,
-            format!("{path} contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
+            IssueCode::InvalidFormat,
+            " must not contain a newline or a tab: WhatsApp refuses them in template parameters.",
         );
     }
+    if s.contains("     ") {
+        return refuse_at(ctx, path, IssueCode::InvalidFormat, " must not contain more than 4 spaces in a row: WhatsApp refuses them in template parameters.");
+    }
+    warn_html(ctx, path, &s);
     Some(Value::String(s))
 }
 
@@ -79,7 +79,7 @@ pub(super) fn coordinate(
             ctx.issue(
                 path,
                 IssueCode::InvalidFormat,
-                format!("{path} must be a decimal number such as 22.22."),
+                at(path, " must be a decimal number such as 22.22."),
             );
             None
         }
@@ -99,25 +99,13 @@ pub(super) fn coordinate(
 pub(super) fn copy_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = scalar_text(ctx, path, value)?;
     if s.is_empty() {
-        return refuse(
-            ctx,
-            path,
-            IssueCode::Required,
-            format!("{path} must not be empty."),
-        );
+        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
     }
     if formats::has_placeholder(&s) {
         return Some(Value::String(s));
     }
     check_len(ctx, path, &s, schema::COPY_CODE_MAX)?;
-    if !formats::is_copy_code(&s) {
-        return refuse(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            format!("{path} may contain only letters, digits, - and _."),
-        );
-    }
+    word(ctx, path, &s)?;
     Some(Value::String(s))
 }
 

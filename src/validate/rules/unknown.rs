@@ -1,23 +1,21 @@
 //! Keys and paths a request does not have, with the closest known key as a
-//! suggestion.
+//! suggestion, and the keys a route ignores or cannot use.
 
-use crate::issue::{join_path, IssueCode};
+use crate::issue::{join_path, IssueCode, WarningCode};
+use crate::json::Value;
 use crate::request::Kind;
-use crate::validate::{schema, suggest, Ctx};
+use crate::validate::schema::{self, Field};
+use crate::validate::{suggest, Ctx};
 
-/// A key of the request (`parent` empty) or of its `contact{}` that the
-/// API does not read.
-pub(in crate::validate) fn key(ctx: &mut Ctx, parent: &str, key: &str) {
+/// A key of the request (`parent` empty) or of an object in it that the API
+/// does not read; `fields` are the object's.
+pub(in crate::validate) fn key(ctx: &mut Ctx, parent: &str, key: &str, fields: &[Field]) {
     let path = join_path(parent, key);
     let kind = ctx.kind;
     let message = if kind == Kind::UpdateContact && parent.is_empty() && key == "phone_number" {
         "phone_number is not a field of an update: the number goes in the path, as updateContact(phoneNumber, fields).".to_owned()
     } else {
-        let known: Vec<&str> = if parent.is_empty() {
-            schema::fields(kind).iter().map(|f| f.name).collect()
-        } else {
-            schema::CONTACT_FIELDS.iter().map(|f| f.name).collect()
-        };
+        let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
         let owner = if parent.is_empty() {
             kind.name()
         } else {
@@ -29,7 +27,7 @@ pub(in crate::validate) fn key(ctx: &mut Ctx, parent: &str, key: &str) {
             suggest::closest(
                 key,
                 &known,
-                kind == Kind::SendTemplateMessage && parent.is_empty(),
+                parent.is_empty() && schema::takes_numbered(kind, "field_"),
             )
         } else {
             None
@@ -53,4 +51,26 @@ pub(in crate::validate) fn path(ctx: &mut Ctx, path: &str) {
         IssueCode::UnknownField,
         format!("{path} is not a field of {kind}."),
     );
+}
+
+/// A key the route reads nowhere: left out of the body, with a warning.
+pub(super) fn ignored(ctx: &mut Ctx, path: &str) -> Option<Value> {
+    let kind = ctx.kind.name();
+    ctx.warn(
+        path,
+        WarningCode::IgnoredField,
+        format!("{path} is ignored by {kind}; it is left out."),
+    );
+    None
+}
+
+/// A key the route cannot use: the server fails on it.
+pub(super) fn unusable(ctx: &mut Ctx, path: &str) -> Option<Value> {
+    let kind = ctx.kind.name();
+    ctx.issue(
+        path,
+        IssueCode::UnknownField,
+        format!("{path} cannot be used with {kind}: the server cannot create a contact from this route. Create the contact first."),
+    );
+    None
 }

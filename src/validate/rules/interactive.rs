@@ -1,0 +1,98 @@
+//! Interactive messages: which of `buttons`, `cta_url` and `list_data` the
+//! `interactive_type` needs, which of `header_text` and `media_link` the
+//! `header_type` needs, and the rows of a list in all.
+
+use crate::issue::{IssueCode, WarningCode};
+use crate::json::{Map, Value};
+use crate::validate::schema::LIST_ROWS_MAX;
+use crate::validate::Ctx;
+
+/// `given` is the request as written (a field given but invalid has its own
+/// issue and is not also missing), `body` what is valid of it.
+pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map, body: &Map) {
+    if let Some(kind) = chosen(given, body, "interactive_type", "button") {
+        let needed = match kind {
+            "cta_url" => "cta_url",
+            "list" => "list_data",
+            _ => "buttons",
+        };
+        let keys = ["buttons", "cta_url", "list_data"];
+        needs(
+            ctx,
+            given,
+            body,
+            ("interactive_type", kind),
+            Some(needed),
+            &keys,
+        );
+    }
+    if let Some(header) = chosen(given, body, "header_type", "not given") {
+        let needed = match header {
+            "text" => Some("header_text"),
+            "not given" => None,
+            _ => Some("media_link"),
+        };
+        let keys = ["header_text", "media_link"];
+        needs(ctx, given, body, ("header_type", header), needed, &keys);
+    }
+    let rows: usize = match body.get("list_data").and_then(|l| l.get("sections")) {
+        Some(Value::Array(sections)) => sections
+            .iter()
+            .map(|s| match s.get("rows") {
+                Some(Value::Array(rows)) => rows.len(),
+                _ => 0,
+            })
+            .sum(),
+        _ => 0,
+    };
+    if rows > usize::from(LIST_ROWS_MAX) {
+        ctx.issue(
+            "list_data.sections",
+            IssueCode::TooLong,
+            // The limit is spelled out: formatting a u16 would cost the module
+            // a formatter of its own.
+            format!(
+                "list_data has {rows} rows; WhatsApp allows at most 10 in all sections together."
+            ),
+        );
+    }
+}
+
+/// The selector's value as sent, `default` when it is not given; `None`
+/// when it is invalid, as its own issue says enough.
+fn chosen<'a>(given: &Map, body: &'a Map, selector: &str, default: &'a str) -> Option<&'a str> {
+    match body.get(selector).and_then(Value::as_str) {
+        Some(v) => Some(v),
+        None if given.get(selector).is_some_and(|v| !v.is_null()) => None,
+        None => Some(default),
+    }
+}
+
+/// Of `keys`, the `needed` one is required and the others are ignored by
+/// the server, given `selector`'s value.
+fn needs(
+    ctx: &mut Ctx,
+    given: &Map,
+    body: &Map,
+    (selector, value): (&str, &str),
+    needed: Option<&str>,
+    keys: &[&str],
+) {
+    for &key in keys {
+        if needed == Some(key) {
+            if given.get(key).is_none_or(Value::is_null) {
+                ctx.issue(
+                    key,
+                    IssueCode::Required,
+                    format!("{key} is required when {selector} is {value}."),
+                );
+            }
+        } else if body.contains_key(key) {
+            ctx.warn(
+                key,
+                WarningCode::IgnoredField,
+                format!("{key} is ignored when {selector} is {value}."),
+            );
+        }
+    }
+}

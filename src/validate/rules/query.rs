@@ -1,0 +1,46 @@
+//! The reads: page numbers and sizes, and which message a status is asked
+//! for.
+
+use crate::issue::{IssueCode, WarningCode};
+use crate::json::{Map, Value};
+use crate::validate::values::{refuse, take, type_issue};
+use crate::validate::Ctx;
+
+/// A whole number from 1 to `max`.
+pub(super) fn count(ctx: &mut Ctx, path: &str, value: &mut Value, max: u32) -> Option<Value> {
+    let Value::Number(n) = value else {
+        type_issue(ctx, path, "a whole number", value);
+        return None;
+    };
+    if !n
+        .as_u64()
+        .is_some_and(|n| (1..=u64::from(max)).contains(&n))
+    {
+        return refuse(
+            ctx,
+            path,
+            IssueCode::OutOfRange,
+            format!("{path} must be a whole number from 1 to {max}."),
+        );
+    }
+    Some(take(value))
+}
+
+/// One of `log_uid` and `wamid`; with both, the server looks up `log_uid`.
+pub(in crate::validate) fn message_status(ctx: &mut Ctx, given: &Map) {
+    let has = |k| given.get(k).is_some_and(|v| !v.is_null());
+    match (has("log_uid"), has("wamid")) {
+        (false, false) => ctx.issue(
+            "log_uid",
+            IssueCode::Required,
+            "log_uid or wamid is required.".to_owned(),
+        ),
+        (true, true) => ctx.warn(
+            "wamid",
+            WarningCode::IgnoredField,
+            "wamid is ignored when log_uid is given: the server looks the message up by log_uid."
+                .to_owned(),
+        ),
+        _ => {}
+    }
+}
