@@ -128,7 +128,7 @@ export interface UpdateContactRequest {
   custom_fields?: Record<string, string | number>;
 }
 
-/** Query of `GET contact/message-status`: the delivery status of a sent message, by `log_uid` or `wamid`. */
+/** Query of `GET contact/message-status`. */
 export interface GetMessageStatusRequest {
   /** The `log_uid` a send answered with; this or `wamid` is required, and it wins when both are given. */
   log_uid?: string;
@@ -136,7 +136,7 @@ export interface GetMessageStatusRequest {
   wamid?: string;
 }
 
-/** Query of `GET contact/template-list`: the approved templates, a page at a time. */
+/** Query of `GET contact/template-list`. */
 export interface ListTemplatesRequest {
   /** The page, from 1. */
   page?: number;
@@ -146,7 +146,7 @@ export interface ListTemplatesRequest {
   search_term?: string;
 }
 
-/** Query of `GET contacts`: the contacts, a page at a time. */
+/** Query of `GET contacts`. */
 export interface ListContactsRequest {
   /** The page, from 1. */
   page?: number;
@@ -156,13 +156,13 @@ export interface ListContactsRequest {
   search_term?: string;
 }
 
-/** Query of `GET contact`: one contact by phone number or e-mail; `contact` is null when none matches. */
+/** Query of `GET contact`. */
 export interface GetContactRequest {
   /** An e-mail address (anything with an `@`), or a phone number, normalised like every other; matched exactly. */
   phone_number_or_email: string;
 }
 
-/** Query of `GET contact/groups`: the contact groups, newest first, a page at a time. */
+/** Query of `GET contact/groups`. */
 export interface ListGroupsRequest {
   /** The page, from 1. */
   page?: number;
@@ -172,7 +172,7 @@ export interface ListGroupsRequest {
   search_term?: string;
 }
 
-/** Query of `GET contact/labels-tags`: the labels, a page at a time. */
+/** Query of `GET contact/labels-tags`. */
 export interface ListLabelsRequest {
   /** The page, from 1. */
   page?: number;
@@ -182,7 +182,7 @@ export interface ListLabelsRequest {
   search_term?: string;
 }
 
-/** Body of `POST contact/assign-groups`: puts contacts into groups. */
+/** Body of `POST contact/assign-groups`. */
 export interface AssignGroupsRequest {
   /** The contacts' `_uid`s (not their phone numbers), at least one. */
   contacts_uid: string[];
@@ -190,7 +190,7 @@ export interface AssignGroupsRequest {
   groups_uid: string[];
 }
 
-/** Body of `POST contact/unassign-groups`: takes contacts out of groups. */
+/** Body of `POST contact/unassign-groups`. */
 export interface UnassignGroupsRequest {
   /** The contacts' `_uid`s (not their phone numbers), at least one. */
   contacts_uid: string[];
@@ -198,7 +198,7 @@ export interface UnassignGroupsRequest {
   groups_uid: string[];
 }
 
-/** Body of `POST contact/assign-labels`: puts labels on contacts. */
+/** Body of `POST contact/assign-labels`. */
 export interface AssignLabelsRequest {
   /** The contacts' `_uid`s (not their phone numbers), at least one. */
   contacts_uid: string[];
@@ -206,7 +206,7 @@ export interface AssignLabelsRequest {
   labels_uid: string[];
 }
 
-/** Body of `POST contact/unassign-labels`: takes labels off contacts. */
+/** Body of `POST contact/unassign-labels`. */
 export interface UnassignLabelsRequest {
   /** The contacts' `_uid`s (not their phone numbers), at least one. */
   contacts_uid: string[];
@@ -214,7 +214,7 @@ export interface UnassignLabelsRequest {
   labels_uid: string[];
 }
 
-/** Body of `POST contact/assign-team-member`: hands a contact to a team member, and sets its two bots. */
+/** Body of `POST contact/assign-team-member`. */
 export interface AssignTeamMemberRequest {
   /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
   phone_number: string;
@@ -226,7 +226,7 @@ export interface AssignTeamMemberRequest {
   enable_reply_bot: boolean;
 }
 
-/** Body of `POST contact/send-interactive-message`: a message with buttons, a link button or a list. */
+/** Body of `POST contact/send-interactive-message`. */
 export interface SendInteractiveMessageRequest {
   /** The recipient with country code; `+`, spaces, dashes and a leading `00` are removed. */
   phone_number: string;
@@ -280,7 +280,7 @@ export interface SendInteractiveMessageRequest {
   contact?: never;
 }
 
-/** Body of `POST contact/send-carousel-template-message`: a carousel template: 2 to 10 cards. */
+/** Body of `POST contact/send-carousel-template-message`. */
 export interface SendCarouselTemplateMessageRequest {
   /** The sending WhatsApp business number id; defaults to the client's `fromPhoneNumberId`, then to the vendor's default number. Empty counts as not given. */
   from_phone_number_id?: string;
@@ -309,7 +309,7 @@ export interface SendCarouselTemplateMessageRequest {
   contact?: ContactDetails;
 }
 
-/** Body of `POST campaign/schedule`: one template to groups of contacts, queued by the server. */
+/** Body of `POST campaign/schedule`. */
 export interface ScheduleCampaignRequest {
   /** The campaign's title. */
   title: string;
@@ -353,7 +353,7 @@ export interface ScheduleCampaignRequest {
   copy_code?: string;
 }
 
-/** Query of `GET campaign`: the campaigns, newest first, a page at a time. */
+/** Query of `GET campaign`. */
 export interface ListCampaignsRequest {
   /** The page, from 1. */
   page?: number;
@@ -363,7 +363,7 @@ export interface ListCampaignsRequest {
   search_term?: string;
 }
 
-/** Query of `GET campaign-status/{campaignUid}`: a campaign's progress and counters. */
+/** Query of `GET campaign-status/{campaignUid}`. */
 export interface GetCampaignStatusRequest {
   /** The `campaignUid` that `scheduleCampaign` answered with: letters, digits, `-` and `_`. */
   campaignUid: string;
