@@ -810,4 +810,105 @@ mod tests {
             r#"{"page":2}"#
         );
     }
+
+    fn client() -> ClientConfig {
+        ClientConfig::from_options(
+            &crate::json::parse(
+                r#"{"baseUrl":"https://example.com/api","vendorUid":"v","token":"t","defaultCountryCode":"91"}"#,
+            )
+            .unwrap(),
+        )
+        .unwrap()
+    }
+
+    fn json(text: &str) -> Value {
+        crate::json::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_list_sends_its_query_string_and_no_body() {
+        let r = prepare(
+            &client(),
+            Kind::ListContacts,
+            None,
+            json(r#"{"search_term":"a&b=c/../d","page":2,"page_size":50}"#),
+        )
+        .unwrap();
+        assert_eq!(
+            r,
+            Request {
+                kind: Kind::ListContacts,
+                method: Method::Get,
+                // In the order of the field table.
+                url: "https://example.com/api/v/contacts?page=2&page_size=50&search_term=a%26b%3Dc%2F..%2Fd"
+                    .into(),
+                body: None,
+            }
+        );
+        // Left out, the query is empty.
+        let r = prepare(&client(), Kind::ListGroups, None, Value::Null).unwrap();
+        assert_eq!(r.url, "https://example.com/api/v/contact/groups");
+        // A bad query is refused before anything is sent.
+        let e = prepare(
+            &client(),
+            Kind::ListLabels,
+            None,
+            json(r#"{"page_size":1001}"#),
+        )
+        .unwrap_err();
+        assert_eq!(e.issues()[0].path, "page_size");
+    }
+
+    #[test]
+    fn get_contact_sends_its_one_argument_normalised() {
+        let arg = Value::String("098765 43210".into());
+        let r = prepare(&client(), Kind::GetContact, Some(&arg), Value::Null).unwrap();
+        assert_eq!(
+            r.url,
+            "https://example.com/api/v/contact?phone_number_or_email=919876543210"
+        );
+        let arg = Value::String("ada@example.com".into());
+        let r = prepare(&client(), Kind::GetContact, Some(&arg), Value::Null).unwrap();
+        assert_eq!(
+            r.url,
+            "https://example.com/api/v/contact?phone_number_or_email=ada%40example.com"
+        );
+        assert_eq!(r.method, Method::Get);
+        let e = prepare(&client(), Kind::GetContact, Some(&Value::Null), Value::Null).unwrap_err();
+        assert_eq!(e.issues()[0].path, "phone_number_or_email");
+    }
+
+    #[test]
+    fn a_campaign_uid_ends_the_path_and_cannot_change_it() {
+        let uid = Value::String("d1000000-0000-4000-8000-000000000001".into());
+        let r = prepare(&client(), Kind::GetCampaignStatus, Some(&uid), Value::Null).unwrap();
+        assert_eq!(
+            r.url,
+            "https://example.com/api/v/campaign-status/d1000000-0000-4000-8000-000000000001"
+        );
+        assert_eq!(r.body, None);
+        for bad in ["../contacts", "a/b", "a?b", ""] {
+            let arg = Value::String(bad.into());
+            let e =
+                prepare(&client(), Kind::GetCampaignStatus, Some(&arg), Value::Null).unwrap_err();
+            assert_eq!(e.issues()[0].path, "campaignUid", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn change_routes_post_their_body() {
+        let r = prepare(
+            &client(),
+            Kind::AssignGroups,
+            None,
+            json(r#"{"contacts_uid":["c1","c1","c2"],"groups_uid":["g1"]}"#),
+        )
+        .unwrap();
+        assert_eq!(r.method, Method::Post);
+        assert_eq!(r.url, "https://example.com/api/v/contact/assign-groups");
+        assert_eq!(
+            r.body.as_deref(),
+            Some(r#"{"contacts_uid":["c1","c2"],"groups_uid":["g1"]}"#)
+        );
+    }
 }

@@ -307,6 +307,8 @@ export interface SendCarouselTemplateMessageRequest {
   })[];
   /** Creates the contact with these details if it does not exist yet. */
   contact?: ContactDetails;
+  /** Body parameter `{{N}}`, numbered from 1 without gaps. */
+  [key: `field_${number}`]: string | number | undefined;
 }
 
 /** Body of `POST campaign/schedule`. */
@@ -351,6 +353,12 @@ export interface ScheduleCampaignRequest {
   location_address?: string;
   /** Value of a copy-code button: letters, digits, `-`, `_`, at most 15. */
   copy_code?: string;
+  /** Body parameter `{{N}}`, numbered from 1 without gaps. */
+  [key: `field_${number}`]: string | number | undefined;
+  /** Text header parameter, at most 60 characters. */
+  [key: `header_field_${number}`]: string | number | undefined;
+  /** Variable of the URL button at this 0-based position among all buttons. */
+  [key: `button_${number}`]: string | number | undefined;
 }
 
 /** Query of `GET campaign`. */

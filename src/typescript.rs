@@ -74,13 +74,6 @@ fn interface(out: &mut String, name: &str, doc: &str, fields: &[Field], extra: &
     out.push_str("}\n\n");
 }
 
-/// The kinds whose fields the table has.
-fn typed_kinds() -> impl Iterator<Item = Kind> {
-    Kind::ALL
-        .into_iter()
-        .filter(|k| !schema::fields(*k).is_empty())
-}
-
 fn request_name(kind: Kind) -> String {
     capitalised(kind.name()) + "Request"
 }
@@ -97,38 +90,34 @@ pub fn declarations() -> String {
         schema::CONTACT_FIELDS,
         "",
     );
-    let mut numbered = String::new();
-    for ((prefix, _, rule), doc) in schema::TEMPLATE_NUMBERED
-        .iter()
-        .zip(schema::TEMPLATE_NUMBERED_DOCS)
-    {
-        numbered.push_str(&format!(
-            "  /** {doc} */\n  [key: `{prefix}${{number}}`]: {} | undefined;\n",
-            ts_type(*rule)
-        ));
-    }
-    for kind in typed_kinds() {
+    for kind in Kind::ALL {
         let route = kind.route();
         let what = match route.carry {
             Carry::Body => "Body",
             Carry::Query => "Query",
         };
         let doc = format!("{what} of `{}`.", route.signature());
-        let extra = if kind == Kind::SendTemplateMessage {
-            numbered.as_str()
-        } else {
-            ""
-        };
+        let mut numbered = String::new();
+        for ((prefix, _, rule), doc) in schema::TEMPLATE_NUMBERED
+            .iter()
+            .zip(schema::TEMPLATE_NUMBERED_DOCS)
+            .filter(|((prefix, _, _), _)| schema::takes_numbered(kind, prefix))
+        {
+            numbered.push_str(&format!(
+                "  /** {doc} */\n  [key: `{prefix}${{number}}`]: {} | undefined;\n",
+                ts_type(*rule)
+            ));
+        }
         interface(
             &mut out,
             &request_name(kind),
             &doc,
             schema::fields(kind),
-            extra,
+            &numbered,
         );
     }
     out.push_str("/** The request type of each kind that `validate` and `validateField` take. */\nexport interface RequestKinds {\n");
-    for kind in typed_kinds() {
+    for kind in Kind::ALL {
         out.push_str(&format!("  {}: {};\n", kind.name(), request_name(kind)));
     }
     out.push_str("}\n\n/** A request kind: the name of the client method that sends it. */\nexport type RequestKind = keyof RequestKinds;\n\n");

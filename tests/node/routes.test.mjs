@@ -86,7 +86,7 @@ test("getMessageStatus: an unknown message is a not_found error", async () => {
 test("listTemplates: a page of approved templates under templateList", async () => {
   const reply = await client.listTemplates({ search_term: "order", page_size: 5 });
   const { method, path, query, body } = await wire();
-  assert.deepEqual([method, path, query, body], ["GET", "contact/template-list", "search_term=order&page_size=5", null]);
+  assert.deepEqual([method, path, query, body], ["GET", "contact/template-list", "page_size=5&search_term=order", null]);
   const page = reply.data.templateList;
   assert.equal(page.current_page, 1);
   assert.equal(page.per_page, 5);
@@ -102,7 +102,7 @@ test("listContacts: search and page_size go into the query, percent-encoded", as
   const { method, path, query } = await wire();
   assert.equal(method, "GET");
   assert.equal(path, "contacts");
-  assert.equal(query, "search_term=Asha%20%26%20co%2F..%2Fx&page=1&page_size=10");
+  assert.equal(query, "page=1&page_size=10&search_term=Asha%20%26%20co%2F..%2Fx");
   assert.equal(reply.data.contactList.total, 0);
   const asha = await client.listContacts({ search_term: "Asha" });
   assert.deepEqual(
@@ -348,9 +348,10 @@ test("paginate: every item across pages, each page fetched when the loop reaches
   assert.equal(seen.length, 10);
   assert.equal(new Set(seen).size, 10);
   const requests = await sandbox.requests();
+  // The query's keys go in the order of the field table.
   assert.deepEqual(
     requests.map((r) => r.query),
-    ["page_size=4&page=1", "page_size=4&page=2", "page_size=4&page=3"],
+    ["page=1&page_size=4", "page=2&page_size=4", "page=3&page_size=4"],
   );
 });
 
