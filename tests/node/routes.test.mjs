@@ -92,7 +92,7 @@ test("listTemplates: a page of approved templates under templateList", async () 
   assert.equal(page.per_page, 5);
   assert.deepEqual(
     page.data.map((t) => `${t.template_name}/${t.language}`).sort(),
-    ["order_update/en_US", "order_update/pt_BR"],
+    ["order_update/en_US", "order_update/pt_BR", "track_order/en"],
   );
   assert.ok(page.data.every((t) => t.status === "APPROVED"));
 });

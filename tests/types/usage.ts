@@ -44,6 +44,17 @@ import {
   type TimeoutError,
   type UnauthorizedError,
   type ValidationError,
+  type NotFoundError,
+  type Contact,
+  type Group,
+  type Label,
+  type Template,
+  type Campaign,
+  type CampaignStatus,
+  type ChangeReply,
+  type ListMethod,
+  type MessageStatus,
+  type Page,
 } from "whatsjet";
 import initWeb, { initSync, WhatsJetClient as WebClient, validate as webValidate, type InitOutput } from "whatsjet/web";
 import * as formOnly from "whatsjet/validators";
@@ -53,7 +64,32 @@ import * as formOnly from "whatsjet/validators";
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectType<T extends true>(): T | void {}
 
-expectType<Equal<RequestKind, "sendMessage" | "sendMediaMessage" | "sendTemplateMessage" | "createContact" | "updateContact">>();
+expectType<
+  Equal<
+    RequestKind,
+    | "sendMessage"
+    | "sendMediaMessage"
+    | "sendTemplateMessage"
+    | "createContact"
+    | "updateContact"
+    | "getMessageStatus"
+    | "listTemplates"
+    | "listContacts"
+    | "getContact"
+    | "listGroups"
+    | "listLabels"
+    | "assignGroups"
+    | "unassignGroups"
+    | "assignLabels"
+    | "unassignLabels"
+    | "assignTeamMember"
+    | "sendInteractiveMessage"
+    | "sendCarouselTemplateMessage"
+    | "scheduleCampaign"
+    | "listCampaigns"
+    | "getCampaignStatus"
+  >
+>();
 expectType<Equal<RequestKinds["updateContact"], UpdateContactRequest>>();
 expectType<Equal<ReturnType<typeof normalizePhoneNumber>, string>>();
 expectType<Equal<ReturnType<typeof validate>, ValidationResult>>();
@@ -195,6 +231,7 @@ export async function handle(): Promise<string> {
         return `${e.status} ${serverMessage ?? ""}`;
       }
       case "unauthorized":
+      case "not_found":
       case "invalid_response":
         return `${e.status}`;
       case "timeout":
@@ -220,6 +257,7 @@ expectType<
     | UnauthorizedError
     | RateLimitedError
     | ApiError
+    | NotFoundError
     | HttpError
     | TimeoutError
     | AbortedError
@@ -230,6 +268,64 @@ expectType<
 expectType<Equal<RateLimitedError["retryAfterMs"], number | undefined>>();
 expectType<Equal<Extract<WhatsJetError, { code: "config" }>, ConfigError>>();
 expectType<Equal<Parameters<typeof isWhatsJetError>, [error: unknown]>>();
+
+// ---- the other routes -----------------------------------------------------
+
+expectType<Equal<ListMethod, "listTemplates" | "listContacts" | "listGroups" | "listLabels" | "listCampaigns">>();
+
+export async function routes(c: WhatsJetClient): Promise<string[]> {
+  const status: MessageStatus["status"] = (await c.getMessageStatus({ log_uid: "x" })).data.status;
+  const contacts: Page<Contact> = (await c.listContacts({ page: 2, page_size: 1000, search_term: "a" })).data.contactList;
+  // The server's key for groups and labels is contactList too.
+  const groups: Page<Group> = (await c.listGroups()).data.contactList;
+  const labels: Page<Label> = (await c.listLabels({ search_term: "vip" })).data.contactList;
+  const templates: Page<Template> = (await c.listTemplates()).data.templateList;
+  const campaigns: Page<Campaign> = (await c.listCampaigns()).data.campaignList;
+  const found: Contact | null = (await c.getContact("+91 98765 43210")).data.contact;
+  const changed: ChangeReply = await c.assignGroups({ contacts_uid: ["c"], groups_uid: ["g"] });
+  if (changed.changed) {
+    expectType<Equal<typeof changed.result, "success">>();
+  } else {
+    expectType<Equal<typeof changed.message, "No changes">>();
+  }
+  await c.unassignLabels({ contacts_uid: ["c"], labels_uid: ["l"] });
+  const member = await c.assignTeamMember({
+    phone_number: "919876543210",
+    username_or_email: "agent@example.com",
+    enable_ai_bot: true,
+    enable_reply_bot: false,
+  });
+  const memberUid: string | undefined = member.changed ? member.data.contact_uid : undefined;
+  // @ts-expect-error: the bot switches are required (left out, the server turns the bots off)
+  await c.assignTeamMember({ phone_number: "919876543210", username_or_email: "agent@example.com" });
+  await c.sendInteractiveMessage({ phone_number: "919876543210", body_text: "Pick", buttons: ["Yes", "No"] });
+  await c.sendCarouselTemplateMessage({
+    phone_number: "919876543210",
+    template_name: "t",
+    template_language: "en",
+    field_1: "x",
+    carousel_templates: [
+      { media_type: "image", media_url: "https://e.com/a.jpg", body_example_fields: ["a"], button_type: { 0: "URL" } },
+      { media_type: "video", media_url: "https://e.com/b.mp4", body_example_fields: { 1: "b" }, button_type: { 0: "QUICK_REPLY" } },
+    ],
+  });
+  const uid: string = (
+    await c.scheduleCampaign({ title: "t", template_name: "t", template_language: "en", contact_group: ["A", "B"], timezone: "UTC" })
+  ).data.campaignUid;
+  const progress: CampaignStatus = (await c.getCampaignStatus(uid, { timeoutMs: 5000 })).data;
+  const out: string[] = [status, found?.wa_id ?? "", memberUid ?? "", progress.totalSentInPercent];
+  for await (const contact of c.paginate("listContacts", { page_size: 100 })) {
+    const wa: string = contact.wa_id;
+    out.push(wa);
+  }
+  for await (const group of c.paginate("listGroups")) {
+    // @ts-expect-error: a group has no wa_id
+    void group.wa_id;
+  }
+  // @ts-expect-error: not a list method
+  c.paginate("sendMessage");
+  return [...out, String(contacts.total + groups.total + labels.total + templates.total + campaigns.total)];
+}
 
 // ---- the validators -------------------------------------------------------
 
