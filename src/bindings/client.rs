@@ -4,6 +4,8 @@
 //! [`Fetch`] transport, and encodes the reply or the error.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::Reflect;
@@ -237,7 +239,7 @@ impl Client {
                 open.headers.clone(),
             ))
         });
-        wasm_bindgen_futures::future_to_promise(async move {
+        promise(async move {
             let ((request, settings, signal), headers) = prepared.map_err(throw)?;
             let transport = Fetch::new(headers, signal);
             match call::run(&transport, &request, &settings).await {
@@ -333,7 +335,7 @@ impl Pages {
     pub fn next(&self) -> js_sys::Promise {
         let state = self.state.clone();
         let previous = state.borrow().tail.clone();
-        let promise = wasm_bindgen_futures::future_to_promise(async move {
+        let promise = promise(async move {
             // Its outcome was its caller's; this call only waits for it.
             let _ = JsFuture::from(previous).await;
             loop {
@@ -389,6 +391,13 @@ impl Pages {
         s.buffer.clear();
         js_sys::Promise::resolve(&step(JsValue::UNDEFINED, true))
     }
+}
+
+/// The promise of `future`. Boxed, so that the promise machinery is made
+/// once for every method rather than once a future type.
+fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> js_sys::Promise {
+    let future: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(future);
+    wasm_bindgen_futures::future_to_promise(future)
 }
 
 /// An iterator result `{ value, done }`.
