@@ -84,7 +84,8 @@ fn read_json_sized(value: &JsValue, path: &str) -> Result<(Value, usize), Error>
         return Err(unreadable("it is a function or a Symbol"));
     }
     let text = utf8(&text).ok_or_else(|| unreadable("it is not text"))?;
-    let value = json::parse(&text).map_err(|_| unreadable("it is nested too deeply"))?;
+    let value =
+        json::parse_stringified(&text).map_err(|_| unreadable("it is nested too deeply"))?;
     Ok((value, text.len()))
 }
 

@@ -61,7 +61,7 @@ impl Request {
 
     /// A GET of `url` with `query` appended, each name and value
     /// percent-encoded (`+` and `&` in a value stay data).
-    pub fn get(kind: Kind, url: String, query: &[(&str, &str)]) -> Self {
+    pub fn get(kind: Kind, url: String, query: &[(impl AsRef<str>, impl AsRef<str>)]) -> Self {
         let mut url = url;
         for (i, (name, value)) in query.iter().enumerate() {
             url.push(if i == 0 && !url.contains('?') {
@@ -69,9 +69,9 @@ impl Request {
             } else {
                 '&'
             });
-            url.extend(percent_encoding::utf8_percent_encode(name, QUERY));
+            url.extend(percent_encoding::utf8_percent_encode(name.as_ref(), QUERY));
             url.push('=');
-            url.extend(percent_encoding::utf8_percent_encode(value, QUERY));
+            url.extend(percent_encoding::utf8_percent_encode(value.as_ref(), QUERY));
         }
         Self {
             kind,
@@ -246,14 +246,8 @@ pub fn prepare(
     Ok(match route.carry {
         Carry::Body => Request::post(kind, url, Value::Object(body).to_json_string()),
         Carry::Query => {
-            let pairs: Vec<(String, String)> = body
-                .iter()
-                .map(|(k, v)| (k.clone(), scalar_text(v)))
-                .collect();
-            let pairs: Vec<(&str, &str)> = pairs
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
+            let pairs: Vec<(&String, String)> =
+                body.iter().map(|(k, v)| (k, scalar_text(v))).collect();
             Request::get(kind, url, &pairs)
         }
     })

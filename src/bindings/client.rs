@@ -4,7 +4,8 @@
 //! [`Fetch`] transport, and encodes the reply or the error.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::Reflect;
@@ -27,8 +28,8 @@ use crate::request::Kind;
 pub struct Client {
     /// `None` once freed: the JS object outlives `free()`, and a call on it
     /// must fail with a `WhatsJetError`, not wasm-bindgen's null-pointer
-    /// `Error`.
-    open: Option<Open>,
+    /// `Error`. Shared with the `paginate` iterators made from it.
+    open: Option<Rc<Open>>,
 }
 
 struct Open {
@@ -52,7 +53,7 @@ impl Client {
             .map_err(throw)?;
         let headers = transport::request_headers(&config.authorization());
         Ok(Client {
-            open: Some(Open { config, headers }),
+            open: Some(Rc::new(Open { config, headers })),
         })
     }
 
@@ -197,14 +198,13 @@ impl Client {
             .prepare_value(kind, None, query.clone(), &options)
             .map_err(throw)?;
         Ok(Pages::into_js(PageState {
-            config: open.config.clone(),
-            headers: open.headers.clone(),
+            open: open.clone(),
             kind,
             query,
             settings,
             signal,
             next_page: Some(first),
-            buffer: VecDeque::new(),
+            buffer: Vec::new(),
             tail: js_sys::Promise::resolve(&JsValue::UNDEFINED),
         }))
     }
@@ -239,7 +239,7 @@ impl Client {
                 open.headers.clone(),
             ))
         });
-        wasm_bindgen_futures::future_to_promise(async move {
+        promise(async move {
             let ((request, settings, signal), headers) = prepared.map_err(throw)?;
             let transport = Fetch::new(headers, signal);
             match call::run(&transport, &request, &settings).await {
@@ -253,7 +253,7 @@ impl Client {
         })
     }
 
-    fn open(&self) -> Result<&Open, Error> {
+    fn open(&self) -> Result<&Rc<Open>, Error> {
         self.open.as_ref().ok_or_else(|| {
             Error::config(
                 "",
@@ -292,14 +292,16 @@ impl Open {
 
 /// What a `Pages` iterator needs to fetch the next page.
 struct PageState {
-    config: ClientConfig,
-    headers: JsValue,
+    /// The client's settings, kept after the client is freed.
+    open: Rc<Open>,
     kind: Kind,
     query: Value,
     settings: config::CallSettings,
     signal: Option<AbortSignal>,
     next_page: Option<u64>,
-    buffer: VecDeque<Value>,
+    /// The page's items not yet handed out, last first: `pop` hands out
+    /// the next.
+    buffer: Vec<Value>,
     /// The promise of the last `next()`: the next one waits for it, so that
     /// calls made without awaiting still see each item once.
     tail: js_sys::Promise,
@@ -333,13 +335,13 @@ impl Pages {
     pub fn next(&self) -> js_sys::Promise {
         let state = self.state.clone();
         let previous = state.borrow().tail.clone();
-        let promise = wasm_bindgen_futures::future_to_promise(async move {
+        let promise = promise(async move {
             // Its outcome was its caller's; this call only waits for it.
             let _ = JsFuture::from(previous).await;
             loop {
                 let page = {
                     let mut s = state.borrow_mut();
-                    if let Some(item) = s.buffer.pop_front() {
+                    if let Some(item) = s.buffer.pop() {
                         return Ok(step(to_js(&item.to_json_string()), false));
                     }
                     match s.next_page {
@@ -350,8 +352,8 @@ impl Pages {
                 let (request, settings, transport) = {
                     let s = state.borrow();
                     let query = call::page_query(&s.query, page);
-                    let request = call::prepare(&s.config, s.kind, None, query);
-                    let transport = Fetch::new(s.headers.clone(), s.signal.clone());
+                    let request = call::prepare(&s.open.config, s.kind, None, query);
+                    let transport = Fetch::new(s.open.headers.clone(), s.signal.clone());
                     (request, s.settings, transport)
                 };
                 let request = request.map_err(|e| {
@@ -367,7 +369,7 @@ impl Pages {
                             continue;
                         };
                         let (items, next) = call::page_items(&reply.envelope, &list, page);
-                        s.buffer.extend(items);
+                        s.buffer.extend(items.into_iter().rev());
                         s.next_page = next;
                     }
                     Err(failure) => {
@@ -389,6 +391,13 @@ impl Pages {
         s.buffer.clear();
         js_sys::Promise::resolve(&step(JsValue::UNDEFINED, true))
     }
+}
+
+/// The promise of `future`. Boxed, so that the promise machinery is made
+/// once for every method rather than once a future type.
+fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> js_sys::Promise {
+    let future: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(future);
+    wasm_bindgen_futures::future_to_promise(future)
 }
 
 /// An iterator result `{ value, done }`.
