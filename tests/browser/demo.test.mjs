@@ -3,6 +3,8 @@
 //
 //   scripts/build.sh && cargo build -p whatsjet-sandbox && node --test tests/browser/
 //
+// The sandbox is debug/whatsjet-sandbox of the cargo target directory
+// ($CARGO_TARGET_DIR or target/), as in the Node tests.
 // The suite starts its own sandbox on a free port and stops it at the end.
 // Screenshots go to tests/artifacts/ (git-ignored).
 
@@ -18,7 +20,7 @@ import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SANDBOX_BIN = path.join(ROOT, "target/debug/whatsjet-sandbox");
+const SANDBOX_BIN = path.resolve(ROOT, process.env.CARGO_TARGET_DIR || "target", "debug", "whatsjet-sandbox");
 const ARTIFACTS = path.join(ROOT, "tests/artifacts");
 const TOKEN = "sandbox-token";
 
