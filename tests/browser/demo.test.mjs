@@ -519,6 +519,25 @@ test("the forms take their fields, required flags, limits and choices from the c
     "enable_ai_bot",
     "groups",
   ]);
+  // The composer edits buttons, cta_url and list_data; from_phone_number_id
+  // (ignored by the route) and contact (refused) have no input.
+  assert.deepEqual(await inputs("sendInteractiveMessage"), [
+    "phone_number*",
+    "interactive_type",
+    "header_type",
+    "header_text",
+    "media_link",
+    "body_text*",
+    "footer_text",
+  ]);
+  assert.deepEqual(await page.locator("#sendInteractiveMessage--interactive_type option").allTextContents(), ["button", "cta_url", "list"]);
+  assert.deepEqual(await page.locator("#sendInteractiveMessage--header_type option").allTextContents(), [
+    "No header",
+    "text",
+    "image",
+    "video",
+    "document",
+  ]);
   assert.equal(await page.locator("#updateContact--country").getAttribute("placeholder"), "91");
   assert.equal(await page.locator("#createContact--country").getAttribute("placeholder"), "India");
 
@@ -804,6 +823,13 @@ test("the composer's list and link button: row issues at their paths, the list i
   const body = JSON.parse(await page.locator("#preview-body").textContent());
   assert.deepEqual(body.list_data.sections[0].rows[1], { id: "row-1-2", row_id: "row-1-2", title: "11 to 13", description: "Delivery around noon" });
   assert.equal(body.buttons, undefined);
+
+  // Rows up to the table's limit of all sections together, then no more.
+  const addRow = page.getByRole("button", { name: "+ Row" });
+  for (let rows = 2; rows < 10; rows += 1) await addRow.press("Enter");
+  assert.equal(await page.locator("#interactive-preview .bubble__row-title").count(), 10);
+  assert.equal(await addRow.isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "+ Section" }).isDisabled(), true);
 
   await page.locator("#sendInteractiveMessage--interactive_type").selectOption("cta_url");
   assert.deepEqual(await bubbleButtons(), ["Track order"]);
