@@ -7,7 +7,8 @@
 use whatsjet::config::{DEFAULT_TIMEOUT_MS, MAX_RETRIES, MAX_TIMEOUT_MS};
 use whatsjet::error::CODES;
 use whatsjet::validate::schema::{self, Field, Rule};
-use whatsjet::Kind;
+use whatsjet::validate::{validate, Options};
+use whatsjet::{json, Kind};
 
 const PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -25,8 +26,8 @@ fn strings(items: &[&str]) -> String {
 }
 
 /// The rule as object members: its name and its parameters.
-fn rule(rule: Rule) -> String {
-    let name = match rule {
+fn rule(of: Rule) -> String {
+    let name = match of {
         Rule::Phone => "phone",
         Rule::PhoneNumberId => "phone_number_id",
         Rule::Text { max, non_blank } => {
@@ -46,15 +47,30 @@ fn rule(rule: Rule) -> String {
         Rule::Bool => "bool",
         // The demo gives `contact{}` a sub-form of its own.
         Rule::Object(fields) if fields == schema::CONTACT_FIELDS => "contact",
-        Rule::Object(_) => "object",
+        // The interactive composer builds its inputs from these.
+        Rule::Object(fields) => {
+            let inner: Vec<String> = fields.iter().map(field_object).collect();
+            return format!(r#"rule: "object", fields: [{}]"#, inner.join(", "));
+        }
         Rule::Scalar => "scalar",
         Rule::Count { max } => return format!(r#"rule: "count", max: {max}"#),
         Rule::Uid => "uid",
         Rule::PhoneOrEmail => "phone_or_email",
         Rule::Member => "member",
-        Rule::List { min, max, .. } => return format!(r#"rule: "list", min: {min}, max: {max}"#),
+        Rule::List { item, min, max } => {
+            return format!(
+                r#"rule: "list", min: {min}, max: {max}, item: {{ {} }}"#,
+                rule(*item)
+            )
+        }
         Rule::Values(_) => "values",
-        Rule::Buttons => "buttons",
+        Rule::Buttons => {
+            return format!(
+                r#"rule: "buttons", max: {}, label: {{ {} }}"#,
+                most_buttons(),
+                rule(schema::LABEL)
+            )
+        }
         Rule::Timezone => "timezone",
         Rule::DateTime => "datetime",
         Rule::On => "on",
@@ -67,14 +83,34 @@ fn rule(rule: Rule) -> String {
     format!("rule: {}", string(name))
 }
 
+/// How many reply buttons a message may have: the most that `validate`
+/// accepts, since the core keeps that count in its rule, not in a constant.
+fn most_buttons() -> usize {
+    let accepts = |n: usize| {
+        let labels: Vec<String> = (1..=n).map(|i| format!("\"b{i}\"")).collect();
+        let payload = json::parse(&format!(
+            r#"{{"phone_number": "918000000001", "body_text": "Hi", "buttons": [{}]}}"#,
+            labels.join(", ")
+        ))
+        .expect("the probe is JSON");
+        validate(Kind::SendInteractiveMessage, &payload, &Options::default()).is_ok()
+    };
+    let most = (1..=10).take_while(|&n| accepts(n)).last();
+    most.expect("one button is accepted")
+}
+
+fn field_object(f: &Field) -> String {
+    format!(
+        "{{ name: {}, required: {}, {} }}",
+        string(f.name),
+        f.required,
+        rule(f.rule)
+    )
+}
+
 fn field_list(out: &mut String, indent: &str, fields: &[Field]) {
     for f in fields {
-        out.push_str(&format!(
-            "{indent}{{ name: {}, required: {}, {} }},\n",
-            string(f.name),
-            f.required,
-            rule(f.rule)
-        ));
+        out.push_str(&format!("{indent}{},\n", field_object(f)));
     }
 }
 
@@ -191,6 +227,11 @@ fn the_module_carries_required_flags_limits_choices_and_codes() {
         "export const MEDIA_TYPES = [\"image\", \"video\", \"audio\", \"document\"];\n",
         "  timeoutMs: { max: 600000, default: 30000 },\n",
         "  maxRetries: { max: 10 },\n",
+        // The composer's limits: three buttons of 20 characters, the link
+        // button's fields, a list row's title.
+        "    { name: \"buttons\", required: false, rule: \"buttons\", max: 3, label: { rule: \"text\", max: 20, nonBlank: true } },\n",
+        "fields: [{ name: \"display_text\", required: true, rule: \"text\", max: 20, nonBlank: true }, { name: \"url\", required: true, rule: \"url\" }] },\n",
+        "{ name: \"title\", required: true, rule: \"text\", max: 24, nonBlank: true }, { name: \"description\", required: true, rule: \"text\", max: 72, nonBlank: true }",
     ] {
         assert!(m.contains(line), "missing {line:?}");
     }

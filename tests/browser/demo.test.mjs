@@ -3,6 +3,8 @@
 //
 //   scripts/build.sh && cargo build -p whatsjet-sandbox && node --test tests/browser/
 //
+// The sandbox is debug/whatsjet-sandbox of the cargo target directory
+// ($CARGO_TARGET_DIR or target/), as in the Node tests.
 // The suite starts its own sandbox on a free port and stops it at the end.
 // Screenshots go to tests/artifacts/ (git-ignored).
 
@@ -18,7 +20,7 @@ import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SANDBOX_BIN = path.join(ROOT, "target/debug/whatsjet-sandbox");
+const SANDBOX_BIN = path.resolve(ROOT, process.env.CARGO_TARGET_DIR || "target", "debug", "whatsjet-sandbox");
 const ARTIFACTS = path.join(ROOT, "tests/artifacts");
 const TOKEN = "sandbox-token";
 
@@ -355,8 +357,8 @@ test("a send that hangs can be cancelled: the aborted error is shown", async () 
 test("tabs follow the ARIA tabs pattern and every form control has a label", async () => {
   await openDemo();
   const tabs = page.locator("[role='tablist'] [role='tab']");
-  assert.equal(await tabs.count(), 5);
-  assert.deepEqual(await tabs.allTextContents(), ["Message", "Media", "Template", "New contact", "Update contact"]);
+  assert.equal(await tabs.count(), 6);
+  assert.deepEqual(await tabs.allTextContents(), ["Message", "Media", "Template", "New contact", "Update contact", "Interactive"]);
   const wiring = await page.evaluate(() =>
     [...document.querySelectorAll("[role='tab']")].map((tab) => {
       const panel = document.getElementById(tab.getAttribute("aria-controls"));
@@ -381,14 +383,20 @@ test("tabs follow the ARIA tabs pattern and every form control has a label", asy
   assert.equal(await page.locator("#panel-sendMediaMessage").isVisible(), true);
   assert.equal(await text("#preview-url"), `${baseUrl}/api/sandbox-vendor/contact/send-media-message`);
   await page.keyboard.press("End");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-updateContact");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-sendInteractiveMessage");
+  assert.equal(await text("#preview-url"), `${baseUrl}/api/sandbox-vendor/contact/send-interactive-message`);
+  await page.keyboard.press("ArrowLeft");
   assert.equal(await text("#preview-url"), `${baseUrl}/api/sandbox-vendor/contact/update/442079460958`);
+  await page.keyboard.press("End");
   await page.keyboard.press("ArrowRight");
   assert.equal(await page.evaluate(() => document.activeElement.id), "tab-sendMessage");
 
   // Add a row of each kind so that dynamic inputs are checked too.
   await page.locator("#tab-sendTemplateMessage").click();
   await page.locator("#panel-sendTemplateMessage").getByRole("button", { name: "+ Location" }).click();
+  // The composer's list editor has the most inputs of its three.
+  await page.locator("#tab-sendInteractiveMessage").click();
+  await page.locator("#sendInteractiveMessage--interactive_type").selectOption("list");
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll("input, select, textarea")]
       .filter((el) => el.labels.length === 0 || [...el.labels].every((l) => l.textContent.trim() === ""))
@@ -511,6 +519,25 @@ test("the forms take their fields, required flags, limits and choices from the c
     "enable_ai_bot",
     "groups",
   ]);
+  // The composer edits buttons, cta_url and list_data; from_phone_number_id
+  // (ignored by the route) and contact (refused) have no input.
+  assert.deepEqual(await inputs("sendInteractiveMessage"), [
+    "phone_number*",
+    "interactive_type",
+    "header_type",
+    "header_text",
+    "media_link",
+    "body_text*",
+    "footer_text",
+  ]);
+  assert.deepEqual(await page.locator("#sendInteractiveMessage--interactive_type option").allTextContents(), ["button", "cta_url", "list"]);
+  assert.deepEqual(await page.locator("#sendInteractiveMessage--header_type option").allTextContents(), [
+    "No header",
+    "text",
+    "image",
+    "video",
+    "document",
+  ]);
   assert.equal(await page.locator("#updateContact--country").getAttribute("placeholder"), "91");
   assert.equal(await page.locator("#createContact--country").getAttribute("placeholder"), "India");
 
@@ -555,6 +582,260 @@ test("the forms take their fields, required flags, limits and choices from the c
     return ERROR_CODES.filter((c) => !ERROR_TITLES[c]);
   });
   assert.deepEqual(untitled, []);
+});
+
+/** What the library's Node build makes of a call against this sandbox: its error. */
+async function libraryError(call) {
+  const client = new whatsjet.WhatsJetClient({ baseUrl: `${baseUrl}/api`, vendorUid: "sandbox-vendor", token: TOKEN, maxRetries: 0 });
+  try {
+    await call(client);
+  } catch (err) {
+    return err;
+  } finally {
+    client.free();
+  }
+  assert.fail("the call succeeded");
+}
+
+const statusRequests = async () =>
+  (await control("GET", "/__sandbox/requests")).filter((r) => r.path === "/api/sandbox-vendor/contact/message-status");
+
+test("after a send the page follows the message's status from accepted to read, then stops; a lookup by wamid, and not_found for an unknown log_uid", async () => {
+  await openDemo();
+  await control("POST", "/__sandbox/clock", { paused: true });
+  assert.equal(await text("#tracker"), "Send a message: its status shows here and is refreshed until it is read.");
+  await page.locator("#sendMessage-send").click();
+  await page.waitForSelector("#response [data-outcome='success']");
+  const [logged] = await control("GET", "/__sandbox/messages");
+  assert.equal(await text("#tracker-log-uid"), logged.log_uid);
+  assert.equal(await text("#tracker-status"), "accepted");
+  assert.equal(await text("#tracker-note"), "Refreshing every 2 s until it is read or failed.");
+  assert.equal(await text(".steps [aria-current='step']"), "accepted");
+
+  // By hand, two seconds later on the sandbox's clock.
+  await control("POST", "/__sandbox/clock", { advance_secs: 2 });
+  await page.locator("#tracker-refresh").click();
+  await page.waitForFunction(() => document.querySelector("#tracker-status")?.textContent === "sent");
+  assert.equal(await text(".steps [aria-current='step']"), "sent");
+
+  // By itself: read at 6 s, and then it stops asking.
+  await control("POST", "/__sandbox/clock", { advance_secs: 4 });
+  await page.waitForFunction(() => document.querySelector("#tracker-status")?.textContent === "read", null, { timeout: 10000 });
+  assert.equal(await text("#tracker-note"), "Read: it will not change, so no more refreshing.");
+  const asked = await statusRequests();
+  assert.ok(asked.length >= 2, `${asked.length} status requests`);
+  for (const request of asked) {
+    assert.equal(request.method, "GET");
+    assert.equal(request.query, `log_uid=${logged.log_uid}`);
+    assert.equal(request.headers.authorization, `Bearer ${TOKEN}`);
+  }
+  await page.waitForTimeout(2500);
+  assert.equal((await statusRequests()).length, asked.length, "no request after the final status");
+
+  await page.locator("#status-by").selectOption("wamid");
+  await page.locator("#status-id").fill(logged.wamid);
+  await page.locator("#status-lookup-send").click();
+  await page.waitForSelector("#status-lookup-result [data-outcome='success']");
+  assert.equal(await text("#status-lookup-status"), "read");
+  const [byWamid] = (await statusRequests()).slice(-1);
+  assert.equal(byWamid.query, `wamid=${encodeURIComponent(logged.wamid)}`);
+
+  await page.locator("#status-by").selectOption("log_uid");
+  await page.locator("#status-id").fill("no-such-message");
+  await page.locator("#status-lookup-send").click();
+  await page.waitForSelector("#status-lookup-error");
+  const expected = await libraryError((client) => client.getMessageStatus({ log_uid: "no-such-message" }));
+  assert.equal(expected.code, "not_found");
+  assert.equal(await page.locator("#status-lookup-error").getAttribute("data-code"), "not_found");
+  assert.equal(await text("#status-lookup-error .badge"), "not_found");
+  assert.equal(await text("#status-lookup-error .result__title"), "Not found");
+  assert.equal(await text("#status-lookup-error .result__message"), expected.message);
+});
+
+test("a message the sandbox fails ends the refreshing with failed", async () => {
+  await openDemo();
+  await control("POST", "/__sandbox/clock", { paused: true });
+  await page.locator("#sendMessage-send").click();
+  await page.waitForSelector("#response [data-outcome='success']");
+  const [logged] = await control("GET", "/__sandbox/messages");
+  await control("POST", "/__sandbox/message-status", { log_uid: logged.log_uid, status: "failed" });
+  await page.locator("#tracker-refresh").click();
+  await page.waitForFunction(() => document.querySelector("#tracker-status")?.textContent === "failed");
+  assert.equal(await text("#tracker-note"), "Failed: it will not change, so no more refreshing.");
+});
+
+/** The cells of the contacts table, row by row. */
+const contactRows = () =>
+  page.locator("#contacts-rows tr").evaluateAll((rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
+
+const sample = (n) => [`91700000000${n}`, `Sample ${n}`, "", "", ""];
+
+test("the contacts browser pages through listContacts, searches, and finds one contact or none", async () => {
+  await openDemo();
+  // Three seeded contacts and five more: three pages of three.
+  assert.equal((await control("POST", "/__sandbox/contacts", { count: 5 })).total, 8);
+  assert.equal(await page.locator("#contacts-table").isHidden(), true, "nothing is listed before asked");
+  await page.locator("#contacts-size").fill("3");
+  await page.locator("#contacts-load").click();
+  await page.waitForSelector("#contacts-table:not([hidden])");
+  assert.deepEqual(await contactRows(), [
+    ["918000000001", "Asha Rao", "asha@example.com", "Customers, VIP", "Hot lead"],
+    ["918000000002", "Ravi Kumar", "", "Customers", ""],
+    ["447700900123", "Emma Brown", "emma@example.com", "Newsletter", "Follow up"],
+  ]);
+  assert.equal(await text("#contacts-summary"), "Contacts 1–3 of 8 · page 1 of 3");
+  assert.equal(await page.locator("#contacts-prev").isDisabled(), true);
+
+  await page.locator("#contacts-next").click();
+  await page.waitForFunction(() => document.querySelector("#contacts-summary").textContent.includes("page 2"));
+  assert.deepEqual(await contactRows(), [sample(1), sample(2), sample(3)]);
+  assert.equal(await text("#contacts-summary"), "Contacts 4–6 of 8 · page 2 of 3");
+  await page.locator("#contacts-next").click();
+  await page.waitForFunction(() => document.querySelector("#contacts-summary").textContent.includes("page 3"));
+  assert.deepEqual(await contactRows(), [sample(4), sample(5)]);
+  assert.equal(await text("#contacts-summary"), "Contacts 7–8 of 8 · page 3 of 3");
+  assert.equal(await page.locator("#contacts-next").isDisabled(), true);
+  await page.locator("#contacts-prev").click();
+  await page.waitForFunction(() => document.querySelector("#contacts-summary").textContent.includes("page 2"));
+  assert.deepEqual(await contactRows(), [sample(1), sample(2), sample(3)]);
+
+  const lists = (await control("GET", "/__sandbox/requests")).filter((r) => r.path === "/api/sandbox-vendor/contacts");
+  assert.deepEqual(
+    lists.map((r) => [r.method, r.query]),
+    [
+      ["GET", "page=1&page_size=3"],
+      ["GET", "page=2&page_size=3"],
+      ["GET", "page=3&page_size=3"],
+      ["GET", "page=2&page_size=3"],
+    ],
+  );
+
+  // A search starts again at page 1.
+  await page.locator("#contacts-term").fill("ravi");
+  await page.locator("#contacts-load").click();
+  await page.waitForFunction(() => document.querySelector("#contacts-summary").textContent.endsWith("page 1 of 1"));
+  assert.deepEqual(await contactRows(), [["918000000002", "Ravi Kumar", "", "Customers", ""]]);
+  assert.equal(await text("#contacts-summary"), "Contacts 1–1 of 1 · page 1 of 1");
+
+  // The page size is checked as typed, by the library's rule.
+  await page.locator("#contacts-size").fill("1001");
+  const [tooBig] = whatsjet.validateField("listContacts", "page_size", 1001);
+  assert.equal(await text("#contacts-size-msg"), tooBig.message);
+  assert.equal(await page.locator("#contacts-size").getAttribute("aria-invalid"), "true");
+  const before = (await control("GET", "/__sandbox/requests")).length;
+  await page.locator("#contacts-load").click();
+  assert.equal((await control("GET", "/__sandbox/requests")).length, before, "an invalid query is not sent");
+
+  await page.locator("#contact-find").fill("+91 80000-00002");
+  await page.locator("#contact-find-send").click();
+  await page.waitForSelector("#contact-found [data-outcome='found']");
+  assert.equal(await text("#contact-found dd[data-field='wa_id']"), "918000000002");
+  assert.equal(await text("#contact-found dd[data-field='name']"), "Ravi Kumar");
+  assert.equal(await text("#contact-found dd[data-field='groups']"), "Customers");
+  const [found] = (await control("GET", "/__sandbox/requests")).slice(-1);
+  assert.equal(found.path, "/api/sandbox-vendor/contact");
+  assert.equal(found.query, "phone_number_or_email=918000000002");
+
+  await page.locator("#contact-find").fill("nobody@example.com");
+  await page.locator("#contact-find-send").click();
+  await page.waitForSelector("#contact-found [data-outcome='none']");
+  assert.equal(await text("#contact-found"), "No contact with nobody@example.com.");
+});
+
+/** The labels on the preview's buttons. */
+const bubbleButtons = () => page.locator("#interactive-preview .bubble__button").allTextContents();
+
+test("the interactive composer checks each button at its path, previews the message and sends it with sendInteractiveMessage", async () => {
+  await openDemo();
+  await page.locator("#tab-sendInteractiveMessage").click();
+  assert.deepEqual(await bubbleButtons(), ["Yes", "No"]);
+  assert.equal(await text("#interactive-preview .bubble__body"), "Did your order #1024 arrive?");
+  assert.equal(await text("#interactive-preview .bubble__footer"), "Tap a button to answer");
+
+  const long = "Still waiting for it!";
+  assert.equal(long.length, 21);
+  await page.locator("#sendInteractiveMessage--buttons-1").fill(long);
+  const [issue] = whatsjet.validateField("sendInteractiveMessage", "buttons.1", long);
+  assert.equal(issue.path, "buttons.1");
+  assert.equal(issue.code, "too_long");
+  assert.equal(await text("#sendInteractiveMessage--buttons-1-msg"), issue.message);
+  assert.equal(await page.locator("#sendInteractiveMessage--buttons-1").getAttribute("aria-invalid"), "true");
+  assert.equal(await text("#sendInteractiveMessage-summary li"), issue.message);
+  assert.equal(await page.locator("#sendInteractiveMessage-send").isDisabled(), true);
+  assert.deepEqual(await bubbleButtons(), ["Yes", long]);
+
+  await page.locator("#sendInteractiveMessage--buttons-1").fill("Not yet");
+  assert.equal(await page.locator("#sendInteractiveMessage--buttons-1-msg").isHidden(), true);
+  // A third button, the most there may be, repeating the first label.
+  await page.getByRole("button", { name: "+ Button" }).press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "sendInteractiveMessage--buttons-2");
+  assert.equal(await page.getByRole("button", { name: "+ Button" }).isDisabled(), true);
+  await page.keyboard.type("Yes");
+  const repeated = whatsjet
+    .validate("sendInteractiveMessage", { phone_number: "918000000001", body_text: "Hi", buttons: ["Yes", "Not yet", "Yes"] })
+    .issues.find((i) => i.path === "buttons.2");
+  assert.equal(await text("#sendInteractiveMessage--buttons-2-msg"), repeated.message);
+  assert.deepEqual(await bubbleButtons(), ["Yes", "Not yet", "Yes"]);
+  await page.getByRole("button", { name: "Remove button 3" }).click();
+  assert.deepEqual(await bubbleButtons(), ["Yes", "Not yet"]);
+
+  // A text header: its input appears, the media link's does not.
+  assert.equal(await page.locator("#sendInteractiveMessage--header_text").isHidden(), true);
+  await page.locator("#sendInteractiveMessage--header_type").selectOption("text");
+  assert.equal(await page.locator("#sendInteractiveMessage--media_link").isHidden(), true);
+  await page.locator("#sendInteractiveMessage--header_text").fill("Order #1024");
+  assert.equal(await text("#interactive-preview .bubble__header"), "Order #1024");
+
+  await page.locator("#sendInteractiveMessage-send").click();
+  await page.waitForSelector("#response [data-outcome='success']");
+  const [request] = await control("GET", "/__sandbox/requests");
+  assert.equal(request.path, "/api/sandbox-vendor/contact/send-interactive-message");
+  assert.deepEqual(request.json, {
+    phone_number: "918000000001",
+    interactive_type: "button",
+    header_type: "text",
+    header_text: "Order #1024",
+    body_text: "Did your order #1024 arrive?",
+    footer_text: "Tap a button to answer",
+    buttons: { 1: "Yes", 2: "Not yet" },
+  });
+  const [logged] = await control("GET", "/__sandbox/messages");
+  assert.equal(await text("#response dd[data-field='wamid']"), logged.wamid);
+  assert.equal(await text("#tracker-status"), "accepted");
+});
+
+test("the composer's list and link button: row issues at their paths, the list in the preview", async () => {
+  await openDemo();
+  await page.locator("#tab-sendInteractiveMessage").click();
+  await page.locator("#sendInteractiveMessage--interactive_type").selectOption("list");
+  assert.deepEqual(await bubbleButtons(), ["Choose a slot"]);
+  assert.deepEqual(await page.locator("#interactive-preview .bubble__row-title").allTextContents(), ["9 to 11", "11 to 13"]);
+
+  const title = "Between eleven and thirteen";
+  await page.locator("#sendInteractiveMessage--list_data-sections-0-rows-1-title").fill(title);
+  const [issue] = whatsjet.validateField("sendInteractiveMessage", "list_data.sections.0.rows.1.title", title);
+  assert.equal(issue.code, "too_long");
+  assert.equal(await text("#sendInteractiveMessage--list_data-sections-0-rows-1-title-msg"), issue.message);
+  assert.deepEqual(await page.locator("#interactive-preview .bubble__row-title").allTextContents(), ["9 to 11", title]);
+  assert.equal(await page.locator("#sendInteractiveMessage-send").isDisabled(), true);
+  await page.locator("#sendInteractiveMessage--list_data-sections-0-rows-1-title").fill("11 to 13");
+  assert.equal(await page.locator("#sendInteractiveMessage-send").isEnabled(), true);
+  const body = JSON.parse(await page.locator("#preview-body").textContent());
+  assert.deepEqual(body.list_data.sections[0].rows[1], { id: "row-1-2", row_id: "row-1-2", title: "11 to 13", description: "Delivery around noon" });
+  assert.equal(body.buttons, undefined);
+
+  // Rows up to the table's limit of all sections together, then no more.
+  const addRow = page.getByRole("button", { name: "+ Row" });
+  for (let rows = 2; rows < 10; rows += 1) await addRow.press("Enter");
+  assert.equal(await page.locator("#interactive-preview .bubble__row-title").count(), 10);
+  assert.equal(await addRow.isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "+ Section" }).isDisabled(), true);
+
+  await page.locator("#sendInteractiveMessage--interactive_type").selectOption("cta_url");
+  assert.deepEqual(await bubbleButtons(), ["Track order"]);
+  await page.locator("#sendInteractiveMessage--cta_url-url").fill("not a link");
+  const [bad] = whatsjet.validateField("sendInteractiveMessage", "cta_url.url", "not a link");
+  assert.equal(await text("#sendInteractiveMessage--cta_url-url-msg"), bad.message);
 });
 
 test("no console errors, page errors, CSP violations or requests off the origin during the whole run", () => {

@@ -22,7 +22,7 @@ const pageErrors = [];
 
 function startSandbox() {
   const child = spawn(
-    path.join(ROOT, "target/debug/whatsjet-sandbox"),
+    path.resolve(ROOT, process.env.CARGO_TARGET_DIR || "target", "debug", "whatsjet-sandbox"),
     ["--port", "0", "--rate-limit", "0", "--quiet", "--static-dir", "tests/browser/fixtures", "--pkg-dir", "pkg"],
     { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
   );

@@ -1,4 +1,4 @@
-// The specs of the demo's five forms. Which fields a form has, which are
+// The specs of the demo's request forms. Which fields a form has, which are
 // required, their limits, choices and routes come from the core's tables
 // (schema.generated.js); this file adds only what a person reads: labels,
 // placeholders, help, examples and the values the demo starts with.
@@ -47,6 +47,19 @@ const FIELD_TEXT = {
   groups: { label: "Groups", placeholder: "examplegroup1,examplegroup2", help: "Group titles, comma-separated." },
   whatsapp_opt_out: { label: "WhatsApp opt-out", choices: ["Opted out", "Not opted out"] },
   enable_ai_bot: { label: "AI bot", choices: ["Enabled", "Disabled"] },
+  interactive_type: {
+    label: "Kind",
+    help: "Reply buttons, one button that opens a link, or a button that opens a list.",
+  },
+  header_type: { label: "Header", none: "No header" },
+  header_text: { label: "Header text", showIf: { header_type: ["text"] } },
+  media_link: {
+    label: "Header media URL",
+    help: "The image, video or document shown above the text.",
+    showIf: { header_type: ["image", "video", "document"] },
+  },
+  body_text: { label: "Message", type: "textarea", help: (rule) => `1 to ${rule.max} characters.` },
+  footer_text: { label: "Footer", help: (rule) => `Small grey text under the message, at most ${rule.max} characters.` },
 };
 
 /** The routes the demo has a form for: tab, title, texts and starting values. */
@@ -107,6 +120,21 @@ const FORM_TEXT = {
     wide: ["groups"],
     pathField: { label: "Phone number of the contact", help: "Goes in the URL: …/contact/update/{number}." },
   },
+  sendInteractiveMessage: {
+    tab: "Interactive",
+    title: "Send an interactive message",
+    action: "Send interactive",
+    intro:
+      "Reply buttons, a link button or a list, within 24 hours of the recipient's last message. It goes from the vendor's default number.",
+    values: {
+      phone_number: "+91 80000-00001",
+      interactive_type: "button",
+      body_text: "Did your order #1024 arrive?",
+      footer_text: "Tap a button to answer",
+    },
+    // The buttons, link and list have an editor of their own (interactive.js).
+    composer: { buttons: ["Yes", "No"] },
+  },
 };
 
 const numbered = (prefix) => TEMPLATE_NUMBERED.find((n) => n.prefix === prefix);
@@ -161,6 +189,13 @@ export function paramInfo(key) {
 
 const INPUT_TYPES = { phone: "tel", url: "url", email: "email", choice: "select", bool: "bool" };
 
+/**
+ * Rules without an input of their own: `contact{}` and custom fields have
+ * sub-forms, buttons and objects the composer, and a field the route ignores
+ * or refuses is not offered.
+ */
+const NO_INPUT = new Set(["contact", "custom_fields", "buttons", "object", "ignored", "unusable"]);
+
 const read = (value, rule) => (typeof value === "function" ? value(rule) : value);
 
 /** The spec of one input: the table's rule with its shown text. */
@@ -178,6 +213,8 @@ function fieldSpec(rule, value, extra = {}) {
     span: type === "textarea",
     options: rule.choices,
     choices: text.choices,
+    none: text.none,
+    showIf: text.showIf,
     inputmode: text.inputmode,
     list: text.list,
     placeholder: read(text.placeholder, rule),
@@ -205,7 +242,7 @@ function formSpec(kind) {
     fields.push(fieldSpec(rule, values[route.pathField], { ...text.pathField, pathParam: true }));
   }
   for (const rule of phoneFirst(table)) {
-    if (rule.rule === "contact" || rule.rule === "custom_fields") continue;
+    if (NO_INPUT.has(rule.rule)) continue;
     if (text.params && PARAM_KEYS.has(rule.name)) continue;
     const extra = text.wide?.includes(rule.name) ? { span: true } : {};
     fields.push(fieldSpec(rule, values[rule.name], extra));
@@ -222,6 +259,7 @@ function formSpec(kind) {
     params: text.params,
     custom: has("custom_fields") ? (text.custom ?? []) : undefined,
     contact: has("contact"),
+    composer: text.composer,
   };
 }
 

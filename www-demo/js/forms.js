@@ -4,6 +4,7 @@
 import { validate, validateField, normalizePhoneNumber } from "/pkg/web/whatsjet.js";
 import { $, h, code, setDescribedBy, setInvalid, showLines, uniqueMessages } from "./dom.js";
 import { CONTACT_SPECS } from "./fields.js";
+import { buildComposer } from "./interactive.js";
 import { renderPreview } from "./preview.js";
 import { addRow, buildCustomFields, buildRowSet, labelRow, paramAddButtons } from "./rows.js";
 import { state } from "./state.js";
@@ -42,9 +43,10 @@ function buildControl(model, spec, prefix = "") {
     input = h(
       "select",
       { id, name: path },
+      spec.none ? h("option", { value: "", text: spec.none }) : null,
       spec.options.map((o) => h("option", { value: o, text: o })),
     );
-    input.value = spec.value ?? spec.options[0];
+    input.value = spec.value ?? (spec.none ? "" : spec.options[0]);
   } else if (spec.type === "bool") {
     input = h(
       "select",
@@ -91,9 +93,10 @@ function buildControl(model, spec, prefix = "") {
   return control;
 }
 
-/** What a control contributes to the payload. */
+/** What a control contributes to the payload; nothing while it is hidden. */
 function readControl(control) {
   const { spec, input } = control;
+  if (control.el.hidden) return { include: false, value: input.value };
   if (spec.type === "bool") {
     return input.value === "" ? { include: false } : { include: true, value: input.value === "true" };
   }
@@ -206,6 +209,11 @@ export function buildForm(spec, { onSend }) {
     );
   }
 
+  if (spec.composer) {
+    model.composer = buildComposer(model, spec.composer, onChange);
+    form.append(model.composer.el);
+  }
+
   model.summary = h("div", { class: "summary", id: `${spec.kind}-summary` });
   model.button = h(
     "button",
@@ -278,6 +286,14 @@ function buildTemplatePicker(model) {
 function collect(model) {
   const payload = {};
   let pathPhone = null;
+  // Fields shown only for some values of another (a text header's text).
+  for (const control of model.controls) {
+    const showIf = control.spec.showIf;
+    if (!showIf) continue;
+    control.el.hidden = !Object.entries(showIf).every(([path, values]) =>
+      values.includes(model.controls.find((c) => c.path === path)?.input.value),
+    );
+  }
   for (const control of model.controls) {
     if (control.spec.pathParam) {
       pathPhone = control.input.value;
@@ -308,6 +324,7 @@ function collect(model) {
       target[key] = value;
     }
   }
+  model.composer?.collect(payload);
   return { payload, pathPhone };
 }
 
@@ -405,6 +422,8 @@ export function refresh(model) {
       issues.push(...row.local);
     }
   }
+
+  model.composer?.show({ issues, fieldIssues: (path, value) => safeValidateField(model.kind, path, value) });
 
   if (model.contactBadge) model.contactBadge.hidden = !payload.contact;
 

@@ -1,12 +1,14 @@
-// The WhatsJet API playground: forms for the five requests, validated as the
-// user types by the `whatsjet` WebAssembly module, a live preview of what
-// would be sent, and the answer or the typed error of each send.
+// The WhatsJet API playground: forms for the sends and contact changes,
+// validated as the user types by the `whatsjet` WebAssembly module, a live
+// preview of what would be sent, the answer or the typed error of each send,
+// the status of a sent message and a contacts browser.
 //
 // No framework and no bundler: plain DOM in native modules. This one loads
 // the module and the sandbox's settings, then builds the page.
 
 import init from "/pkg/web/whatsjet.js";
 import { applyOptionLimits, connectionChanged } from "./connection.js";
+import { initContacts } from "./contacts.js";
 import { $, h, code } from "./dom.js";
 import { FORMS } from "./fields.js";
 import { buildForm } from "./forms.js";
@@ -14,6 +16,7 @@ import { copyCurl } from "./preview.js";
 import { loadSandboxInfo, queueFault } from "./sandbox-controls.js";
 import { send } from "./send.js";
 import { state } from "./state.js";
+import { initStatus } from "./status.js";
 import { buildTabs } from "./tabs.js";
 
 function setStatus(kind, text) {
@@ -71,6 +74,8 @@ async function main() {
   });
   $("#copy-curl").addEventListener("click", copyCurl);
   $("#fault-queue").addEventListener("click", queueFault);
+  initStatus();
+  initContacts();
 
   const failure = await wasm;
   if (failure) {

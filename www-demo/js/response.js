@@ -30,6 +30,21 @@ export const ERROR_TITLES = {
   unexpected: "Unexpected error",
 };
 
+/** A short error box: code, title and message (the lookups' answers). */
+export function errorBox(error, id) {
+  return h(
+    "div",
+    { class: "result result--error result--brief", id, "data-code": error.code },
+    h(
+      "div",
+      { class: "result__head" },
+      h("span", { class: "badge badge--error", text: error.code }),
+      h("span", { class: "result__title", text: ERROR_TITLES[error.code] ?? "Error" }),
+    ),
+    h("p", { class: "result__message", text: error.message }),
+  );
+}
+
 export const clock = (date) =>
   date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
 
