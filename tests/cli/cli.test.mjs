@@ -211,6 +211,28 @@ test("a run killed with SIGKILL mid-request and resumed with its journal sends e
   assert.deepEqual(phones.toSorted(), GOOD.map(phone).toSorted());
 });
 
+test("Ctrl-C stops starting rows, and the next run sends just the rest", async () => {
+  const csv = join(dir, "ten-interrupted.csv");
+  const rows = Array.from({ length: 10 }, (_, i) => `${phone(i)},N${i},#${i}`);
+  writeFileSync(csv, `phone_number,first_name,order\n${rows.join("\n")}\n`);
+  // One a second: the interrupt lands a second before the third row is due.
+  const first = start(["send", "--csv", csv, ...SEND_ARGS, "--rate", "60", "--concurrency", "1"]);
+  const deadline = Date.now() + 20_000;
+  while ((await sentPhones()).length < 2) {
+    assert.ok(Date.now() < deadline, "the second send never reached the sandbox");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  first.child.kill("SIGINT");
+  const stopped = await first.done;
+  assert.equal(stopped.code, 130);
+  assert.match(stopped.stdout, /^sent 2, failed 0, unknown 0, not sent 8, invalid 0, sent before 0; /m);
+
+  const resumed = await run(["send", "--csv", csv, ...SEND_ARGS, "--rate", "6000"]);
+  assert.equal(resumed.code, 0);
+  assert.match(resumed.stdout, /^10 rows: 0 invalid, 2 sent before, 0 unknown, 8 to send$/m);
+  assert.deepEqual((await sentPhones()).toSorted(), rows.map((row) => row.split(",")[0]));
+});
+
 test("a certain failure is sent again on the next run, an unknown delivery never", async () => {
   const csv = join(dir, "three.csv");
   writeFileSync(csv, "phone_number,first_name,order\n918000000001,Asha,#1\n918000000002,Ravi,#2\n919999999999,Nobody,#3\n");
@@ -240,6 +262,22 @@ test("--rate spaces the requests: 10 at 300 a minute take at least 1.8 s", async
   assert.ok(Date.now() - began >= 1800, `took ${Date.now() - began} ms`);
   const requests = (await sandbox.requests()).filter((r) => r.path.endsWith(SEND));
   assert.equal(requests.length, 10);
+});
+
+test("a 429 that outlasts the client's retries fails its row and pauses the run for its Retry-After", async () => {
+  const csv = join(dir, "two.csv");
+  writeFileSync(csv, "phone_number,first_name,order\n918000000001,Asha,#1\n918000000002,Ravi,#2\n");
+  // The first request and the client's two retries each get a 429 asking for a second's wait.
+  await sandbox.fault({ times: 3, path_contains: SEND, status: 429, headers: { "retry-after": "1" }, json: { message: "Too Many Attempts." } });
+  const began = Date.now();
+  const result = await run(["send", "--csv", csv, ...SEND_ARGS, "--rate", "6000", "--concurrency", "1"]);
+  const took = Date.now() - began;
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /^ {2}row 2 918000000001: rate_limited: /m);
+  assert.match(result.stdout, /^sent 1, failed 1, unknown 0, not sent 0, invalid 0, sent before 0; /m);
+  // Two waits inside the client, then the run's own pause before row 3.
+  assert.ok(took >= 3000, `took ${took} ms`);
+  assert.deepEqual(await sentPhones(), ["918000000001", "918000000001", "918000000001", "918000000002"]);
 });
 
 test("status prints where a message is; an unknown one exits with 1", async () => {
