@@ -271,3 +271,42 @@ pub(crate) fn to_js_error(failure: &CallError<JsValue>) -> JsValue {
 pub(crate) fn throw(error: Error) -> JsValue {
     to_js_error(&CallError::before_sending(error))
 }
+
+/// Reads a webhook POST of WhatsJet (its text, or the object parsed from
+/// it) into an event: the payload with `type` added (`"message"`,
+/// `"status"` or `"contact"`) and `null` where the server sent `[]`.
+/// Anything else throws a `validation` error with the issues.
+#[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookEvent")]
+pub fn parse_webhook_js(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] body: JsValue,
+) -> Result<JsValue, JsValue> {
+    let event = match body.as_string() {
+        Some(text) => crate::webhook::parse(&text),
+        None => read_json_sized(&body, "webhook body").and_then(|(value, bytes)| {
+            crate::webhook::check_size(bytes)?;
+            crate::webhook::from_value(value)
+        }),
+    }
+    .map_err(throw)?;
+    Ok(to_js(&event.payload.to_json_string()))
+}
+
+/// Whether the secret a request carries (from the webhook URL you gave
+/// WhatsJet) is `expected`, compared in constant time. A missing
+/// (non-string) `received` does not match; an empty `expected` throws a
+/// `config` error.
+#[wasm_bindgen(js_name = webhookSecretMatches)]
+pub fn webhook_secret_matches_js(
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] received: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] expected: JsValue,
+) -> Result<bool, JsValue> {
+    let Some(expected) = expected.as_string() else {
+        return Err(throw(Error::config(
+            "expected",
+            IssueCode::InvalidType,
+            "expected must be a string.",
+        )));
+    };
+    crate::webhook::secret_matches(&received.as_string().unwrap_or_default(), &expected)
+        .map_err(throw)
+}
