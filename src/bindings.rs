@@ -272,10 +272,8 @@ pub(crate) fn throw(error: Error) -> JsValue {
     to_js_error(&CallError::before_sending(error))
 }
 
-/// Reads a webhook POST of WhatsJet (its text, or the object parsed from
-/// it) into an event: the payload with `type` added (`"message"`,
-/// `"status"` or `"contact"`) and `null` where the server sent `[]`.
-/// Anything else throws a `validation` error with the issues.
+/// A WhatsJet webhook body (text or parsed) as an event with `type`, `[]`
+/// made `null`; anything else throws a `validation` error.
 #[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookEvent")]
 pub fn parse_webhook_js(
     #[wasm_bindgen(unchecked_param_type = "string | object")] body: JsValue,
@@ -291,10 +289,8 @@ pub fn parse_webhook_js(
     Ok(to_js(&event.payload.to_json_string()))
 }
 
-/// Whether the secret a request carries (from the webhook URL you gave
-/// WhatsJet) is `expected`, compared in constant time. A missing
-/// (non-string) `received` does not match; an empty `expected` throws a
-/// `config` error.
+/// Whether `received` is the secret `expected`, in constant time; an
+/// empty `expected` throws a `config` error.
 #[wasm_bindgen(js_name = webhookSecretMatches)]
 pub fn webhook_secret_matches_js(
     #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] received: JsValue,

@@ -213,33 +213,34 @@ pub fn from_value(value: Value) -> Result<Event, Error> {
             check(media, "message.media.", MEDIA, &mut issues);
         }
     }
-    let has_message = matches!(top.get("message"), Some(Value::Object(_)));
-    let kind = if has_message {
-        match text_at(object_at(&mut top, "message"), "status") {
+    // The status decides the kind; a missing or mistyped one, or a bad
+    // `message`, is already an issue.
+    let kind = match top.get("message") {
+        Some(Value::Object(_)) => match text_at(object_at(&mut top, "message"), "status") {
             None => Some(EventKind::Message),
             Some(s) if STATUSES.contains(&s) => Some(EventKind::Status),
             Some(_) => {
                 choice(&mut issues, "message.status", &STATUSES);
                 None
             }
-        }
-    } else {
-        match text_at(object_at(&mut top, "contact"), "status") {
+        },
+        Some(Value::Null) => match text_at(object_at(&mut top, "contact"), "status") {
             Some(s) if CONTACT_STATUSES.contains(&s) => Some(EventKind::Contact),
-            // A missing or mistyped status is already an issue.
             Some(_) => {
                 choice(&mut issues, "contact.status", &CONTACT_STATUSES);
                 None
             }
             None => None,
-        }
+        },
+        _ => None,
     };
     match kind {
         Some(kind) if issues.is_empty() => {
             let mut payload = Map::with_capacity(top.len() + 1);
             payload.push("type", Value::from(kind.as_str()));
-            for (key, value) in top.iter().filter(|(k, _)| *k != "type") {
-                payload.push(key.clone(), value.clone());
+            // Moved, not cloned: the module has no deep copy of a value to link.
+            for (key, value) in top.iter_mut().filter(|(k, _)| *k != "type") {
+                payload.push(std::mem::take(key), std::mem::take(value));
             }
             Ok(Event {
                 kind,
