@@ -23,6 +23,7 @@ pub mod routes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
 pub mod validate;
+pub mod webhook;
 
 pub use error::Error;
 pub use issue::{Issue, IssueCode, Warning, WarningCode};

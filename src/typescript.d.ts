@@ -699,6 +699,76 @@ export type ScheduleCampaignReply = SuccessEnvelope<{ campaignUid: string }>;
 /** What `getCampaignStatus` resolves to. */
 export type CampaignStatusReply = SuccessEnvelope<CampaignStatus>;
 
+/** The contact of a webhook event. */
+export interface WebhookContact {
+  /** `"existing"` on message and status events. */
+  status: string;
+  /** Digits with the country code. */
+  phone_number: string;
+  uid: string;
+  first_name?: string | null;
+  last_name?: string | null;
+  email?: string | null;
+  language_code?: string | null;
+  country?: string | null;
+}
+
+/** The media of an incoming message. */
+export interface WebhookMedia {
+  /** `"image"`, `"video"`, `"audio"`, `"document"`, … */
+  type: string;
+  link?: string | null;
+  caption?: string | null;
+  mime_type?: string | null;
+  file_name?: string | null;
+  original_filename?: string | null;
+}
+
+/** The message of a message or status event. */
+export interface WebhookMessage {
+  whatsapp_business_phone_number_id?: string | null;
+  /** WhatsApp's id of the message (`wamid.…`). */
+  whatsapp_message_id: string;
+  /** The message this one answers, such as the one whose button was pressed. */
+  replied_to_whatsapp_message_id?: string | null;
+  is_new_message: boolean;
+  /** The text, or the title of the chosen button or list row; null on a status event. */
+  body?: string | null;
+  /** Null when the message has no media (the server's `[]`). */
+  media: WebhookMedia | null;
+}
+
+/** An incoming message, a button or list reply, or an echo of a reply sent from the WhatsApp Business app. */
+export interface WebhookMessageEvent {
+  type: "message";
+  contact: WebhookContact;
+  message: WebhookMessage & { status?: null };
+  /** Meta's own webhook body, as the server got it. */
+  whatsapp_webhook_payload: Record<string, unknown> | null;
+}
+
+/** A sent message moved on. */
+export interface WebhookStatusEvent {
+  type: "status";
+  contact: WebhookContact;
+  message: WebhookMessage & { status: "sent" | "delivered" | "read" | "failed" };
+  /** Meta's own webhook body, as the server got it. */
+  whatsapp_webhook_payload: Record<string, unknown> | null;
+}
+
+/** A contact created (`"new"`) or updated through the API. */
+export interface WebhookContactEvent {
+  type: "contact";
+  contact: WebhookContact & { status: "new" | "updated" };
+  /** The server's `[]`. */
+  message: null;
+  /** The server's `[]`. */
+  whatsapp_webhook_payload: null;
+}
+
+/** What `parseWebhook` returns: narrow it with `type`. */
+export type WebhookEvent = WebhookMessageEvent | WebhookStatusEvent | WebhookContactEvent;
+
 /** What `listTemplates` resolves to. */
 export type ListTemplatesReply = SuccessEnvelope<{ templateList: Page<Template> }>;
 /** What `listContacts` resolves to. */

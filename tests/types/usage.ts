@@ -466,3 +466,34 @@ const formNumber: string = formOnly.normalizePhoneNumber("+1 415 555 2671", "1")
 // @ts-expect-error the validators entry exports WhatsJetClient as a type only
 const formClient = new formOnly.WhatsJetClient({ baseUrl: "https://example.com/api", vendorUid: "v", token: "t" });
 export const formOnlyUses = [formIssues, formResult, formNumber, formClient];
+
+// parseWebhook's event narrows on `type`.
+import { parseWebhook, webhookSecretMatches, type WebhookEvent } from "whatsjet";
+
+const webhookEvent: WebhookEvent = parseWebhook('{"contact":{},"message":[],"whatsapp_webhook_payload":[]}');
+
+export function describeEvent(e: WebhookEvent): string {
+  switch (e.type) {
+    case "status": {
+      const status: "sent" | "delivered" | "read" | "failed" = e.message.status;
+      return `${e.message.whatsapp_message_id} ${status}`;
+    }
+    case "message":
+      return `${e.contact.phone_number}: ${e.message.body ?? ""} ${e.message.media?.link ?? ""}`;
+    case "contact": {
+      const status: "new" | "updated" = e.contact.status;
+      const nothing: null = e.message;
+      return `${status} ${e.contact.uid} ${nothing}`;
+    }
+  }
+}
+
+// @ts-expect-error a contact event has no message
+export const wrongNarrowing = (e: WebhookEvent) => e.type === "contact" && e.message.body;
+// @ts-expect-error `type` is one of three
+export const wrongStatus: WebhookEvent["type"] = "read";
+
+const fromObject: WebhookEvent = formOnly.parseWebhook({ contact: {} });
+const matches: boolean = webhookSecretMatches(new URL("http://h/?s=1").searchParams.get("s"), "secret");
+const formMatches: boolean = formOnly.webhookSecretMatches(undefined, "secret");
+export const webhookUses = [webhookEvent, fromObject, matches, formMatches];
