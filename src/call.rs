@@ -139,6 +139,11 @@ pub trait Transport {
     async fn sleep(&self, ms: u64) -> Result<(), Failure<Self::Cause>>;
     /// An [`Error::Aborted`] failure if the caller has given up.
     fn aborted(&self) -> Option<Failure<Self::Cause>>;
+    /// Waits until the next request may leave (a rate shared by several
+    /// calls); fails with [`Error::Aborted`] if the caller gives up first.
+    async fn ready(&self) -> Result<(), Failure<Self::Cause>> {
+        Ok(())
+    }
     /// Milliseconds since the Unix epoch (for an HTTP-date `Retry-After`).
     fn now_ms(&self) -> f64;
     /// Uniform in [0, 1), for backoff jitter.
@@ -332,6 +337,9 @@ pub async fn run<T: Transport>(
     let mut delivery_unknown = false;
     loop {
         if let Some(aborted) = transport.aborted() {
+            return Err(CallError::after(aborted, attempts, delivery_unknown));
+        }
+        if let Err(aborted) = transport.ready().await {
             return Err(CallError::after(aborted, attempts, delivery_unknown));
         }
         attempts += 1;
