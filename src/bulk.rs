@@ -14,8 +14,7 @@ use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::task::Poll;
 
-use crate::answer;
-use crate::call::{self, CallError, Failure, Reply, Request, Response, Transport};
+use crate::call::{self, CallError, Failure, Reply, Request, Transport};
 use crate::config::{self, CallSettings};
 use crate::error::Error;
 use crate::issue::IssueCode;
@@ -143,14 +142,7 @@ pub async fn run<T: Transport>(
     pace: Pace,
     mut progress: impl FnMut(Progress),
 ) -> Vec<Outcome<T::Body, T::Cause>> {
-    let paced = Paced {
-        inner: transport,
-        interval_ms: 60_000.0 / f64::from(pace.rate_per_minute.max(1)),
-        next_ms: Cell::new(f64::MIN),
-        paused_until_ms: Cell::new(f64::MIN),
-        tickets: Cell::new(0),
-        serving: Cell::new(0),
-    };
+    let pacer = Pacer::new(pace.rate_per_minute);
     let next_row = Cell::new(0);
     let outcomes = RefCell::new(Vec::from_iter(rows.iter().map(|_| Outcome::NotSent)));
     let counts = RefCell::new(Progress {
@@ -165,7 +157,9 @@ pub async fn run<T: Transport>(
             next_row.set(i + 1);
             let outcome = match row {
                 Err(invalid) => Outcome::Failed(CallError::before_sending(invalid.clone())),
-                Ok(request) => match call::run(&paced, request, settings).await {
+                Ok(request) => match call::run_paced(transport, request, settings, Some(&pacer))
+                    .await
+                {
                     Ok(reply) => Outcome::Sent(reply),
                     // The server never acted on it.
                     Err(e) if e.error == Error::Aborted && !e.delivery_unknown => Outcome::NotSent,
@@ -210,9 +204,10 @@ pub async fn run<T: Transport>(
     outcomes.into_inner()
 }
 
-/// The run's transport: the host's, with every request waiting its turn.
-struct Paced<'a, T> {
-    inner: &'a T,
+/// The turns of a run's requests: one per `60 s / ratePerMinute`, none
+/// while a 429's `Retry-After` lasts.
+#[derive(Debug)]
+pub struct Pacer {
     interval_ms: f64,
     /// When the next request may leave.
     next_ms: Cell<f64>,
@@ -223,38 +218,30 @@ struct Paced<'a, T> {
     serving: Cell<u64>,
 }
 
-impl<T: Transport> Transport for Paced<'_, T> {
-    type Body = T::Body;
-    type Cause = T::Cause;
-
-    async fn send(
-        &self,
-        request: &Request,
-        timeout_ms: u32,
-    ) -> Result<Response<T::Body>, Failure<T::Cause>> {
-        let response = self.inner.send(request, timeout_ms).await?;
-        if response.status == 429 {
-            let now = self.inner.now_ms();
-            if let Some(ms) = response
-                .retry_after
-                .as_deref()
-                .and_then(|v| answer::retry_after_ms(v, now))
-            {
-                let until = now + ms as f64;
-                self.paused_until_ms
-                    .set(self.paused_until_ms.get().max(until));
-            }
+impl Pacer {
+    /// Turns for `rate_per_minute` requests a minute.
+    pub fn new(rate_per_minute: u32) -> Self {
+        Self {
+            interval_ms: 60_000.0 / f64::from(rate_per_minute.max(1)),
+            next_ms: Cell::new(f64::MIN),
+            paused_until_ms: Cell::new(f64::MIN),
+            tickets: Cell::new(0),
+            serving: Cell::new(0),
         }
-        Ok(response)
     }
 
-    /// Turns are taken in the order asked for, so rows leave in input order
-    /// and an abort leaves the last ones unsent.
-    async fn ready(&self) -> Result<(), Failure<T::Cause>> {
+    /// Lets no request leave before `ms` (on the transport's clock).
+    pub fn pause_until(&self, ms: f64) {
+        self.paused_until_ms.set(self.paused_until_ms.get().max(ms));
+    }
+
+    /// Waits for the next turn. Turns are taken in the order asked for, so
+    /// rows leave in input order and an abort leaves the last ones unsent.
+    pub async fn ready<T: Transport>(&self, transport: &T) -> Result<(), Failure<T::Cause>> {
         let ticket = self.tickets.get();
         self.tickets.set(ticket + 1);
         loop {
-            let now = self.inner.now_ms();
+            let now = transport.now_ms();
             let ahead = (ticket - self.serving.get()) as f64;
             let at = self.next_ms.get().max(self.paused_until_ms.get()) + ahead * self.interval_ms;
             if ahead == 0.0 && at <= now {
@@ -262,30 +249,15 @@ impl<T: Transport> Transport for Paced<'_, T> {
                 self.next_ms.set(now + self.interval_ms);
                 return Ok(());
             }
-            self.inner.sleep((at - now).max(1.0).ceil() as u64).await?;
+            transport.sleep((at - now).max(1.0).ceil() as u64).await?;
         }
-    }
-
-    async fn sleep(&self, ms: u64) -> Result<(), Failure<T::Cause>> {
-        self.inner.sleep(ms).await
-    }
-
-    fn aborted(&self) -> Option<Failure<T::Cause>> {
-        self.inner.aborted()
-    }
-
-    fn now_ms(&self) -> f64 {
-        self.inner.now_ms()
-    }
-
-    fn random(&self) -> f64 {
-        self.inner.random()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::call::Response;
     use crate::config::ClientConfig;
     use crate::json;
     use std::collections::HashMap;
