@@ -9,7 +9,7 @@
 //! there is no burst of the whole minute's budget that a server counting
 //! per second would refuse.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::task::Poll;
@@ -140,16 +140,15 @@ pub async fn run<T: Transport>(
     rows: &[Result<Request, Error>],
     settings: &CallSettings,
     pace: Pace,
-    mut progress: impl FnMut(Progress),
+    progress: impl Fn(Progress),
 ) -> Vec<Outcome<T::Body, T::Cause>> {
     let pacer = Pacer::new(pace.rate_per_minute);
     let next_row = Cell::new(0);
-    let outcomes = RefCell::new(Vec::from_iter(rows.iter().map(|_| Outcome::NotSent)));
-    let counts = RefCell::new(Progress {
+    let outcomes = Vec::from_iter(rows.iter().map(|_| Cell::new(Outcome::NotSent)));
+    let counts = Cell::new(Progress {
         total: rows.len(),
         ..Progress::default()
     });
-    let progress = RefCell::new(&mut progress);
     let worker = || async {
         while transport.aborted().is_none() {
             let i = next_row.get();
@@ -157,27 +156,27 @@ pub async fn run<T: Transport>(
             next_row.set(i + 1);
             let outcome = match row {
                 Err(invalid) => Outcome::Failed(CallError::before_sending(invalid.clone())),
-                Ok(request) => match call::run_paced(transport, request, settings, Some(&pacer))
-                    .await
-                {
-                    Ok(reply) => Outcome::Sent(reply),
-                    // The server never acted on it.
-                    Err(e) if e.error == Error::Aborted && !e.delivery_unknown => Outcome::NotSent,
-                    Err(e) => Outcome::Failed(e),
-                },
-            };
-            let now = {
-                let mut c = counts.borrow_mut();
-                match outcome {
-                    Outcome::Sent(_) => c.sent += 1,
-                    Outcome::Failed(_) => c.failed += 1,
-                    Outcome::NotSent => continue,
+                Ok(request) => {
+                    match call::run_paced(transport, request, settings, Some(&pacer)).await {
+                        Ok(reply) => Outcome::Sent(reply),
+                        // The server never acted on it.
+                        Err(e) if matches!(e.error, Error::Aborted) && !e.delivery_unknown => {
+                            Outcome::NotSent
+                        }
+                        Err(e) => Outcome::Failed(e),
+                    }
                 }
-                c.done += 1;
-                *c
             };
-            outcomes.borrow_mut()[i] = outcome;
-            (*progress.borrow_mut())(now);
+            let mut c = counts.get();
+            match outcome {
+                Outcome::Sent(_) => c.sent += 1,
+                Outcome::Failed(_) => c.failed += 1,
+                Outcome::NotSent => continue,
+            }
+            c.done += 1;
+            counts.set(c);
+            outcomes[i].set(outcome);
+            progress(c);
         }
     };
     let mut workers: Vec<Option<Pin<Box<_>>>> = (0..pace.concurrency.max(1))
@@ -201,7 +200,7 @@ pub async fn run<T: Transport>(
     })
     .await;
     drop(workers);
-    outcomes.into_inner()
+    outcomes.into_iter().map(Cell::into_inner).collect()
 }
 
 /// The turns of a run's requests: one per `60 s / ratePerMinute`, none
@@ -260,6 +259,7 @@ mod tests {
     use crate::call::Response;
     use crate::config::ClientConfig;
     use crate::json;
+    use std::cell::RefCell;
     use std::collections::HashMap;
     use std::task::{Context, Waker};
 
@@ -437,12 +437,14 @@ mod tests {
         rows: &[Result<Request, Error>],
         pace: Pace,
     ) -> (Outcomes, Vec<Progress>) {
-        let mut seen = Vec::new();
+        let seen = RefCell::new(Vec::new());
         let out = drive(
             sim,
-            run(sim, rows, &CallSettings::default(), pace, |p| seen.push(p)),
+            run(sim, rows, &CallSettings::default(), pace, |p| {
+                seen.borrow_mut().push(p)
+            }),
         );
-        (out, seen)
+        (out, seen.into_inner())
     }
 
     /// Each outcome as `sent`, `failed <code> <attempts> <deliveryUnknown>` or `not_sent`.
