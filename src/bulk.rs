@@ -93,10 +93,13 @@ pub fn read_options(
             Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (1..=max).contains(&v)) => {
                 *slot = n.as_u64().unwrap_or(1) as u32;
             }
-            Some(_) => {
+            Some(other) => {
                 return Err(Error::config(
                     name,
-                    IssueCode::OutOfRange,
+                    match other {
+                        Value::Number(_) => IssueCode::OutOfRange,
+                        _ => IssueCode::InvalidType,
+                    },
                     format!("{name} must be a whole number from 1 to {max}."),
                 ))
             }
@@ -606,10 +609,14 @@ mod tests {
             let e = read(text).unwrap_err();
             assert_eq!((e.code(), e.issues()[0].path.as_str()), ("config", path));
         }
+        let e = read(r#"{"ratePerMinute":0}"#).unwrap_err();
+        assert_eq!(e.issues()[0].code, IssueCode::OutOfRange);
         assert_eq!(
-            read(r#"{"ratePerMinute":0}"#).unwrap_err().issues()[0].message,
+            e.issues()[0].message,
             "ratePerMinute must be a whole number from 1 to 600000."
         );
+        let e = read(r#"{"concurrency":"4"}"#).unwrap_err();
+        assert_eq!(e.issues()[0].code, IssueCode::InvalidType);
     }
 
     #[test]
