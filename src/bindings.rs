@@ -20,6 +20,8 @@ use crate::validate::{self, phone};
 // Left out of the validators-only build (`--no-default-features`), which is
 // for web forms and is 20 KB smaller.
 #[cfg(feature = "client")]
+mod bulk;
+#[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
 mod transport;

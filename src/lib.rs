@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod answer;
+pub mod bulk;
 pub mod call;
 pub mod config;
 pub mod error;

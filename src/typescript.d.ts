@@ -769,6 +769,39 @@ export interface WebhookContactEvent {
 /** What `parseWebhook` returns: narrow it with `type`. */
 export type WebhookEvent = WebhookMessageEvent | WebhookStatusEvent | WebhookContactEvent;
 
+/** The sends `sendBulk` takes. */
+export type BulkKind =
+  | "sendMessage"
+  | "sendMediaMessage"
+  | "sendTemplateMessage"
+  | "sendInteractiveMessage"
+  | "sendCarouselTemplateMessage";
+
+/** The counts `onProgress` gets after each row that was sent or failed. */
+export interface BulkProgress {
+  /** Rows ended so far, rising by one each call. */
+  done: number;
+  total: number;
+  sent: number;
+  failed: number;
+}
+
+/** Options of `sendBulk`: the pace, progress, and the per-call options of every row. */
+export interface BulkOptions extends CallOptions {
+  /** Most requests, retries included, in a 60-second window, sent evenly spaced (default 60, the server's throttle). */
+  ratePerMinute?: number;
+  /** Most requests in flight at once (default 4). */
+  concurrency?: number;
+  /** Called after each row that was sent or failed; what it throws is ignored. */
+  onProgress?: (progress: BulkProgress) => void;
+}
+
+/** How one row of `sendBulk` ended: `not_sent` was never sent (the run was aborted first); a `failed` error says whether it may have been delivered (`deliveryUnknown`). */
+export type BulkOutcome =
+  | { index: number; status: "sent"; reply: SendReply }
+  | { index: number; status: "failed"; error: WhatsJetError }
+  | { index: number; status: "not_sent" };
+
 /** What `listTemplates` resolves to. */
 export type ListTemplatesReply = SuccessEnvelope<{ templateList: Page<Template> }>;
 /** What `listContacts` resolves to. */
@@ -838,6 +871,8 @@ export interface WhatsJetClient {
   getCampaignStatus(campaignUid: string, options?: CallOptions): Promise<CampaignStatusReply>;
   /** The items of a list method across its pages, each page fetched when the loop reaches it; `options.signal` ends it at once. */
   paginate<M extends ListMethod>(method: M, query?: RequestKinds[M], options?: CallOptions): AsyncIterableIterator<ListItems[M]>;
+  /** Sends one request per payload at `ratePerMinute`, `concurrency` at a time; a 429 pauses every row for its `Retry-After`. Resolves to one outcome per payload, in input order; a bad row fails alone. */
+  sendBulk<K extends BulkKind>(kind: K, payloads: Iterable<RequestKinds[K]>, options?: BulkOptions): Promise<BulkOutcome[]>;
 }
 
 /** The `code` of a `WhatsJetError`. */

@@ -138,6 +138,13 @@ pub fn declarations() -> String {
     out.push_str(ANSWERS);
     out.push_str(ITEMS);
     out.push_str(WEBHOOK);
+    union(
+        &mut out,
+        "The sends `sendBulk` takes.",
+        "BulkKind",
+        crate::bulk::KINDS.map(Kind::name),
+    );
+    out.push_str(BULK);
     replies_and_methods(&mut out);
     errors(&mut out);
     out
@@ -200,7 +207,9 @@ fn replies_and_methods(out: &mut String) {
             reply_name(route)
         ));
     }
-    out.push_str("  /** The items of a list method across its pages, each page fetched when the loop reaches it; `options.signal` ends it at once. */\n  paginate<M extends ListMethod>(method: M, query?: RequestKinds[M], options?: CallOptions): AsyncIterableIterator<ListItems[M]>;\n}\n\n");
+    out.push_str("  /** The items of a list method across its pages, each page fetched when the loop reaches it; `options.signal` ends it at once. */\n  paginate<M extends ListMethod>(method: M, query?: RequestKinds[M], options?: CallOptions): AsyncIterableIterator<ListItems[M]>;\n");
+    out.push_str(SEND_BULK);
+    out.push_str("}\n\n");
 }
 
 fn reply_name(route: &Route) -> String {
@@ -630,6 +639,37 @@ export interface WebhookContactEvent {
 export type WebhookEvent = WebhookMessageEvent | WebhookStatusEvent | WebhookContactEvent;
 
 "#;
+
+/// The types of `sendBulk`.
+const BULK: &str = r#"/** The counts `onProgress` gets after each row that was sent or failed. */
+export interface BulkProgress {
+  /** Rows ended so far, rising by one each call. */
+  done: number;
+  total: number;
+  sent: number;
+  failed: number;
+}
+
+/** Options of `sendBulk`: the pace, progress, and the per-call options of every row. */
+export interface BulkOptions extends CallOptions {
+  /** Most requests, retries included, in a 60-second window, sent evenly spaced (default 60, the server's throttle). */
+  ratePerMinute?: number;
+  /** Most requests in flight at once (default 4). */
+  concurrency?: number;
+  /** Called after each row that was sent or failed; what it throws is ignored. */
+  onProgress?: (progress: BulkProgress) => void;
+}
+
+/** How one row of `sendBulk` ended: `not_sent` was never sent (the run was aborted first); a `failed` error says whether it may have been delivered (`deliveryUnknown`). */
+export type BulkOutcome =
+  | { index: number; status: "sent"; reply: SendReply }
+  | { index: number; status: "failed"; error: WhatsJetError }
+  | { index: number; status: "not_sent" };
+
+"#;
+
+/// The `sendBulk` method of the `WhatsJetClient` interface.
+const SEND_BULK: &str = "  /** Sends one request per payload at `ratePerMinute`, `concurrency` at a time; a 429 pauses every row for its `Retry-After`. Resolves to one outcome per payload, in input order; a bad row fails alone. */\n  sendBulk<K extends BulkKind>(kind: K, payloads: Iterable<RequestKinds[K]>, options?: BulkOptions): Promise<BulkOutcome[]>;\n";
 
 /// What every error has; each code's interface extends it.
 const ERROR_BASE: &str = r#"/** What every `WhatsJetError` has. */
