@@ -497,3 +497,27 @@ const fromObject: WebhookEvent = formOnly.parseWebhook({ contact: {} });
 const matches: boolean = webhookSecretMatches(new URL("http://h/?s=1").searchParams.get("s"), "secret");
 const formMatches: boolean = formOnly.webhookSecretMatches(undefined, "secret");
 export const webhookUses = [webhookEvent, fromObject, matches, formMatches];
+
+// sendBulk: payloads typed by the kind, outcomes narrowed by `status`.
+export async function bulk(c: WhatsJetClient): Promise<string[]> {
+  const outcomes = await c.sendBulk(
+    "sendMessage",
+    [{ phone_number: "919876543210", message_body: "Hi" }],
+    { ratePerMinute: 60, concurrency: 4, onProgress: ({ done, total, sent, failed }) => void [done, total, sent, failed], timeoutMs: 5000 },
+  );
+  // @ts-expect-error a payload of another kind
+  await c.sendBulk("sendMessage", [{ phone_number: "1", media_type: "image" }]);
+  // @ts-expect-error not a send
+  await c.sendBulk("listContacts", []);
+  return outcomes.map((o) => {
+    switch (o.status) {
+      case "sent":
+        return `${o.index} ${o.reply.data.wamid}`;
+      case "failed":
+        return `${o.index} ${o.error.code} ${o.error.deliveryUnknown}`;
+      case "not_sent":
+        // @ts-expect-error nothing was sent, so no reply
+        return `${o.index} ${o.reply}`;
+    }
+  });
+}
