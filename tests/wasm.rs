@@ -446,7 +446,12 @@ async fn every_route_answers_through_the_client() {
         answers.push((name, to_json(&reply)));
     }
     for (name, reply) in &answers {
-        assert_eq!(reply["result"], "success", "{name}: {reply}");
+        // This test also runs a second time against the same sandbox (in
+        // Chromium after Node): a team member already assigned is then the
+        // server's "No changes", resolved with `changed: false`.
+        let repeat = *name == "team member" && reply["changed"] == false;
+        let expected = if repeat { "failed" } else { "success" };
+        assert_eq!(reply["result"], expected, "{name}: {reply}");
     }
     let get = |name: &str| answers.iter().find(|(n, _)| *n == name).unwrap().1.clone();
     assert_eq!(get("status")["data"]["status"], "accepted");
@@ -454,7 +459,12 @@ async fn every_route_answers_through_the_client() {
     assert_eq!(get("contact")["data"]["contact"]["_uid"], asha);
     assert_eq!(get("groups")["data"]["contactList"]["total"], 3);
     assert_eq!(get("assign groups")["changed"], true);
-    assert_eq!(get("team member")["data"]["contact_uid"], asha);
+    let member = get("team member");
+    if member["changed"] == true {
+        assert_eq!(member["data"]["contact_uid"], asha);
+    } else {
+        assert_eq!(member["message"], "No changes");
+    }
     let campaign_uid = get("campaign")["data"]["campaignUid"]
         .as_str()
         .unwrap()

@@ -510,14 +510,9 @@ export async function bulk(c: WhatsJetClient): Promise<string[]> {
   // @ts-expect-error not a send
   await c.sendBulk("listContacts", []);
   return outcomes.map((o) => {
-    switch (o.status) {
-      case "sent":
-        return `${o.index} ${o.reply.data.wamid}`;
-      case "failed":
-        return `${o.index} ${o.error.code} ${o.error.deliveryUnknown}`;
-      case "not_sent":
-        // @ts-expect-error nothing was sent, so no reply
-        return `${o.index} ${o.reply}`;
-    }
+    if (o.status === "sent") return `${o.index} ${o.reply.data.wamid}`;
+    if (o.status === "failed") return `${o.index} ${o.error.code} ${o.error.deliveryUnknown}`;
+    // @ts-expect-error nothing was sent, so no reply
+    return `${o.index} ${o.reply}`;
   });
 }
