@@ -16,7 +16,7 @@ use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::task::Poll;
 
-use crate::call::{self, CallError, Failure, Reply, Request, Response, Transport};
+use crate::call::{self, CallError, Failure, Reply, Request, Transport};
 use crate::config::{self, CallSettings};
 use crate::error::Error;
 use crate::issue::IssueCode;
@@ -166,18 +166,29 @@ pub async fn run<T: Transport>(
             next_row.set(i + 1);
             let outcome = match row {
                 Err(invalid) => Outcome::Failed(CallError::before_sending(invalid.clone())),
-                Ok(request) => {
-                    let row = Announced::new(transport, || on_send(i));
-                    match call::run_paced(&row, request, settings, Some(&pacer)).await {
-                        _ if row.refused.get() => Outcome::NotSent,
-                        Ok(reply) => Outcome::Sent(reply),
-                        // The server never acted on it.
-                        Err(e) if matches!(e.error, Error::Aborted) && !e.delivery_unknown => {
-                            Outcome::NotSent
+                // The row's first turn is taken here, so that the host hears
+                // of the row after it and before the request leaves; the
+                // call's first `ready` comes before anything else runs, and
+                // gets it back.
+                Ok(request) => match pacer.ready(transport).await {
+                    Err(_) => Outcome::NotSent,
+                    Ok(()) if !on_send(i) => Outcome::NotSent,
+                    Ok(()) => {
+                        pacer.held.set(true);
+                        let result = call::run_paced(transport, request, settings, Some(&pacer));
+                        let result = result.await;
+                        // Unused only if `on_send` aborted the run.
+                        pacer.held.set(false);
+                        match result {
+                            Ok(reply) => Outcome::Sent(reply),
+                            // The server never acted on it.
+                            Err(e) if matches!(e.error, Error::Aborted) && !e.delivery_unknown => {
+                                Outcome::NotSent
+                            }
+                            Err(e) => Outcome::Failed(e),
                         }
-                        Err(e) => Outcome::Failed(e),
                     }
-                }
+                },
             };
             let mut c = counts.get();
             match outcome {
@@ -212,59 +223,6 @@ pub async fn run<T: Transport>(
     .await;
 }
 
-/// One row's transport: asks the host before the row's first request
-/// leaves, and refuses to send it if the host says no.
-struct Announced<'a, T, F> {
-    inner: &'a T,
-    /// The host's go-ahead; taken at the first request, so asked once.
-    ask: Cell<Option<F>>,
-    refused: Cell<bool>,
-}
-
-impl<'a, T, F: FnOnce() -> bool> Announced<'a, T, F> {
-    fn new(inner: &'a T, ask: F) -> Self {
-        Self {
-            inner,
-            ask: Cell::new(Some(ask)),
-            refused: Cell::new(false),
-        }
-    }
-}
-
-impl<T: Transport, F: FnOnce() -> bool> Transport for Announced<'_, T, F> {
-    type Body = T::Body;
-    type Cause = T::Cause;
-
-    async fn send(
-        &self,
-        request: &Request,
-        timeout_ms: u32,
-    ) -> Result<Response<T::Body>, Failure<T::Cause>> {
-        if self.ask.take().is_some_and(|ask| !ask()) {
-            self.refused.set(true);
-            // Never retried; the row ends NotSent whatever the call makes of it.
-            return Err(Failure::from(Error::Aborted));
-        }
-        self.inner.send(request, timeout_ms).await
-    }
-
-    async fn sleep(&self, ms: u64) -> Result<(), Failure<T::Cause>> {
-        self.inner.sleep(ms).await
-    }
-
-    fn aborted(&self) -> Option<Failure<T::Cause>> {
-        self.inner.aborted()
-    }
-
-    fn now_ms(&self) -> f64 {
-        self.inner.now_ms()
-    }
-
-    fn random(&self) -> f64 {
-        self.inner.random()
-    }
-}
-
 /// The turns of a run's requests: one per `60 s / ratePerMinute`, none
 /// while a 429's `Retry-After` lasts.
 #[derive(Debug)]
@@ -277,6 +235,8 @@ pub struct Pacer {
     /// Turns given out, and the turn whose request leaves next.
     tickets: Cell<u64>,
     serving: Cell<u64>,
+    /// A turn already waited for, which the next `ready` returns at once.
+    held: Cell<bool>,
 }
 
 impl Pacer {
@@ -288,6 +248,7 @@ impl Pacer {
             paused_until_ms: Cell::new(f64::MIN),
             tickets: Cell::new(0),
             serving: Cell::new(0),
+            held: Cell::new(false),
         }
     }
 
@@ -299,6 +260,9 @@ impl Pacer {
     /// Waits for the next turn. Turns are taken in the order asked for, so
     /// rows leave in input order and an abort leaves the last ones unsent.
     pub async fn ready<T: Transport>(&self, transport: &T) -> Result<(), Failure<T::Cause>> {
+        if self.held.replace(false) {
+            return Ok(());
+        }
         let ticket = self.tickets.get();
         self.tickets.set(ticket + 1);
         loop {
@@ -318,6 +282,7 @@ impl Pacer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::call::Response;
     use crate::config::ClientConfig;
     use crate::json;
     use std::cell::RefCell;
