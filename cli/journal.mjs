@@ -9,7 +9,7 @@
 // A row whose last line is "started" may have been delivered: it is unknown,
 // like a failure with deliveryUnknown.
 
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 
 import { UsageError } from "./config.mjs";
 
@@ -24,8 +24,9 @@ export function readJournal(path) {
     try {
       entry = JSON.parse(text);
     } catch {
-      // A torn last line is a "started" cut short by the crash, written
-      // before its request could leave: nothing was sent for it.
+      // A torn last line is cut short by a crash or a failed write: a
+      // "started" whose request never left, or an outcome whose row stays
+      // unknown by its "started".
       if (lines.slice(index + 1).every((rest) => rest === "")) return;
       throw new UsageError(`${path}:${index + 1} is not a journal line; is it the journal of a send?`);
     }
@@ -45,13 +46,18 @@ export function readJournal(path) {
 export class Journal {
   constructor(path) {
     this.fd = openSync(path, "a+");
-    const text = readFileSync(this.fd, "utf8");
-    // After a torn line, start on a fresh one.
-    if (text !== "" && !text.endsWith("\n")) this.#append("\n");
+    // A torn last line goes, as readJournal ignores it; left in place it
+    // would no longer be last once this run appends.
+    const bytes = readFileSync(this.fd);
+    const end = bytes.lastIndexOf(0x0a) + 1;
+    if (end < bytes.length) ftruncateSync(this.fd, end);
   }
 
   #append(text) {
-    writeSync(this.fd, text);
+    // A short write (a full disk, a file size limit) is retried, so that it
+    // throws rather than leave a torn line behind a request that went out.
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
     fsyncSync(this.fd);
   }
 
@@ -72,9 +78,9 @@ export class Journal {
       row: row.row,
       phone: row.phone,
       state: "failed",
-      code: error.code ?? "error",
+      code: error.code,
       message: error.message,
-      deliveryUnknown: error.deliveryUnknown !== false,
+      deliveryUnknown: error.deliveryUnknown,
     });
   }
 

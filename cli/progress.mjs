@@ -31,9 +31,10 @@ export class Progress {
     return `${this.done}/${this.total}  ${rate.toFixed(1)}/min  ETA ${duration(eta)}  failed ${this.failed}`;
   }
 
-  row(failed) {
-    this.done += 1;
-    if (failed) this.failed += 1;
+  /** Shows `done` rows ended, `failed` of them failed. */
+  update(done, failed) {
+    this.done = done;
+    this.failed = failed;
     if (this.stream.isTTY) {
       const filled = Math.round((this.done / this.total) * BAR_WIDTH);
       this.stream.write(`\r[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${this.text()}\x1b[K`);

@@ -4,7 +4,6 @@
 
 import { UsageError, connect } from "./config.mjs";
 import { Journal, readJournal } from "./journal.mjs";
-import { sendPaced } from "./pacing.mjs";
 import { Progress } from "./progress.mjs";
 import { invalidReport, pairs, readCsv, recipients } from "./recipients.mjs";
 
@@ -95,11 +94,11 @@ async function scheduleCampaign(whatsjet, values, out) {
   return 0;
 }
 
-/** Stops starting rows on the first Ctrl-C; a second one ends the process at once. */
+/** Aborts the run on the first Ctrl-C; a second one ends the process at once. */
 function stopOnInterrupt(controller, err) {
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
-    err.write("\nstopping: no new rows; waiting for the requests in flight (Ctrl-C again to quit now)\n");
+    err.write("\nstopping: no new rows; a request in flight is left of unknown delivery (Ctrl-C again to quit now)\n");
     controller.abort();
   };
   process.on("SIGINT", onSignal);
@@ -163,43 +162,62 @@ export async function send(whatsjet, values, { out = process.stdout, err = proce
   const controller = new AbortController();
   const release = stopOnInterrupt(controller, err);
   const progress = new Progress(pending.length, err);
-  const outcomes = new Map();
+  // A row whose "started" line is not on disk must not be sent (a throwing
+  // onSend keeps it unsent), so the first failed write stops the run and
+  // the journal, whose last line may now be torn, takes no more.
+  let journalError;
+  const record = (write) => {
+    if (journalError !== undefined) throw journalError;
+    try {
+      write();
+    } catch (error) {
+      journalError = error;
+      controller.abort();
+      throw error;
+    }
+  };
+  let outcomes;
   try {
-    await sendPaced(pending, {
-      ratePerMinute: rate,
-      concurrency,
-      signal: controller.signal,
-      send: (row) => client.sendTemplateMessage(row.payload),
-      onStart: (row) => journal.started(row),
-      onOutcome: (row, outcome) => {
-        if (outcome.status === "sent") journal.sent(row, outcome.reply);
-        else journal.failed(row, outcome.error);
-        outcomes.set(row.row, outcome);
-        progress.row(outcome.status === "failed");
+    outcomes = await client.sendBulk(
+      "sendTemplateMessage",
+      pending.map((row) => row.payload),
+      {
+        ratePerMinute: rate,
+        concurrency,
+        signal: controller.signal,
+        onSend: ({ index }) => record(() => journal.started(pending[index])),
+        onProgress: ({ done, failed, outcome }) => {
+          const row = pending[outcome.index];
+          record(() => (outcome.status === "sent" ? journal.sent(row, outcome.reply) : journal.failed(row, outcome.error)));
+          progress.update(done, failed);
+        },
       },
-    });
+    );
   } finally {
     progress.end();
     release();
     journal.close();
   }
+  if (journalError !== undefined) {
+    err.write(`whatsjet: cannot write ${journalPath}: ${journalError.message}; the run stopped\n`);
+  }
 
   let sent = 0;
+  let notSent = 0;
   const failed = [];
-  for (const row of pending) {
-    const outcome = outcomes.get(row.row);
-    if (outcome?.status === "sent") sent += 1;
-    else if (outcome !== undefined) failed.push([row, outcome.error]);
+  for (const outcome of outcomes) {
+    if (outcome.status === "sent") sent += 1;
+    else if (outcome.status === "not_sent") notSent += 1;
+    else failed.push([pending[outcome.index], outcome.error]);
   }
-  const unknownNow = failed.filter(([, error]) => error.deliveryUnknown !== false);
-  const notSent = pending.length - outcomes.size;
+  const unknownNow = failed.filter(([, error]) => error.deliveryUnknown);
   for (const [row, error] of failed) {
-    const unknownText = error.deliveryUnknown !== false ? " (delivery unknown: check before sending again)" : "";
-    out.write(`  row ${row.row} ${row.phone}: ${error.code ?? "error"}: ${error.message}${unknownText}\n`);
+    const unknownText = error.deliveryUnknown ? " (delivery unknown: check before sending again)" : "";
+    out.write(`  row ${row.row} ${row.phone}: ${error.code}: ${error.message}${unknownText}\n`);
   }
   out.write(
     `sent ${sent}, failed ${failed.length - unknownNow.length}, unknown ${unknownNow.length + unknown.length}, not sent ${notSent}, invalid ${invalid.length}, sent before ${sentBefore.length}; journal ${journalPath}\n`,
   );
-  if (controller.signal.aborted) return 130;
+  if (controller.signal.aborted && journalError === undefined) return 130;
   return failed.length + notSent + invalid.length + unknown.length > 0 ? 1 : 0;
 }

@@ -3,6 +3,8 @@
 //! `concurrency` at a time, and every attempt, retries included, paced to
 //! `ratePerMinute`. A 429 with `Retry-After` pauses the whole run. A row
 //! that failed validation is a failed outcome and never stops the others.
+//! The host hears of a row right before its first request leaves (so a
+//! journal can record it first) and again when it ends.
 //!
 //! The pace is one attempt per `60 s / ratePerMinute`: then no 60-second
 //! window, sliding or the server's fixed one, holds more than the rate, and
@@ -68,7 +70,7 @@ pub fn read_kind(name: Option<&str>) -> Result<Kind, Error> {
 }
 
 /// Reads `sendBulk`'s options: the pace, and the per-call options of every
-/// row over the client's. `onProgress` is the host's to read.
+/// row over the client's. `onSend` and `onProgress` are the host's to read.
 pub fn read_options(
     options: &Value,
     defaults: &CallSettings,
@@ -82,6 +84,7 @@ pub fn read_options(
             ))
         }
     };
+    rest.remove("onSend");
     rest.remove("onProgress");
     let mut pace = Pace::default();
     for (name, max, slot) in [
@@ -136,18 +139,22 @@ pub struct Progress {
     pub failed: usize,
 }
 
-/// Sends every row, calling `progress` after each one that ends, and
-/// returns the outcomes in the order of `rows`.
+/// Sends every row. `ended(index, outcome, counts)` gets each row that was
+/// sent or failed as it ends; a row it never gets is [`Outcome::NotSent`].
+///
+/// `on_send(index)` runs once per row, after its turn and right before its
+/// first request leaves (never for an invalid row or one that ends
+/// unsent); if it returns `false` the row is not sent: it ends unsent.
 pub async fn run<T: Transport>(
     transport: &T,
     rows: &[Result<Request, Error>],
     settings: &CallSettings,
     pace: Pace,
-    progress: impl Fn(Progress),
-) -> Vec<Outcome<T::Body, T::Cause>> {
+    on_send: impl Fn(usize) -> bool,
+    ended: impl Fn(usize, Outcome<T::Body, T::Cause>, Progress),
+) {
     let pacer = Pacer::new(pace.rate_per_minute);
     let next_row = Cell::new(0);
-    let outcomes = Vec::from_iter(rows.iter().map(|_| Cell::new(Outcome::NotSent)));
     let counts = Cell::new(Progress {
         total: rows.len(),
         ..Progress::default()
@@ -159,16 +166,29 @@ pub async fn run<T: Transport>(
             next_row.set(i + 1);
             let outcome = match row {
                 Err(invalid) => Outcome::Failed(CallError::before_sending(invalid.clone())),
-                Ok(request) => {
-                    match call::run_paced(transport, request, settings, Some(&pacer)).await {
-                        Ok(reply) => Outcome::Sent(reply),
-                        // The server never acted on it.
-                        Err(e) if matches!(e.error, Error::Aborted) && !e.delivery_unknown => {
-                            Outcome::NotSent
+                // The row's first turn is taken here, so that the host hears
+                // of the row after it and before the request leaves; the
+                // call's first `ready` comes before anything else runs, and
+                // gets it back.
+                Ok(request) => match pacer.ready(transport).await {
+                    Err(_) => Outcome::NotSent,
+                    Ok(()) if !on_send(i) => Outcome::NotSent,
+                    Ok(()) => {
+                        pacer.held.set(true);
+                        let result = call::run_paced(transport, request, settings, Some(&pacer));
+                        let result = result.await;
+                        // Unused only if `on_send` aborted the run.
+                        pacer.held.set(false);
+                        match result {
+                            Ok(reply) => Outcome::Sent(reply),
+                            // The server never acted on it.
+                            Err(e) if matches!(e.error, Error::Aborted) && !e.delivery_unknown => {
+                                Outcome::NotSent
+                            }
+                            Err(e) => Outcome::Failed(e),
                         }
-                        Err(e) => Outcome::Failed(e),
                     }
-                }
+                },
             };
             let mut c = counts.get();
             match outcome {
@@ -178,8 +198,7 @@ pub async fn run<T: Transport>(
             }
             c.done += 1;
             counts.set(c);
-            outcomes[i].set(outcome);
-            progress(c);
+            ended(i, outcome, c);
         }
     };
     let mut workers: Vec<Option<Pin<Box<_>>>> = (0..pace.concurrency.max(1))
@@ -202,8 +221,6 @@ pub async fn run<T: Transport>(
         }
     })
     .await;
-    drop(workers);
-    outcomes.into_iter().map(Cell::into_inner).collect()
 }
 
 /// The turns of a run's requests: one per `60 s / ratePerMinute`, none
@@ -218,6 +235,8 @@ pub struct Pacer {
     /// Turns given out, and the turn whose request leaves next.
     tickets: Cell<u64>,
     serving: Cell<u64>,
+    /// A turn already waited for, which the next `ready` returns at once.
+    held: Cell<bool>,
 }
 
 impl Pacer {
@@ -229,6 +248,7 @@ impl Pacer {
             paused_until_ms: Cell::new(f64::MIN),
             tickets: Cell::new(0),
             serving: Cell::new(0),
+            held: Cell::new(false),
         }
     }
 
@@ -240,6 +260,9 @@ impl Pacer {
     /// Waits for the next turn. Turns are taken in the order asked for, so
     /// rows leave in input order and an abort leaves the last ones unsent.
     pub async fn ready<T: Transport>(&self, transport: &T) -> Result<(), Failure<T::Cause>> {
+        if self.held.replace(false) {
+            return Ok(());
+        }
         let ticket = self.tickets.get();
         self.tickets.set(ticket + 1);
         loop {
@@ -328,6 +351,11 @@ mod tests {
 
         fn times(&self) -> Vec<f64> {
             self.sent.borrow().iter().map(|(t, _)| *t).collect()
+        }
+
+        /// The phone number of every request, in order.
+        fn phones(&self) -> Vec<String> {
+            self.sent.borrow().iter().map(|(_, p)| p.clone()).collect()
         }
     }
 
@@ -422,6 +450,11 @@ mod tests {
             .collect()
     }
 
+    /// What a row that failed validation holds.
+    fn invalid_phone() -> Error {
+        Error::invalid("phone_number", IssueCode::InvalidPhone, "bad")
+    }
+
     fn phone(n: u32) -> String {
         format!("91900000{n:04}")
     }
@@ -435,19 +468,44 @@ mod tests {
 
     type Outcomes = Vec<Outcome<(), ()>>;
 
-    fn run_all(
+    /// What the host heard: each `on_send` as (row, requests sent before
+    /// it), and each row that ended as (row, counts).
+    #[derive(Debug, Default)]
+    struct Heard {
+        announced: Vec<(usize, usize)>,
+        ended: Vec<(usize, Progress)>,
+    }
+
+    /// Runs `rows`, the host letting a row go when `allow` says so.
+    fn run_with(
         sim: &Sim,
         rows: &[Result<Request, Error>],
         pace: Pace,
-    ) -> (Outcomes, Vec<Progress>) {
-        let seen = RefCell::new(Vec::new());
-        let out = drive(
-            sim,
-            run(sim, rows, &CallSettings::default(), pace, |p| {
-                seen.borrow_mut().push(p)
-            }),
-        );
-        (out, seen.into_inner())
+        allow: impl Fn(usize) -> bool,
+    ) -> (Outcomes, Heard) {
+        let heard = RefCell::new(Heard::default());
+        let on_send = |i| {
+            let before = sim.sent.borrow().len();
+            heard.borrow_mut().announced.push((i, before));
+            allow(i)
+        };
+        let out = RefCell::new(Vec::from_iter(rows.iter().map(|_| Outcome::NotSent)));
+        let ended = |i, outcome, p| {
+            out.borrow_mut()[i] = outcome;
+            heard.borrow_mut().ended.push((i, p));
+        };
+        let settings = CallSettings::default();
+        drive(sim, run(sim, rows, &settings, pace, on_send, ended));
+        (out.into_inner(), heard.into_inner())
+    }
+
+    fn run_all(sim: &Sim, rows: &[Result<Request, Error>], pace: Pace) -> (Outcomes, Heard) {
+        run_with(sim, rows, pace, |_| true)
+    }
+
+    /// The rows `on_send` was called for, in order.
+    fn announced_rows(heard: &Heard) -> Vec<usize> {
+        heard.announced.iter().map(|(i, _)| *i).collect()
     }
 
     /// Each outcome as `sent`, `failed <code> <attempts> <deliveryUnknown>` or `not_sent`.
@@ -530,12 +588,8 @@ mod tests {
         // Row 0 is slow to fail, so rows end out of order.
         s.answer(&phone(0), &[(500, None)]);
         let mut rows = rows(0..4);
-        rows[2] = Err(Error::invalid(
-            "phone_number",
-            IssueCode::InvalidPhone,
-            "bad",
-        ));
-        let (outcomes, progress) = run_all(&s, &rows, pace(600_000, 2));
+        rows[2] = Err(invalid_phone());
+        let (outcomes, heard) = run_all(&s, &rows, pace(600_000, 2));
         assert_eq!(
             summary(&outcomes),
             [
@@ -546,14 +600,7 @@ mod tests {
             ]
         );
         // Nothing is sent twice, and the bad row is never sent.
-        assert_eq!(
-            s.sent
-                .borrow()
-                .iter()
-                .map(|(_, p)| p.clone())
-                .collect::<Vec<_>>(),
-            [phone(0), phone(1), phone(3)]
-        );
+        assert_eq!(s.phones(), [phone(0), phone(1), phone(3)]);
         let p = |done, sent, failed| Progress {
             done,
             total: 4,
@@ -561,14 +608,67 @@ mod tests {
             failed,
         };
         // Row 0 fails at 100 ms; its worker takes row 2, which fails at once.
-        assert_eq!(progress, [p(1, 0, 1), p(2, 0, 2), p(3, 1, 2), p(4, 2, 2)]);
+        assert_eq!(
+            heard.ended,
+            [
+                (0, p(1, 0, 1)),
+                (2, p(2, 0, 2)),
+                (1, p(3, 1, 2)),
+                (3, p(4, 2, 2))
+            ]
+        );
+    }
+
+    #[test]
+    fn on_send_comes_once_per_row_right_before_its_first_request() {
+        let s = sim(100.0);
+        // Row 1 is throttled once and retried; row 3 fails after leaving.
+        s.answer(&phone(1), &[(429, Some("1"))]);
+        s.answer(&phone(3), &[(500, None)]);
+        let mut rows = rows(0..5);
+        rows[2] = Err(invalid_phone());
+        let (outcomes, heard) = run_all(&s, &rows, pace(600, 2));
+        assert_eq!(
+            summary(&outcomes),
+            [
+                "sent",
+                "sent",
+                "failed validation 0 false",
+                "failed http 1 true",
+                "sent"
+            ]
+        );
+        // Row 4 asked for its turn before the retry of row 1 did.
+        assert_eq!(
+            s.phones(),
+            [phone(0), phone(1), phone(3), phone(4), phone(1)]
+        );
+        // Once per row that left, retries not again, the invalid row never;
+        // each time the very next request to leave is that row's.
+        assert_eq!(heard.announced, [(0, 0), (1, 1), (3, 2), (4, 3)]);
+    }
+
+    #[test]
+    fn a_row_the_host_refuses_is_never_sent_and_ends_not_sent() {
+        let s = sim(100.0);
+        let (outcomes, heard) = run_with(&s, &rows(0..3), pace(600_000, 1), |i| i != 1);
+        assert_eq!(summary(&outcomes), ["sent", "not_sent", "sent"]);
+        assert_eq!(s.phones(), [phone(0), phone(2)]);
+        assert_eq!(announced_rows(&heard), [0, 1, 2]);
+        let p = |done, sent| Progress {
+            done,
+            total: 3,
+            sent,
+            failed: 0,
+        };
+        assert_eq!(heard.ended, [(0, p(1, 1)), (2, p(2, 2))]);
     }
 
     #[test]
     fn an_abort_while_waiting_for_a_turn_leaves_the_rest_not_sent() {
         let mut s = sim(100.0);
         s.abort_at = Some(2_500.0);
-        let (outcomes, progress) = run_all(&s, &rows(0..6), pace(60, 2));
+        let (outcomes, heard) = run_all(&s, &rows(0..6), pace(60, 2));
         assert_eq!(
             summary(&outcomes),
             ["sent", "sent", "sent", "not_sent", "not_sent", "not_sent"]
@@ -576,18 +676,21 @@ mod tests {
         assert_eq!(s.times(), [0.0, 1_000.0, 2_000.0]);
         // It ends at the abort, not at the next turn.
         assert_eq!(s.now.get(), 2_500.0);
-        assert_eq!(progress.len(), 3);
+        assert_eq!(heard.ended.len(), 3);
+        // The host hears of no row that never left.
+        assert_eq!(announced_rows(&heard), [0, 1, 2]);
     }
 
     #[test]
     fn an_abort_during_a_request_leaves_that_one_unknown() {
         let mut s = sim(1_000.0);
         s.abort_at = Some(500.0);
-        let (outcomes, _) = run_all(&s, &rows(0..3), pace(600_000, 1));
+        let (outcomes, heard) = run_all(&s, &rows(0..3), pace(600_000, 1));
         assert_eq!(
             summary(&outcomes),
             ["failed aborted 1 true", "not_sent", "not_sent"]
         );
+        assert_eq!(heard.announced, [(0, 0)]);
     }
 
     #[test]

@@ -777,13 +777,15 @@ export type BulkKind =
   | "sendInteractiveMessage"
   | "sendCarouselTemplateMessage";
 
-/** The counts `onProgress` gets after each row that was sent or failed. */
+/** What `onProgress` gets after each row that was sent or failed: the counts, and that row's outcome. */
 export interface BulkProgress {
   /** Rows ended so far, rising by one each call. */
   done: number;
   total: number;
   sent: number;
   failed: number;
+  /** The outcome of the row that just ended, as it will be in the resolved array. */
+  outcome: Exclude<BulkOutcome, { status: "not_sent" }>;
 }
 
 /** Options of `sendBulk`: the pace, progress, and the per-call options of every row. */
@@ -792,11 +794,13 @@ export interface BulkOptions extends CallOptions {
   ratePerMinute?: number;
   /** Most requests in flight at once (default 4). */
   concurrency?: number;
+  /** Called once per row, synchronously, right before its first request leaves (after its turn; never for a row that fails validation or is not sent). If it throws, that row is not sent: it ends `not_sent`. */
+  onSend?: (row: { index: number }) => void;
   /** Called after each row that was sent or failed; what it throws is ignored. */
   onProgress?: (progress: BulkProgress) => void;
 }
 
-/** How one row of `sendBulk` ended: `not_sent` was never sent (the run was aborted first); a `failed` error says whether it may have been delivered (`deliveryUnknown`). */
+/** How one row of `sendBulk` ended: `not_sent` was never sent (the run was aborted first, or `onSend` threw); a `failed` error says whether it may have been delivered (`deliveryUnknown`). */
 export type BulkOutcome =
   | { index: number; status: "sent"; reply: SendReply }
   | { index: number; status: "failed"; error: WhatsJetError }

@@ -1,6 +1,6 @@
 //! `WhatsJetClient.sendBulk`: reads every row and option now, runs
-//! [`bulk::run`] over one fetch transport, and writes each outcome as
-//! `{ index, status, reply | error }`.
+//! [`bulk::run`] over one fetch transport, calls `onSend` and `onProgress`,
+//! and writes each outcome as `{ index, status, reply | error }`.
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -26,41 +26,64 @@ impl Client {
         promise(async move {
             let run = run.map_err(throw)?;
             let transport = Fetch::new(run.headers, run.signal);
-            let report = |p: bulk::Progress| {
+            let out = Array::new();
+            for index in 0..run.rows.len() {
+                out.push(&outcome_js(index, Outcome::NotSent));
+            }
+            let on_send = |index: usize| {
+                let Some(f) = &run.on_send else { return true };
+                let row = Object::new();
+                let _ = Reflect::set(&row, &"index".into(), &JsValue::from(index as u32));
+                // A throw keeps the row from being sent.
+                f.call1(&JsValue::UNDEFINED, &row).is_ok()
+            };
+            let ended = |index: usize, outcome, p: bulk::Progress| {
+                let outcome = outcome_js(index, outcome);
+                out.set(index as u32, outcome.clone());
                 if let Some(f) = &run.on_progress {
-                    let counts = format!(
+                    let counts = to_js(&format!(
                         r#"{{"done":{},"total":{},"sent":{},"failed":{}}}"#,
                         p.done, p.total, p.sent, p.failed
-                    );
+                    ));
+                    let _ = Reflect::set(&counts, &"outcome".into(), &outcome);
                     // A throwing callback must not stop the sends.
-                    let _ = f.call1(&JsValue::UNDEFINED, &to_js(&counts));
+                    let _ = f.call1(&JsValue::UNDEFINED, &counts);
                 }
             };
-            let outcomes = bulk::run(&transport, &run.rows, &run.settings, run.pace, report).await;
-            let out = Array::new();
-            for (index, outcome) in outcomes.into_iter().enumerate() {
-                let row = Object::new();
-                let set = |key: &str, value: &JsValue| {
-                    let _ = Reflect::set(&row, &JsValue::from_str(key), value);
-                };
-                set("index", &JsValue::from(index as u32));
-                let status = match outcome {
-                    Outcome::Sent(reply) => {
-                        set("reply", &reply_js(reply));
-                        "sent"
-                    }
-                    Outcome::Failed(failure) => {
-                        set("error", &to_js_error(&failure));
-                        "failed"
-                    }
-                    Outcome::NotSent => "not_sent",
-                };
-                set("status", &JsValue::from_str(status));
-                out.push(&row);
-            }
+            bulk::run(
+                &transport,
+                &run.rows,
+                &run.settings,
+                run.pace,
+                on_send,
+                ended,
+            )
+            .await;
             Ok(out.into())
         })
     }
+}
+
+/// `{ index, status, reply | error }`.
+fn outcome_js(index: usize, outcome: Outcome<js_sys::JsString, JsValue>) -> JsValue {
+    let row = Object::new();
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&row, &JsValue::from_str(key), value);
+    };
+    set("index", &JsValue::from(index as u32));
+    let status = match outcome {
+        Outcome::Sent(reply) => {
+            set("reply", &reply_js(reply));
+            "sent"
+        }
+        Outcome::Failed(failure) => {
+            set("error", &to_js_error(&failure));
+            "failed"
+        }
+        Outcome::NotSent => "not_sent",
+    };
+    set("status", &JsValue::from_str(status));
+    row.into()
 }
 
 /// A run as read from the arguments.
@@ -69,6 +92,7 @@ struct Run {
     settings: CallSettings,
     pace: Pace,
     signal: Option<web_sys::AbortSignal>,
+    on_send: Option<Function>,
     on_progress: Option<Function>,
     headers: JsValue,
 }
@@ -83,18 +107,8 @@ impl Run {
         let kind = bulk::read_kind(kind.as_string().as_deref())?;
         let (pace, settings) = bulk::read_options(&read_options(options)?, &open.config.call)?;
         let signal = read_signal(options)?;
-        let on_progress = match Reflect::get(options, &JsValue::from_str("onProgress")) {
-            Ok(f) if f.is_function() => Some(f.unchecked_into()),
-            Ok(f) if f.is_undefined() || f.is_null() => None,
-            _ if !options.is_object() => None,
-            _ => {
-                return Err(Error::config(
-                    "onProgress",
-                    IssueCode::InvalidType,
-                    "onProgress must be a function.",
-                ))
-            }
-        };
+        let on_send = read_callback(options, "onSend")?;
+        let on_progress = read_callback(options, "onProgress")?;
         let not_rows = || {
             Error::invalid(
                 "payloads",
@@ -122,8 +136,23 @@ impl Run {
             settings,
             pace,
             signal,
+            on_send,
             on_progress,
             headers: open.headers.clone(),
         })
+    }
+}
+
+/// The function at `options[name]`, if there is one.
+fn read_callback(options: &JsValue, name: &str) -> Result<Option<Function>, Error> {
+    match Reflect::get(options, &JsValue::from_str(name)) {
+        Ok(f) if f.is_function() => Ok(Some(f.unchecked_into())),
+        Ok(f) if f.is_undefined() || f.is_null() => Ok(None),
+        _ if !options.is_object() => Ok(None),
+        _ => Err(Error::config(
+            name,
+            IssueCode::InvalidType,
+            format!("{name} must be a function."),
+        )),
     }
 }

@@ -28,9 +28,14 @@ before(async () => {
 after(() => sandbox?.stop());
 beforeEach(() => sandbox.reset());
 
-/** Starts the command; `done` resolves to { code, signal, stdout, stderr }. */
-function start(args, env = {}) {
-  const child = spawn(BIN, args, {
+/**
+ * Starts the command; `done` resolves to { code, signal, stdout, stderr }.
+ * `fileBlocks` limits the size of the files it writes (512-byte blocks).
+ */
+function start(args, env = {}, { fileBlocks } = {}) {
+  const [command, argv] =
+    fileBlocks === undefined ? [BIN, args] : ["/bin/sh", ["-c", `ulimit -f ${fileBlocks}; exec "$0" "$@"`, BIN, ...args]];
+  const child = spawn(command, argv, {
     cwd: dir,
     env: {
       PATH: process.env.PATH,
@@ -250,6 +255,29 @@ test("a certain failure is sent again on the next run, an unknown delivery never
   assert.match(second.stdout, /^ {2}row 3 918000000002: failed at \S+Z$/m);
   assert.match(second.stdout, /^3 rows: 0 invalid, 1 sent before, 1 unknown, 1 to send$/m);
   assert.deepEqual(await sentPhones(), ["918000000001", "918000000002", "919999999999", "919999999999"]);
+});
+
+test("a journal that cannot be written stops the run, and no row leaves before its started line is on disk", async () => {
+  const csv = join(dir, "ten-full.csv");
+  const rows = Array.from({ length: 10 }, (_, i) => `${phone(i)},N${i},#${i}`);
+  writeFileSync(csv, `phone_number,first_name,order\n${rows.join("\n")}\n`);
+  const journal = `${csv}.journal`;
+  const args = ["send", "--csv", csv, ...SEND_ARGS, "--rate", "6000", "--concurrency", "1"];
+  // 2,048 bytes: seven rows' "started" (83 bytes) and "sent" (202) lines
+  // fit, and the eighth row's "started" line does not.
+  const full = await start(args, {}, { fileBlocks: 4 }).done;
+  assert.equal(full.code, 1);
+  assert.match(full.stderr, new RegExp(`^whatsjet: cannot write ${journal}: EFBIG: .*; the run stopped$`, "m"));
+  assert.match(full.stdout, /^sent 7, failed 0, unknown 0, not sent 3, invalid 0, sent before 0; /m);
+  assert.deepEqual(await sentPhones(), rows.slice(0, 7).map((row) => row.split(",")[0]));
+  assert.equal(readFileSync(journal).length, 2048);
+
+  // The torn line goes; the rest are sent, each row once in all.
+  const resumed = await run(args);
+  assert.equal(resumed.code, 0);
+  assert.match(resumed.stdout, /^10 rows: 0 invalid, 7 sent before, 0 unknown, 3 to send$/m);
+  assert.deepEqual(await sentPhones(), rows.map((row) => row.split(",")[0]));
+  assert.match((await run(args)).stdout, /^10 rows: 0 invalid, 10 sent before, 0 unknown, 0 to send$/m);
 });
 
 test("--rate spaces the requests: 10 at 300 a minute take at least 1.8 s", async () => {

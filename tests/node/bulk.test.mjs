@@ -1,8 +1,8 @@
 // client.sendBulk through the built package against a private sandbox:
 // 1,000 recipients with faults on (429s, 500s, timeouts, dropped
 // connections), compared row by row with what the sandbox recorded and
-// delivered; the pace on the sandbox's own rate limiter; an abort; and the
-// arguments it refuses. The scheduling rules themselves are unit-tested on
+// delivered; onSend against every request that leaves; the pace on the
+// sandbox's own rate limiter; an abort; and the arguments it refuses. The scheduling rules themselves are unit-tested on
 // a simulated clock in src/bulk.rs.
 //
 // Run: scripts/build.sh && cargo build -p whatsjet-sandbox &&
@@ -122,10 +122,66 @@ test("1,000 recipients with faults: each sent row delivered once, nothing unsent
     progress.map((p) => p.done),
     payloads.map((_, i) => i + 1),
   );
-  assert.deepEqual(progress.at(-1), { done: total, total, sent: by.sent, failed: by.failed });
+  const { outcome: last, ...lastCounts } = progress.at(-1);
+  assert.deepEqual(lastCounts, { done: total, total, sent: by.sent, failed: by.failed });
+  // Each row's outcome comes with its progress as it ends: the very object resolved.
+  assert.ok(last.status !== "not_sent");
+  assert.deepEqual(
+    progress.map((p) => p.outcome).toSorted((a, b) => a.index - b.index),
+    outcomes,
+  );
+  assert.ok(progress.every((p) => p.outcome === outcomes[p.outcome.index]));
   console.log(
     `# sendBulk 1000 rows with faults: ${by.sent} sent, ${by.failed} failed (${by.unknown} deliveryUnknown), ${by.not_sent} not_sent; ` +
       `${[...recorded.values()].reduce((a, b) => a + b, 0)} requests recorded, none delivered twice; ${seconds.toFixed(1)} s`,
+  );
+});
+
+test("onSend comes once per row right before its first request leaves; a throw keeps that row not_sent", async () => {
+  // Row 1 is throttled once and retried; row 2 is invalid; onSend refuses row 3.
+  await sandbox.fault({ path_contains: "send-message", times: 1, delay_ms: 0 });
+  await sandbox.fault({ path_contains: "send-message", status: 429, headers: { "retry-after": "1" }, json: { message: "Too Many Attempts." } });
+  const payloads = Array.from({ length: 5 }, (_, i) => row(i));
+  payloads[2] = { phone_number: "12345", message_body: "x" };
+  const phones = payloads.map((p) => p.phone_number);
+  // One timeline of the onSend calls and the requests as they leave.
+  const events = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (url, init) => {
+    events.push(`fetch ${JSON.parse(init.body).phone_number}`);
+    return realFetch(url, init);
+  };
+  let outcomes;
+  try {
+    outcomes = await makeClient(sandbox.baseUrl).sendBulk("sendMessage", payloads, {
+      ratePerMinute: 6000,
+      concurrency: 1,
+      onSend: ({ index }) => {
+        events.push(`onSend ${phones[index]}`);
+        if (index === 3) throw new Error("the journal is full");
+      },
+    });
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.deepEqual(
+    outcomes.map((o) => o.status),
+    ["sent", "sent", "failed", "not_sent", "sent"],
+  );
+  assert.deepEqual(events, [
+    `onSend ${phones[0]}`,
+    `fetch ${phones[0]}`,
+    `onSend ${phones[1]}`,
+    `fetch ${phones[1]}`,
+    `fetch ${phones[1]}`,
+    `onSend ${phones[3]}`,
+    `onSend ${phones[4]}`,
+    `fetch ${phones[4]}`,
+  ]);
+  // The sandbox's record is those requests: none of a row whose onSend had not run.
+  assert.deepEqual(
+    (await sendRequests()).map((r) => JSON.parse(r.body).phone_number),
+    [phones[0], phones[1], phones[1], phones[4]],
   );
 });
 
@@ -215,6 +271,7 @@ test("wrong arguments reject with validation or config, and send nothing", async
     [{ ratePerMinute: 0 }, "ratePerMinute"],
     [{ concurrency: 1.5 }, "concurrency"],
     [{ onProgress: "yes" }, "onProgress"],
+    [{ onSend: 5 }, "onSend"],
     [{ signal: {} }, "signal"],
     [{ timeoutMs: -1 }, "timeoutMs"],
   ]) {
