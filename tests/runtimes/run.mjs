@@ -2,11 +2,13 @@
 // installed from the tarball into a fresh project, then
 //   - publint and @arethetypeswrong/cli on the tarball,
 //   - TypeScript 5 and 7 under each moduleResolution and lib a project uses,
-//   - the same checks (app/checks.js: import, normalise, validate, a send to
-//     the sandbox, unauthorized, abort) in Node, Bun, Deno (network
-//     permission only), Cloudflare Workers (esbuild bundle run by miniflare),
-//     and Vite 8 and webpack 5 production builds loaded in Chromium,
-//   - the README's Cloudflare Worker example, run by miniflare.
+//   - the same checks (app/checks.js: import, normalise, validate,
+//     whatsjet/validators, a send to the sandbox, unauthorized, abort) in
+//     Node, Bun, Deno (network permission only), Cloudflare Workers (esbuild
+//     bundle run by miniflare), and Vite 8 and webpack 5 production builds
+//     loaded in Chromium,
+//   - the README's Cloudflare Worker example, bundled by esbuild and run by
+//     miniflare.
 // Prints the runtime × check table and exits non-zero if anything failed.
 //
 //   node tests/runtimes/run.mjs        (after scripts/build.sh; the tools
