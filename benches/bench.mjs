@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// The whatsjet benchmark: size, validation throughput, request overhead and
-// cold start of the built package (pkg/), each measured side by side with
+// The whatsjet benchmark: size, validation throughput, request overhead,
+// cold start and the bulk rate of the built package (pkg/), each measured side by side with
 // its alternative in this one process, then budgets as PASS/MISS. Writes
 // benches/results/latest.json. Run it through benches/run.sh, which
 // installs, builds and then runs `node benches/bench.mjs`.
 //
 // Options: --quick (fewer rounds, for trying changes; numbers are noisier),
-//          --only=size,validation,requests,coldstart (comma-separated).
+//          --only=size,validation,requests,coldstart,bulk (comma-separated).
 
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -29,7 +29,7 @@ const ROOT = join(HERE, "..");
 const PKG = join(ROOT, "pkg");
 const SANDBOX_BIN = process.env.WHATSJET_SANDBOX_BIN || join(ROOT, "target", "release", "whatsjet-sandbox");
 const QUICK = process.argv.includes("--quick");
-const ONLY = (process.argv.find((a) => a.startsWith("--only=")) ?? "--only=size,validation,requests,coldstart")
+const ONLY = (process.argv.find((a) => a.startsWith("--only=")) ?? "--only=size,validation,requests,coldstart,bulk")
   .slice("--only=".length)
   .split(",");
 
@@ -736,9 +736,43 @@ async function coldStartSection() {
   budget("cold start median, require()", wjRequire, 10, wjRequire <= 10, "ms");
 }
 
+// ================================================================== 5. bulk rate
+
+async function bulkSection() {
+  const sandbox = await startSandbox();
+  // The server's throttle at the client's rate: 100 a second, in the
+  // sandbox's fixed one-second windows (Laravel's throttle, shortened).
+  const perSecond = 100;
+  const ratePerMinute = perSecond * 60;
+  const rows = QUICK ? 300 : 1000;
+  const config = await fetch(`${sandbox.url}/__sandbox/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ rate_limit: perSecond, rate_limit_window_secs: 1 }),
+  });
+  if (!config.ok) throw new Error(`config: ${config.status}`);
+  const client = new WhatsJetClient({ baseUrl: `${sandbox.url}/api`, vendorUid: "sandbox-vendor", token: "sandbox-token" });
+  const payloads = Array.from({ length: rows }, (_, i) => ({ phone_number: String(917000000000 + i), message_body: "Bulk benchmark" }));
+  const started = performance.now();
+  const outcomes = await client.sendBulk("sendMessage", payloads, { ratePerMinute });
+  const seconds = (performance.now() - started) / 1000;
+  const requests = await (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
+  await sandbox.stop();
+  const sent = outcomes.filter((o) => o.status === "sent").length;
+  const throttled = requests.length - rows;
+  const achieved = (rows / seconds) * 60;
+  table(
+    `5. BULK RATE: client.sendBulk of ${fmt(rows)} texts at ratePerMinute ${fmt(ratePerMinute)}, against the release sandbox throttling at the same rate (${perSecond} per 1 s window)`,
+    ["ratePerMinute", "rows", "sent", "429s", "seconds", "achieved per minute", "achieved / ratePerMinute"],
+    [[fmt(ratePerMinute), fmt(rows), fmt(sent), fmt(throttled), seconds.toFixed(2), fmt(achieved), (achieved / ratePerMinute).toFixed(3)]],
+  );
+  results.sections.bulk = { ratePerMinute, rows, sent, throttled, seconds, achieved };
+  budget("bulk achieved rate / ratePerMinute", achieved / ratePerMinute, 0.95, achieved / ratePerMinute >= 0.95 && throttled === 0 && sent === rows, "x", `${throttled} 429s`);
+}
+
 // ================================================================== run
 
-const sections = { size: sizeSection, validation: validationSection, requests: requestSection, coldstart: coldStartSection };
+const sections = { size: sizeSection, validation: validationSection, requests: requestSection, coldstart: coldStartSection, bulk: bulkSection };
 for (const name of ONLY) {
   if (!sections[name]) throw new Error(`unknown section ${name}; use ${Object.keys(sections).join(",")}`);
   await sections[name]();

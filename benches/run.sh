@@ -3,7 +3,7 @@
 # here, so they stay out of the root package), builds the package when pkg/
 # is missing, builds the release sandbox, then `node benches/bench.mjs`,
 # which prints the tables and writes benches/results/latest.json.
-# Arguments go to bench.mjs: --quick, --only=size,validation,requests,coldstart
+# Arguments go to bench.mjs: --quick, --only=size,validation,requests,coldstart,bulk
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"

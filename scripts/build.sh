@@ -12,3 +12,5 @@ wasm-pack --quiet build --release --target nodejs --out-dir pkg/node --out-name 
 wasm-pack --quiet build --release --target web --out-dir pkg/web --out-name whatsjet --no-pack
 wasm-pack --quiet build --release --target web --out-dir pkg/validators --out-name whatsjet --no-pack -- --no-default-features
 node scripts/assemble-package.mjs
+# The `whatsjet` command, with its CSV library bundled in: pkg/bin/whatsjet.mjs.
+node cli/build.mjs

@@ -12,6 +12,8 @@
 #   wasm     wasm-bindgen tests in Node against the sandbox
 #   node     Node tests of the built package (README examples, fault matrix,
 #            property tests, secrets)
+#   cli      the whatsjet command of the built package against the sandbox
+#            (CSV sends, a killed run resumed from its journal, status, contacts)
 #   types    TypeScript (tsc --strict) against the built .d.ts
 #   pack     npm pack, installed into fresh CommonJS, ESM and esbuild projects
 #   browser  wasm-bindgen tests and the demo page in headless Chromium
@@ -27,7 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LAYERS=(lint rust size wasm node types pack browser runtimes fuzz audit)
+LAYERS=(lint rust size wasm node cli types pack browser runtimes fuzz audit)
 layer=${1:-all}
 if [ "$layer" != all ] && [[ ! " ${LAYERS[*]} " =~ " $layer " ]]; then
   echo "usage: scripts/test.sh [$(
@@ -110,6 +112,14 @@ run_node() {
   need_sandbox_bin
   step "Node tests of the built package (node --test)"
   node --test --test-reporter=spec tests/node/
+}
+
+run_cli() {
+  scripts/install.sh wasm npm
+  need_pkg
+  need_sandbox_bin
+  step "the whatsjet command against the sandbox (node --test)"
+  node --test --test-reporter=spec tests/cli/
 }
 
 run_types() {

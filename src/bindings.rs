@@ -20,6 +20,8 @@ use crate::validate::{self, phone};
 // Left out of the validators-only build (`--no-default-features`), which is
 // for web forms and is 20 KB smaller.
 #[cfg(feature = "client")]
+mod bulk;
+#[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
 mod transport;
@@ -270,4 +272,39 @@ pub(crate) fn to_js_error(failure: &CallError<JsValue>) -> JsValue {
 /// A thrown error of a synchronous export: nothing was sent.
 pub(crate) fn throw(error: Error) -> JsValue {
     to_js_error(&CallError::before_sending(error))
+}
+
+/// A WhatsJet webhook body (text or parsed) as an event with `type`, `[]`
+/// made `null`; anything else throws a `validation` error.
+#[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookEvent")]
+pub fn parse_webhook_js(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] body: JsValue,
+) -> Result<JsValue, JsValue> {
+    let event = match body.as_string() {
+        Some(text) => crate::webhook::parse(&text),
+        None => read_json_sized(&body, "webhook body").and_then(|(value, bytes)| {
+            crate::webhook::check_size(bytes)?;
+            crate::webhook::from_value(value)
+        }),
+    }
+    .map_err(throw)?;
+    Ok(to_js(&event.payload.to_json_string()))
+}
+
+/// Whether `received` is the secret `expected`, in constant time; an
+/// empty `expected` throws a `config` error.
+#[wasm_bindgen(js_name = webhookSecretMatches)]
+pub fn webhook_secret_matches_js(
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] received: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] expected: JsValue,
+) -> Result<bool, JsValue> {
+    let Some(expected) = expected.as_string() else {
+        return Err(throw(Error::config(
+            "expected",
+            IssueCode::InvalidType,
+            "expected must be a string.",
+        )));
+    };
+    crate::webhook::secret_matches(&received.as_string().unwrap_or_default(), &expected)
+        .map_err(throw)
 }

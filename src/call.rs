@@ -7,6 +7,7 @@
 //! tests below drive every retry rule with a fake transport and clock.
 
 use crate::answer::{self, Answer};
+use crate::bulk::Pacer;
 use crate::config::{CallSettings, ClientConfig};
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode};
@@ -328,11 +329,27 @@ pub async fn run<T: Transport>(
     request: &Request,
     settings: &CallSettings,
 ) -> Result<Reply<T::Body>, CallError<T::Cause>> {
+    run_paced(transport, request, settings, None).await
+}
+
+/// [`run`], each attempt waiting its turn at `pacer`, which learns of a
+/// 429's `Retry-After`: the calls of a [`crate::bulk`] run share one.
+pub async fn run_paced<T: Transport>(
+    transport: &T,
+    request: &Request,
+    settings: &CallSettings,
+    pacer: Option<&Pacer>,
+) -> Result<Reply<T::Body>, CallError<T::Cause>> {
     let mut attempts = 0;
     let mut delivery_unknown = false;
     loop {
         if let Some(aborted) = transport.aborted() {
             return Err(CallError::after(aborted, attempts, delivery_unknown));
+        }
+        if let Some(pacer) = pacer {
+            if let Err(aborted) = pacer.ready(transport).await {
+                return Err(CallError::after(aborted, attempts, delivery_unknown));
+            }
         }
         attempts += 1;
         let (failure, retry_after) = match transport.send(request, settings.timeout_ms).await {
@@ -361,6 +378,10 @@ pub async fn run<T: Transport>(
             }
             Err(failure) => (failure, None),
         };
+        if let (Some(p), Some(ms), Error::RateLimited { .. }) = (pacer, retry_after, &failure.error)
+        {
+            p.pause_until(transport.now_ms() + ms as f64);
+        }
         // An abort mid-request leaves the request's fate unknown too.
         delivery_unknown |=
             retry::delivery_unknown(&failure.error) || failure.error == Error::Aborted;

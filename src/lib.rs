@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod answer;
+pub mod bulk;
 pub mod call;
 pub mod config;
 pub mod error;
@@ -23,6 +24,7 @@ pub mod routes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
 pub mod validate;
+pub mod webhook;
 
 pub use error::Error;
 pub use issue::{Issue, IssueCode, Warning, WarningCode};

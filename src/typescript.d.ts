@@ -699,6 +699,109 @@ export type ScheduleCampaignReply = SuccessEnvelope<{ campaignUid: string }>;
 /** What `getCampaignStatus` resolves to. */
 export type CampaignStatusReply = SuccessEnvelope<CampaignStatus>;
 
+/** The contact of a webhook event. */
+export interface WebhookContact {
+  /** `"existing"` on message and status events. */
+  status: string;
+  /** Digits with the country code. */
+  phone_number: string;
+  uid: string;
+  first_name?: string | null;
+  last_name?: string | null;
+  email?: string | null;
+  language_code?: string | null;
+  country?: string | null;
+}
+
+/** The media of an incoming message. */
+export interface WebhookMedia {
+  /** `"image"`, `"video"`, `"audio"`, `"document"`, … */
+  type: string;
+  link?: string | null;
+  caption?: string | null;
+  mime_type?: string | null;
+  file_name?: string | null;
+  original_filename?: string | null;
+}
+
+/** The message of a message or status event. */
+export interface WebhookMessage {
+  whatsapp_business_phone_number_id?: string | null;
+  /** WhatsApp's id of the message (`wamid.…`). */
+  whatsapp_message_id: string;
+  /** The message this one answers, such as the one whose button was pressed. */
+  replied_to_whatsapp_message_id?: string | null;
+  is_new_message: boolean;
+  /** The text, or the title of the chosen button or list row; null on a status event. */
+  body?: string | null;
+  /** Null when the message has no media (the server's `[]`). */
+  media: WebhookMedia | null;
+}
+
+/** An incoming message, a button or list reply, or an echo of a reply sent from the WhatsApp Business app. */
+export interface WebhookMessageEvent {
+  type: "message";
+  contact: WebhookContact;
+  message: WebhookMessage & { status?: null };
+  /** Meta's own webhook body, as the server got it. */
+  whatsapp_webhook_payload: Record<string, unknown> | null;
+}
+
+/** A sent message moved on. */
+export interface WebhookStatusEvent {
+  type: "status";
+  contact: WebhookContact;
+  message: WebhookMessage & { status: "sent" | "delivered" | "read" | "failed" };
+  /** Meta's own webhook body, as the server got it. */
+  whatsapp_webhook_payload: Record<string, unknown> | null;
+}
+
+/** A contact created (`"new"`) or updated through the API. */
+export interface WebhookContactEvent {
+  type: "contact";
+  contact: WebhookContact & { status: "new" | "updated" };
+  /** The server's `[]`. */
+  message: null;
+  /** The server's `[]`. */
+  whatsapp_webhook_payload: null;
+}
+
+/** What `parseWebhook` returns: narrow it with `type`. */
+export type WebhookEvent = WebhookMessageEvent | WebhookStatusEvent | WebhookContactEvent;
+
+/** The sends `sendBulk` takes. */
+export type BulkKind =
+  | "sendMessage"
+  | "sendMediaMessage"
+  | "sendTemplateMessage"
+  | "sendInteractiveMessage"
+  | "sendCarouselTemplateMessage";
+
+/** The counts `onProgress` gets after each row that was sent or failed. */
+export interface BulkProgress {
+  /** Rows ended so far, rising by one each call. */
+  done: number;
+  total: number;
+  sent: number;
+  failed: number;
+}
+
+/** Options of `sendBulk`: the pace, progress, and the per-call options of every row. */
+export interface BulkOptions extends CallOptions {
+  /** Most requests, retries included, in a 60-second window, sent evenly spaced (default 60, the server's throttle). */
+  ratePerMinute?: number;
+  /** Most requests in flight at once (default 4). */
+  concurrency?: number;
+  /** Called after each row that was sent or failed; what it throws is ignored. */
+  onProgress?: (progress: BulkProgress) => void;
+}
+
+/** How one row of `sendBulk` ended: `not_sent` was never sent (the run was aborted first); a `failed` error says whether it may have been delivered (`deliveryUnknown`). */
+export type BulkOutcome =
+  | { index: number; status: "sent"; reply: SendReply }
+  | { index: number; status: "failed"; error: WhatsJetError }
+  | { index: number; status: "not_sent" };
+
 /** What `listTemplates` resolves to. */
 export type ListTemplatesReply = SuccessEnvelope<{ templateList: Page<Template> }>;
 /** What `listContacts` resolves to. */
@@ -768,6 +871,8 @@ export interface WhatsJetClient {
   getCampaignStatus(campaignUid: string, options?: CallOptions): Promise<CampaignStatusReply>;
   /** The items of a list method across its pages, each page fetched when the loop reaches it; `options.signal` ends it at once. */
   paginate<M extends ListMethod>(method: M, query?: RequestKinds[M], options?: CallOptions): AsyncIterableIterator<ListItems[M]>;
+  /** Sends one request per payload at `ratePerMinute`, `concurrency` at a time; a 429 pauses every row for its `Retry-After`. Resolves to one outcome per payload, in input order; a bad row fails alone. */
+  sendBulk<K extends BulkKind>(kind: K, payloads: Iterable<RequestKinds[K]>, options?: BulkOptions): Promise<BulkOutcome[]>;
 }
 
 /** The `code` of a `WhatsJetError`. */

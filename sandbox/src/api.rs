@@ -184,15 +184,17 @@ pub fn handle(state: &AppState, route: &Route, request: &ApiRequest) -> Reply {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("127.0.0.1");
     let url = format!("http://{host}{}", request.path.trim_end_matches('/'));
-    let mut store = lock(&state.store);
-    let store = &mut *store;
+    let mut guard = lock(&state.store);
+    let store = &mut *guard;
     let param = route.param.as_deref().unwrap_or_default();
-    match route.kind {
+    // Webhook events of this request, queued once the store is let go.
+    let mut events = Vec::new();
+    let answer = match route.kind {
         Kind::SendMessage => send(store, vendor, &input, SendKind::Text, now),
         Kind::SendMediaMessage => send(store, vendor, &input, SendKind::Media, now),
         Kind::SendTemplateMessage => send(store, vendor, &input, SendKind::Template, now),
-        Kind::CreateContact => create_contact(store, vendor, &input, now),
-        Kind::UpdateContact => update_contact(store, vendor, param, &input, now),
+        Kind::CreateContact => create_contact(store, vendor, &input, now, &mut events),
+        Kind::UpdateContact => update_contact(store, vendor, param, &input, now, &mut events),
         Kind::GetMessageStatus => message_status(store, &input, now),
         Kind::ListTemplates => reads::templates(&input, &url),
         Kind::ListContacts => reads::contacts(store.vendor(vendor), &input, &url),
@@ -213,7 +215,12 @@ pub fn handle(state: &AppState, route: &Route, request: &ApiRequest) -> Reply {
         Kind::ScheduleCampaign => campaigns::schedule(store, vendor, &input, now),
         Kind::ListCampaigns => campaigns::list(store.vendor(vendor), &input, &url),
         Kind::GetCampaignStatus => campaigns::status(store.vendor(vendor), param, now),
+    };
+    drop(guard);
+    for event in events {
+        crate::webhook::queue(state, event);
     }
+    answer
 }
 
 /// The contact fields' rules, for `contact/create`/`update` (prefix "") and
@@ -389,6 +396,7 @@ pub fn log_send(
         from_phone_number_id,
         status: "accepted".into(),
         status_held: false,
+        announced: "accepted",
         created_ms: now,
         created_at: iso(now),
         updated_at: iso(now),
@@ -409,7 +417,13 @@ pub fn log_send(
     reply
 }
 
-fn create_contact(store: &mut Store, vendor: &str, input: &Input, now: Millis) -> Reply {
+fn create_contact(
+    store: &mut Store,
+    vendor: &str,
+    input: &Input,
+    now: Millis,
+    events: &mut Vec<Value>,
+) -> Reply {
     // One lock (the caller's) over check and insert, so two racing creates
     // cannot both pass.
     let mut v = Validator::new(input);
@@ -423,6 +437,7 @@ fn create_contact(store: &mut Store, vendor: &str, input: &Input, now: Millis) -
     }
     let phone = text(input, "phone_number").unwrap_or_default();
     let contact = store.create_contact(vendor, &phone, input, now);
+    events.push(crate::webhook::contact_event(&contact, "new"));
     envelope(
         200,
         "success",
@@ -444,6 +459,7 @@ fn update_contact(
     phone: &str,
     input: &Input,
     now: Millis,
+    events: &mut Vec<Value>,
 ) -> Reply {
     // The path's number is checked with the same rules, reported under
     // `phone_number`.
@@ -458,12 +474,17 @@ fn update_contact(
         return errors.into_reply();
     }
     match store.update_contact(vendor, phone, input, now) {
-        UpdateOutcome::Updated(uid) => envelope(
-            200,
-            "success",
-            &answers::message("update-contact-success"),
-            ContactUid { contact_uid: &uid },
-        ),
+        UpdateOutcome::Updated(uid) => {
+            if let Some(contact) = store.contact(vendor, phone) {
+                events.push(crate::webhook::contact_event(contact, "updated"));
+            }
+            envelope(
+                200,
+                "success",
+                &answers::message("update-contact-success"),
+                ContactUid { contact_uid: &uid },
+            )
+        }
         UpdateOutcome::NothingToUpdate(uid) => envelope(
             200,
             "failed",

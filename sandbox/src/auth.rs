@@ -62,6 +62,7 @@ mod tests {
             token: "t".into(),
             rate_limit: 60,
             rate_limit_window_secs: 60,
+            webhook_url: None,
         }
     }
 

@@ -15,6 +15,7 @@ use crate::state::{
 };
 use crate::templates::TEMPLATES;
 use crate::validation::text_of;
+use crate::webhook::{self, Incoming};
 
 const ROUTES: &[(&str, &str, &str)] = &[
     (
@@ -37,8 +38,14 @@ const ROUTES: &[(&str, &str, &str)] = &[
     (
         "POST",
         "/__sandbox/config",
-        "change settings: {rate_limit, rate_limit_window_secs, vendor_uid, token}",
+        "change settings: {rate_limit, rate_limit_window_secs, vendor_uid, token, webhook_url}",
     ),
+    (
+        "POST",
+        "/__sandbox/incoming",
+        "a contact writes: {phone_number, body | button, replied_to?, vendor_uid?}, posted as a webhook",
+    ),
+    ("GET", "/__sandbox/webhooks", "webhook posts made, oldest first"),
     ("GET", "/__sandbox/faults", "pending faults"),
     ("POST", "/__sandbox/faults", "queue a fault"),
     ("DELETE", "/__sandbox/faults", "drop pending faults"),
@@ -111,6 +118,18 @@ struct ConfigPatch {
     rate_limit_window_secs: Option<u64>,
     vendor_uid: Option<String>,
     token: Option<String>,
+    /// `""` turns the webhook off.
+    webhook_url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IncomingMessage {
+    phone_number: String,
+    body: Option<String>,
+    button: Option<String>,
+    replied_to: Option<String>,
+    vendor_uid: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -204,6 +223,8 @@ pub fn handle(
         ("GET", "/__sandbox/clock") => Ok(clock_reply(state)),
         ("POST", "/__sandbox/clock") => change_clock(state, raw),
         ("POST", "/__sandbox/message-status") => set_status(state, raw),
+        ("POST", "/__sandbox/incoming") => incoming(state, raw),
+        ("GET", "/__sandbox/webhooks") => Ok(reply::json(200, lock(&state.outbox).delivered())),
         (_, r)
             if ROUTES
                 .iter()
@@ -290,6 +311,9 @@ fn seed_info() -> serde_json::Value {
 
 fn config(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
     let patch: ConfigPatch = body(raw)?;
+    if let Some(url) = patch.webhook_url.as_deref().filter(|u| !u.is_empty()) {
+        webhook::check_url(url).map_err(|e| error(400, e))?;
+    }
     {
         let mut settings = lock(&state.settings);
         if let Some(limit) = patch.rate_limit {
@@ -306,6 +330,9 @@ fn config(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
         }
         if let Some(token) = patch.token {
             settings.token = token;
+        }
+        if let Some(url) = patch.webhook_url {
+            settings.webhook_url = (!url.is_empty()).then_some(url);
         }
     }
     // New limits start from fresh windows, so tests see exact counts.
@@ -413,4 +440,51 @@ fn add_contacts(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
     Ok(ok(
         json!({ "result": "ok", "total": vendor.contacts.len() }),
     ))
+}
+
+/// A contact of the vendor writes to it: a text (`body`) or a press of a
+/// reply button (`button`, under `replied_to` or else the last message sent
+/// to that number), posted to the webhook at once.
+fn incoming(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
+    let request: IncomingMessage = body(raw)?;
+    if state.settings().webhook_url.is_none() {
+        return Err(error(
+            409,
+            "no webhook_url is set: POST /__sandbox/config first",
+        ));
+    }
+    let vendor_uid = request
+        .vendor_uid
+        .unwrap_or_else(|| state.settings().vendor_uid);
+    let now = lock(&state.clock).now();
+    let mut store = lock(&state.store);
+    store.vendor(&vendor_uid);
+    let contact = store
+        .contact(&vendor_uid, &request.phone_number)
+        .cloned()
+        .ok_or_else(|| error(404, "no contact with that phone_number"))?;
+    let last_sent = store
+        .messages(now)
+        .iter()
+        .rev()
+        .find(|m| m.phone_number == contact.phone_number)
+        .map(|m| m.wamid.clone());
+    drop(store);
+    let what = match (&request.body, &request.button) {
+        (Some(text), None) => Incoming::Text(text),
+        (None, Some(title)) => Incoming::Button {
+            title,
+            replied_to: request.replied_to.as_deref().or(last_sent.as_deref()),
+        },
+        _ => return Err(error(400, "give exactly one of body and button")),
+    };
+    let wamid = crate::ids::wamid(&contact.phone_number);
+    let event = webhook::incoming_event(&contact, &what, &wamid, now);
+    let replied_to = event["message"]["replied_to_whatsapp_message_id"].clone();
+    webhook::queue(state, event);
+    Ok(ok(json!({
+        "result": "ok",
+        "whatsapp_message_id": wamid,
+        "replied_to_whatsapp_message_id": replied_to,
+    })))
 }

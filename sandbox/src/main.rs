@@ -26,6 +26,7 @@ mod static_files;
 mod store;
 mod templates;
 mod validation;
+mod webhook;
 mod whatsapp;
 
 use std::io::Write;
@@ -47,6 +48,7 @@ Usage: whatsjet-sandbox [options]
   --rate-limit N       API requests/minute per IP; 0 = off (default 60)
   --static-dir DIR     files served at /               (default www-demo)
   --pkg-dir DIR        files served at /pkg/           (default pkg)
+  --webhook-url URL    post webhook events there (http://…; default none)
   --quiet              no request log on stderr
   -h, --help           this text
 
@@ -62,6 +64,7 @@ struct Options {
     rate_limit: u32,
     static_dir: PathBuf,
     pkg_dir: PathBuf,
+    webhook_url: Option<String>,
     quiet: bool,
 }
 
@@ -77,6 +80,7 @@ fn parse_options(args: impl Iterator<Item = String>) -> Result<Option<Options>, 
     let mut rate_limit = env("RATE_LIMIT").unwrap_or_else(|| "60".into());
     let mut static_dir = env("STATIC_DIR").unwrap_or_else(|| "www-demo".into());
     let mut pkg_dir = env("PKG_DIR").unwrap_or_else(|| "pkg".into());
+    let mut webhook_url = env("WEBHOOK_URL").unwrap_or_default();
     let mut quiet = env("QUIET").is_some_and(|v| v != "0" && !v.is_empty());
 
     let mut args = args.peekable();
@@ -98,6 +102,7 @@ fn parse_options(args: impl Iterator<Item = String>) -> Result<Option<Options>, 
             "--rate-limit" => &mut rate_limit,
             "--static-dir" => &mut static_dir,
             "--pkg-dir" => &mut pkg_dir,
+            "--webhook-url" => &mut webhook_url,
             other => return Err(format!("unknown option {other}")),
         };
         *slot = match inline {
@@ -107,6 +112,10 @@ fn parse_options(args: impl Iterator<Item = String>) -> Result<Option<Options>, 
     }
     if vendor_uid.is_empty() || vendor_uid.contains('/') {
         return Err("--vendor-uid must be non-empty and have no '/'".into());
+    }
+    let webhook_url = (!webhook_url.is_empty()).then_some(webhook_url);
+    if let Some(url) = &webhook_url {
+        webhook::check_url(url)?;
     }
     Ok(Some(Options {
         host,
@@ -118,6 +127,7 @@ fn parse_options(args: impl Iterator<Item = String>) -> Result<Option<Options>, 
             .map_err(|_| format!("bad rate limit {rate_limit:?}"))?,
         static_dir: static_dir.into(),
         pkg_dir: pkg_dir.into(),
+        webhook_url,
         quiet,
     }))
 }
@@ -233,6 +243,7 @@ fn main() -> ExitCode {
             token: options.token.clone(),
             rate_limit: options.rate_limit,
             rate_limit_window_secs: 60,
+            webhook_url: options.webhook_url.clone(),
         };
         let state = Arc::new(AppState::new(
             settings,
@@ -245,6 +256,7 @@ fn main() -> ExitCode {
         let _ = stdout.write_all(banner(&options, &url).as_bytes());
         let _ = stdout.flush();
 
+        tokio::spawn(webhook::run(state.clone()));
         server::run(listener, state, shutdown_signal()).await;
         let _ = writeln!(std::io::stderr(), "whatsjet-sandbox: stopped");
         ExitCode::SUCCESS
@@ -274,6 +286,12 @@ mod tests {
         assert!(parse(&["--port", "x"]).is_err());
         assert!(parse(&["--nope"]).is_err());
         assert!(parse(&["--help"]).unwrap().is_none());
+        let hooked = parse(&["--webhook-url", "http://127.0.0.1:9/hook"]).unwrap();
+        assert_eq!(
+            hooked.unwrap().webhook_url.as_deref(),
+            Some("http://127.0.0.1:9/hook")
+        );
+        assert!(parse(&["--webhook-url", "https://example.com/hook"]).is_err());
     }
 
     #[test]

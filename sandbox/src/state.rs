@@ -11,6 +11,7 @@ use crate::faults::FaultQueue;
 use crate::ratelimit::RateLimiter;
 use crate::recorder::Recorder;
 use crate::store::Store;
+use crate::webhook::Outbox;
 
 /// The WhatsApp business phone number ids the sandbox vendor owns; the first
 /// is the default sender.
@@ -32,6 +33,8 @@ pub struct Settings {
     /// Requests per window per client IP; 0 turns limiting off.
     pub rate_limit: u32,
     pub rate_limit_window_secs: u64,
+    /// Where webhooks are posted; none are without it.
+    pub webhook_url: Option<String>,
 }
 
 impl Settings {
@@ -48,6 +51,7 @@ pub struct AppState {
     pub faults: Mutex<FaultQueue>,
     pub limiter: Mutex<RateLimiter>,
     pub recorder: Mutex<Recorder>,
+    pub outbox: Mutex<Outbox>,
     pub static_dir: PathBuf,
     pub pkg_dir: PathBuf,
     pub quiet: bool,
@@ -71,6 +75,7 @@ impl AppState {
             faults: Mutex::default(),
             limiter: Mutex::default(),
             recorder: Mutex::default(),
+            outbox: Mutex::default(),
             static_dir,
             pkg_dir,
             quiet,
@@ -89,5 +94,6 @@ impl AppState {
         lock(&self.faults).clear();
         lock(&self.limiter).clear();
         lock(&self.recorder).clear();
+        lock(&self.outbox).clear();
     }
 }

@@ -103,6 +103,9 @@ pub struct MessageLog {
     pub status: String,
     /// Set by the control route: the status then stays as set.
     pub status_held: bool,
+    /// The last status the webhook told of.
+    #[serde(skip)]
+    pub announced: &'static str,
     #[serde(skip)]
     pub created_ms: Millis,
     pub created_at: String,
@@ -128,6 +131,35 @@ impl MessageLog {
             self.status = status.to_string();
             self.updated_at = iso(self.created_ms + after);
         }
+    }
+}
+
+/// The statuses a message goes through, in order.
+const STATUS_ORDER: [&str; 5] = ["accepted", "sent", "delivered", "read", "failed"];
+
+impl MessageLog {
+    /// The statuses reached since the last call, in order: each step the
+    /// clock passed, or the status a test set.
+    fn new_statuses(&mut self, now: Millis) -> Vec<&'static str> {
+        let rank = |s: &str| STATUS_ORDER.iter().position(|x| *x == s).unwrap_or(0);
+        let reached: Vec<&'static str> = if self.status_held {
+            STATUS_ORDER
+                .into_iter()
+                .filter(|s| *s == self.status && *s != self.announced)
+                .collect()
+        } else {
+            STATUS_STEPS
+                .iter()
+                .filter(|(after, s)| {
+                    now >= self.created_ms + after && rank(s) > rank(self.announced)
+                })
+                .map(|(_, s)| *s)
+                .collect()
+        };
+        if let Some(last) = reached.last() {
+            self.announced = last;
+        }
+        reached
     }
 }
 
@@ -396,6 +428,29 @@ impl Store {
         Some(message)
     }
 
+    /// Each message's statuses reached since the last call, with its
+    /// contact, oldest message first.
+    pub fn status_changes(&mut self, now: Millis) -> Vec<(Contact, MessageLog, &'static str)> {
+        let mut changes = Vec::new();
+        for message in &mut self.messages {
+            let statuses = message.new_statuses(now);
+            if statuses.is_empty() {
+                continue;
+            }
+            message.progress(now);
+            let contact = self
+                .vendors
+                .values()
+                .find_map(|v| v.contact_by_uid(&message.contact_uid));
+            if let Some(contact) = contact {
+                for status in statuses {
+                    changes.push((contact.clone(), message.clone(), status));
+                }
+            }
+        }
+        changes
+    }
+
     pub fn messages(&mut self, now: Millis) -> &[MessageLog] {
         for message in &mut self.messages {
             message.progress(now);
@@ -496,6 +551,7 @@ mod tests {
             from_phone_number_id: "1".into(),
             status: "accepted".into(),
             status_held: false,
+            announced: "accepted",
             created_ms: NOW,
             created_at: iso(NOW),
             updated_at: iso(NOW),

@@ -32,12 +32,12 @@ pub struct Client {
     open: Option<Rc<Open>>,
 }
 
-struct Open {
-    config: ClientConfig,
+pub(super) struct Open {
+    pub(super) config: ClientConfig,
     /// The request headers as a plain object, made once: they are the same
     /// for every request, and fetch reads a plain object faster than a
     /// `Headers` instance.
-    headers: JsValue,
+    pub(super) headers: JsValue,
 }
 
 #[wasm_bindgen(js_class = WhatsJetClient)]
@@ -243,17 +243,13 @@ impl Client {
             let ((request, settings, signal), headers) = prepared.map_err(throw)?;
             let transport = Fetch::new(headers, signal);
             match call::run(&transport, &request, &settings).await {
-                Ok(reply) => Ok(reply
-                    .host_body_is_envelope
-                    .then(|| transport::parse_in_js(&reply.host_body))
-                    .flatten()
-                    .unwrap_or_else(|| to_js(&reply.envelope.to_json_string()))),
+                Ok(reply) => Ok(reply_js(reply)),
                 Err(failure) => Err(to_js_error(&failure)),
             }
         })
     }
 
-    fn open(&self) -> Result<&Rc<Open>, Error> {
+    pub(super) fn open(&self) -> Result<&Rc<Open>, Error> {
         self.open.as_ref().ok_or_else(|| {
             Error::config(
                 "",
@@ -393,9 +389,20 @@ impl Pages {
     }
 }
 
+/// A reply as the JS object of its body.
+pub(super) fn reply_js(reply: call::Reply<js_sys::JsString>) -> JsValue {
+    reply
+        .host_body_is_envelope
+        .then(|| transport::parse_in_js(&reply.host_body))
+        .flatten()
+        .unwrap_or_else(|| to_js(&reply.envelope.to_json_string()))
+}
+
 /// The promise of `future`. Boxed, so that the promise machinery is made
 /// once for every method rather than once a future type.
-fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> js_sys::Promise {
+pub(super) fn promise(
+    future: impl Future<Output = Result<JsValue, JsValue>> + 'static,
+) -> js_sys::Promise {
     let future: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(future);
     wasm_bindgen_futures::future_to_promise(future)
 }
@@ -413,7 +420,7 @@ fn step(value: JsValue, done: bool) -> JsValue {
 }
 
 /// The `signal` of a call's options: a working `AbortSignal`, or none.
-fn read_signal(options: &JsValue) -> Result<Option<AbortSignal>, Error> {
+pub(super) fn read_signal(options: &JsValue) -> Result<Option<AbortSignal>, Error> {
     if !options.is_object() {
         return Ok(None);
     }

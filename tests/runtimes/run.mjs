@@ -21,6 +21,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
 import { startSandbox, VENDOR, TOKEN } from "../node/sandbox.mjs";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -131,22 +132,15 @@ function readmeWorker() {
   return block[1];
 }
 
-async function workerResponse(dir, bundle, bindings, request) {
-  const { Miniflare } = await import("miniflare");
-  const mf = new Miniflare({
+/** Miniflare's options for an esbuild bundle whose .wasm files sit beside it. */
+function workerOptions(dir, bundle) {
+  return {
     modules: true,
     scriptPath: join(dir, bundle),
     modulesRoot: dirname(join(dir, bundle)),
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2026-01-01",
-    bindings,
-  });
-  try {
-    const response = await mf.dispatchFetch(request.url, request);
-    return { status: response.status, text: await response.text() };
-  } finally {
-    await mf.dispose();
-  }
+  };
 }
 
 function esbuildWorker(dir, entry, outdir) {
@@ -196,34 +190,45 @@ async function main() {
     await check("Cloudflare Workers: esbuild (--conditions=workerd) and miniflare", async () => {
       const dir = project("workers", tarball, config);
       esbuildWorker(dir, "worker.js", "dist");
-      const response = await workerResponse(dir, "dist/worker.js", {}, { url: "http://worker.test/", method: "GET" });
-      expectChecks("Cloudflare Workers", JSON.parse(response.text));
+      const mf = new Miniflare(workerOptions(dir, "dist/worker.js"));
+      try {
+        expectChecks("Cloudflare Workers", await (await mf.dispatchFetch("http://worker.test/")).json());
+      } finally {
+        await mf.dispose();
+      }
     });
-    await check("Cloudflare Workers: the README's example receives a webhook and replies", async () => {
+    await check("Cloudflare Workers: the README's example answers the sandbox's webhook and replies", async () => {
       const dir = project("workers-example", tarball, config);
       writeFileSync(join(dir, "example.ts"), readmeWorker());
       esbuildWorker(dir, "example.ts", "dist");
-      const secret = "0123456789abcdef0123456789abcdef";
-      const bindings = { WHATSJET_BASE_URL: config.baseUrl, WHATSJET_VENDOR_UID: VENDOR, WHATSJET_TOKEN: TOKEN, WEBHOOK_SECRET: secret };
-      const incoming = {
-        contact: { status: "existing", phone_number: "919876543210", first_name: "Asha" },
-        message: { is_new_message: true, body: "Where is my order?", status: null, media: null },
-      };
-      const post = (path) => ({ url: `http://worker.test${path}`, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(incoming) });
-      const before = (await sandbox.messages()).length;
-      assert.deepEqual(await workerResponse(dir, "dist/example.js", bindings, post("/webhook/wrong-secret")), { status: 404, text: "" });
-      assert.deepEqual(await workerResponse(dir, "dist/example.js", bindings, post(`/webhook/${secret}`)), { status: 200, text: "" });
-      // The reply is sent after the answer (ctx.waitUntil).
-      let sent = [];
-      for (let i = 0; i < 50 && sent.length === 0; i++) {
-        sent = (await sandbox.messages()).slice(before);
-        if (sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      const secret = "k3Jx9-0123456789abcdef0123456789";
+      const mf = new Miniflare({
+        ...workerOptions(dir, "dist/example.js"),
+        bindings: { WHATSJET_BASE_URL: config.baseUrl, WHATSJET_VENDOR_UID: VENDOR, WHATSJET_TOKEN: TOKEN, WEBHOOK_SECRET: secret },
+      });
+      try {
+        const worker = await mf.ready;
+        const wrong = await mf.dispatchFetch(new URL("/webhook/not-the-secret", worker), { method: "POST", body: "{}" });
+        assert.equal(wrong.status, 404);
+        await wrong.arrayBuffer();
+        await sandbox.config({ webhook_url: new URL(`/webhook/${secret}`, worker).href });
+        const before = (await sandbox.messages()).length;
+        await sandbox.control("POST", "incoming", { phone_number: "918000000001", body: "Where is my order?" });
+        // The reply is sent after the answer (ctx.waitUntil).
+        let sent = [];
+        for (let i = 0; i < 100 && sent.length === 0; i++) {
+          sent = (await sandbox.messages()).slice(before);
+          if (sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        assert.deepEqual(
+          sent.map((m) => `${m.phone_number} ${m.content}`),
+          ['918000000001 Thanks, we got "Where is my order?" and will answer shortly.'],
+        );
+      } finally {
+        await sandbox.config({ webhook_url: "" });
+        await mf.dispose();
       }
-      assert.deepEqual(
-        sent.map((m) => `${m.phone_number} ${m.content}`),
-        ["919876543210 Thanks, we will answer shortly."],
-      );
-      return "404 to a wrong secret; 200, then the reply sent";
+      return "404 to a wrong secret; the sandbox's incoming message answered through sendMessage";
     });
 
     const { chromium } = await import("playwright-core");
@@ -293,7 +298,7 @@ export const client = new WhatsJetClient({ baseUrl: "https://example.com/api", v
     ["node16 CommonJS, ES2022 + @types/node", { module: "node16", moduleResolution: "node16", lib: ["ES2022"], types: ["node"] }, { "cjs.cts": cjs }],
     ["nodenext ESM, ES2022 + DOM", { module: "nodenext", moduleResolution: "nodenext", lib: ["ES2022", "DOM"], types: [] }, { "esm.mts": esm, "web.mts": web }],
     ["node10 CommonJS (the root), ES2022 + DOM", { module: "commonjs", moduleResolution: "node10", lib: ["ES2022", "DOM"], types: [] }, { "root.ts": cjs.replace(/^import \{ validateField \}.*\n/m, "").replace(/^export const issues.*\n/m, "") }],
-    ["bundler, workerd condition, ES2022 + WebWorker", { module: "esnext", moduleResolution: "bundler", customConditions: ["workerd"], lib: ["ES2022", "WebWorker"], types: [] }, { "esm.ts": esm }],
+    ["bundler, workerd condition, ES2022 + WebWorker (and the README's Worker)", { module: "esnext", moduleResolution: "bundler", customConditions: ["workerd"], lib: ["ES2022", "WebWorker"], types: [] }, { "esm.ts": esm, "readme-worker.ts": readmeWorker() }],
   ];
   const lines = [];
   for (const [name, options, files] of setups) {

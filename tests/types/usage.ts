@@ -466,3 +466,53 @@ const formNumber: string = formOnly.normalizePhoneNumber("+1 415 555 2671", "1")
 // @ts-expect-error the validators entry exports WhatsJetClient as a type only
 const formClient = new formOnly.WhatsJetClient({ baseUrl: "https://example.com/api", vendorUid: "v", token: "t" });
 export const formOnlyUses = [formIssues, formResult, formNumber, formClient];
+
+// parseWebhook's event narrows on `type`.
+import { parseWebhook, webhookSecretMatches, type WebhookEvent } from "whatsjet";
+
+const webhookEvent: WebhookEvent = parseWebhook('{"contact":{},"message":[],"whatsapp_webhook_payload":[]}');
+
+export function describeEvent(e: WebhookEvent): string {
+  switch (e.type) {
+    case "status": {
+      const status: "sent" | "delivered" | "read" | "failed" = e.message.status;
+      return `${e.message.whatsapp_message_id} ${status}`;
+    }
+    case "message":
+      return `${e.contact.phone_number}: ${e.message.body ?? ""} ${e.message.media?.link ?? ""}`;
+    case "contact": {
+      const status: "new" | "updated" = e.contact.status;
+      const nothing: null = e.message;
+      return `${status} ${e.contact.uid} ${nothing}`;
+    }
+  }
+}
+
+// @ts-expect-error a contact event has no message
+export const wrongNarrowing = (e: WebhookEvent) => e.type === "contact" && e.message.body;
+// @ts-expect-error `type` is one of three
+export const wrongStatus: WebhookEvent["type"] = "read";
+
+const fromObject: WebhookEvent = formOnly.parseWebhook({ contact: {} });
+const matches: boolean = webhookSecretMatches(new URL("http://h/?s=1").searchParams.get("s"), "secret");
+const formMatches: boolean = formOnly.webhookSecretMatches(undefined, "secret");
+export const webhookUses = [webhookEvent, fromObject, matches, formMatches];
+
+// sendBulk: payloads typed by the kind, outcomes narrowed by `status`.
+export async function bulk(c: WhatsJetClient): Promise<string[]> {
+  const outcomes = await c.sendBulk(
+    "sendMessage",
+    [{ phone_number: "919876543210", message_body: "Hi" }],
+    { ratePerMinute: 60, concurrency: 4, onProgress: ({ done, total, sent, failed }) => void [done, total, sent, failed], timeoutMs: 5000 },
+  );
+  // @ts-expect-error a payload of another kind
+  await c.sendBulk("sendMessage", [{ phone_number: "1", media_type: "image" }]);
+  // @ts-expect-error not a send
+  await c.sendBulk("listContacts", []);
+  return outcomes.map((o) => {
+    if (o.status === "sent") return `${o.index} ${o.reply.data.wamid}`;
+    if (o.status === "failed") return `${o.index} ${o.error.code} ${o.error.deliveryUnknown}`;
+    // @ts-expect-error nothing was sent, so no reply
+    return `${o.index} ${o.reply}`;
+  });
+}
