@@ -1,7 +1,8 @@
 // Writes pkg/package.json: pkg-template/package.json owns name, exports,
 // files and sideEffects; Cargo.toml owns version, description, license and
-// repository. Also marks the module type of each build and copies the
-// browser entry, README and LICENSE.
+// repository. Also marks the module type of each build, copies the browser,
+// workerd and deno entries, README and LICENSE, and writes the declarations
+// the ESM entries share (browser/index.d.ts).
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
@@ -19,7 +20,7 @@ const merged = {
   version: crate.version,
   description: crate.description,
   license: crate.license,
-  repository: { type: "git", url: crate.repository },
+  repository: { type: "git", url: `git+${crate.repository}.git` },
   ...rest,
 };
 writeFileSync(new URL("package.json", pkg), `${JSON.stringify(merged, null, 2)}\n`);
@@ -33,6 +34,33 @@ for (const dir of ["node", "web", "validators"]) {
 }
 cpSync(new URL("pkg-template/browser/", root), new URL("browser/", pkg), { recursive: true });
 cpSync(new URL("pkg-template/validators/", root), new URL("validators/", pkg), { recursive: true });
+for (const dir of ["workerd", "deno"]) cpSync(new URL(`pkg-template/${dir}/`, root), new URL(`${dir}/`, pkg), { recursive: true });
+
+// wasm-bindgen declares `[Symbol.dispose](): void` on every class, which does
+// not type-check where the project's `lib` has no `Symbol.dispose` (ES2022 +
+// DOM without @types/node). The method is declared instead through a type
+// that is the method where the symbol exists and nothing where it does not,
+// so `using` stays typed wherever the project can write it.
+const DISPOSE = "    [Symbol.dispose](): void;\n";
+const DISPOSAL = `
+/** \`[Symbol.dispose]()\` (the same as \`free()\`) where the project's \`lib\` declares \`Symbol.dispose\`. */
+type Disposal = { [K in SymbolConstructor extends { readonly dispose: infer S extends symbol } ? S : never]: () => void };
+`;
+function declarations(text) {
+  const classes = [...text.matchAll(/^export class (\w+) \{\n(?:.*\n)*?\}$/gm)]
+    .filter((m) => m[0].includes(DISPOSE))
+    .map((m) => m[1]);
+  if (classes.length === 0) return text;
+  const merged = classes.map((name) => `export interface ${name} extends Disposal {}\n`).join("");
+  return `${text.replaceAll(DISPOSE, "").trimEnd()}\n${DISPOSAL}${merged}`;
+}
+for (const dir of ["node", "web", "validators"]) {
+  const file = new URL(`${dir}/whatsjet.d.ts`, pkg);
+  writeFileSync(file, declarations(readFileSync(file, "utf8")));
+}
+// The ESM entries' declarations: the Node build's (no DOM types, no init),
+// in an ESM folder, so that \`import\` in TypeScript sees an ES module.
+cpSync(new URL("node/whatsjet.d.ts", pkg), new URL("browser/index.d.ts", pkg));
 cpSync(new URL("README.md", root), new URL("README.md", pkg));
 cpSync(new URL("LICENSE", root), new URL("LICENSE", pkg));
 console.log(`pkg/: ${name}@${crate.version}`);

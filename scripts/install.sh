@@ -9,6 +9,8 @@
 #              in Cargo.lock (the build, and the runner of the wasm tests)
 #     npm      the npm tooling (wasm-opt comes from the npm package binaryen)
 #     browser  Chromium and its driver
+#     runtimes the runtimes and tools of tests/runtimes/ (Bun, Deno,
+#              miniflare, Vite, webpack, TypeScript 5 and 7, publint, attw)
 #     fuzz     cargo-fuzz
 #     deny     cargo-deny
 set -euo pipefail
@@ -17,7 +19,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 parts=("$@")
 if [ "${#parts[@]}" = 0 ]; then
-  parts=(wasm npm browser fuzz deny)
+  parts=(wasm npm browser runtimes fuzz deny)
 elif [ "${parts[*]}" = "--no-browser" ]; then
   parts=(wasm npm)
 fi
@@ -55,6 +57,14 @@ install_npm() {
   fi
 }
 
+install_runtimes() {
+  local dir=tests/runtimes
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm ci (tests/runtimes)"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+}
+
 install_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "apt-get install chromium chromium-driver"
@@ -75,9 +85,9 @@ install_deny() {
 
 for part in "${parts[@]}"; do
   case "$part" in
-    target | wasm | npm | browser | fuzz | deny) "install_$part" ;;
+    target | wasm | npm | browser | runtimes | fuzz | deny) "install_$part" ;;
     *)
-      echo "scripts/install.sh: unknown part '$part' (target, wasm, npm, browser, fuzz, deny, or --no-browser)" >&2
+      echo "scripts/install.sh: unknown part '$part' (target, wasm, npm, browser, runtimes, fuzz, deny, or --no-browser)" >&2
       exit 2
       ;;
   esac

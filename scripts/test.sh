@@ -17,6 +17,9 @@
 #   types    TypeScript (tsc --strict) against the built .d.ts
 #   pack     npm pack, installed into fresh CommonJS, ESM and esbuild projects
 #   browser  wasm-bindgen tests and the demo page in headless Chromium
+#   runtimes the packed package in Bun, Deno, Cloudflare Workers (miniflare)
+#            and Vite 8 and webpack 5 builds in Chromium; TypeScript 5 and 7
+#            under each module resolution; publint and arethetypeswrong
 #   fuzz     a short fuzz run (scripts/fuzz.sh runs long)
 #   audit    cargo deny: RustSec advisories (offline snapshot), bans,
 #            licenses, sources
@@ -26,7 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LAYERS=(lint rust size wasm node cli types pack browser fuzz audit)
+LAYERS=(lint rust size wasm node cli types pack browser runtimes fuzz audit)
 layer=${1:-all}
 if [ "$layer" != all ] && [[ ! " ${LAYERS[*]} " =~ " $layer " ]]; then
   echo "usage: scripts/test.sh [$(
@@ -141,6 +144,14 @@ run_browser() {
   WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
   step "demo page in headless Chromium"
   node --test --test-reporter=spec tests/browser/
+}
+
+run_runtimes() {
+  scripts/install.sh wasm npm browser runtimes
+  need_pkg
+  need_sandbox_bin
+  step "the packed package in every runtime (tests/runtimes/run.mjs)"
+  node tests/runtimes/run.mjs
 }
 
 run_fuzz() {

@@ -1,2 +1,2 @@
-export { validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches } from "../node/whatsjet.js";
-export type * from "../node/whatsjet.js";
+export { validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches } from "../browser/index.js";
+export type * from "../browser/index.js";

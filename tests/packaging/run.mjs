@@ -80,6 +80,8 @@ const EXPECTED_FILES = [
   "README.md",
   "browser/index.d.ts",
   "browser/index.js",
+  "deno/index.js",
+  "deno/validators.js",
   "node/package.json",
   "node/whatsjet.d.ts",
   "node/whatsjet.js",
@@ -98,6 +100,8 @@ const EXPECTED_FILES = [
   "web/whatsjet.js",
   "web/whatsjet_bg.wasm",
   "web/whatsjet_bg.wasm.d.ts",
+  "workerd/index.js",
+  "workerd/validators.js",
 ];
 
 // What every project's script prints: a normalised number and a validated request.
@@ -126,19 +130,27 @@ async function main() {
     assert.ok(cargoVersion, "Cargo.toml [package] has no version");
     assert.equal(pkgJson.name, "whatsjet");
     assert.equal(pkgJson.version, cargoVersion);
-    const dot = pkgJson.exports?.["."];
-    assert.ok(dot && typeof dot === "object", 'exports["."] is missing');
-    assert.equal(Object.keys(dot)[0], "types", 'exports["."]: "types" must come first');
-    assert.equal(dot.types, "./node/whatsjet.d.ts");
-    assert.equal(dot.node, "./node/whatsjet.js");
-    assert.equal(dot.default, "./browser/index.js");
-    assert.ok(Object.keys(dot).indexOf("node") < Object.keys(dot).indexOf("default"), '"node" must come before "default"');
-    assert.equal(Object.keys(pkgJson.exports["./web"])[0], "types", 'exports["./web"]: "types" must come first');
-    assert.deepEqual(pkgJson.exports["./validators"], {
-      types: "./validators/index.d.ts",
-      node: "./node/whatsjet.js",
-      default: "./validators/index.js",
+    // Each condition carries its own types, so that TypeScript sees the
+    // Node build's CommonJS types under `node` and ESM types elsewhere.
+    const entry = (types, file) => ({ types, default: file });
+    assert.deepEqual(pkgJson.exports["."], {
+      workerd: entry("./browser/index.d.ts", "./workerd/index.js"),
+      deno: entry("./browser/index.d.ts", "./deno/index.js"),
+      node: entry("./node/whatsjet.d.ts", "./node/whatsjet.js"),
+      default: entry("./browser/index.d.ts", "./browser/index.js"),
     });
+    assert.deepEqual(pkgJson.exports["./validators"], {
+      workerd: entry("./validators/index.d.ts", "./workerd/validators.js"),
+      deno: entry("./validators/index.d.ts", "./deno/validators.js"),
+      node: entry("./node/whatsjet.d.ts", "./node/whatsjet.js"),
+      default: entry("./validators/index.d.ts", "./validators/index.js"),
+    });
+    for (const [path, conditions] of Object.entries(pkgJson.exports)) {
+      for (const value of Object.values(conditions)) {
+        if (typeof value === "object") assert.equal(Object.keys(value)[0], "types", `exports["${path}"]: "types" must come first`);
+      }
+    }
+    assert.equal(Object.keys(pkgJson.exports["./web"])[0], "types", 'exports["./web"]: "types" must come first');
     assert.equal(pkgJson.type, "module");
     assert.equal(pkgJson.sideEffects, false);
     return `whatsjet@${pkgJson.version}`;
@@ -213,8 +225,11 @@ console.log("validators", validators.validate === validate, validators.normalize
         noEmit: true,
         target: "ES2022",
         lib: ["ES2022", "DOM", "ESNext.Disposable"],
-        module: "nodenext",
-        moduleResolution: "nodenext",
+        // A browser project's resolution: "whatsjet/validators" is then the
+        // validators-only build, as usage.ts expects (in Node it is the
+        // same module as "whatsjet", and typed so).
+        module: "esnext",
+        moduleResolution: "bundler",
         types: [],
       },
       files: ["usage.ts"],
@@ -222,9 +237,9 @@ console.log("validators", validators.validate === validate, validators.normalize
     run(TSC, ["-p", join(dir, "tsconfig.json")], dir);
     const trace = run(TSC, ["-p", join(dir, "tsconfig.json"), "--traceResolution"], dir);
     const resolved = /Module name 'whatsjet' was successfully resolved to '([^']+)'/.exec(trace)?.[1];
-    assert.ok(resolved?.endsWith("/node_modules/whatsjet/node/whatsjet.d.ts"), `"whatsjet" resolved to ${resolved}`);
+    assert.ok(resolved?.endsWith("/node_modules/whatsjet/browser/index.d.ts"), `"whatsjet" resolved to ${resolved}`);
     assert.match(trace, /Entering conditional exports/);
-    return "whatsjet → node/whatsjet.d.ts via exports";
+    return "whatsjet → browser/index.d.ts via exports";
   });
 
   await check("esbuild bundle for node (cjs), .wasm copied next to it", () => {
