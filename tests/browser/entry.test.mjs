@@ -77,7 +77,7 @@ test("the browser entry loads itself and sends through fetch", async () => {
     };
   }, url);
   assert.deepEqual(result, {
-    exports: ["WhatsJetClient", "isWhatsJetError", "normalizePhoneNumber", "validate", "validateField"],
+    exports: ["WhatsJetClient", "isWhatsJetError", "normalizePhoneNumber", "parseWebhook", "validate", "validateField", "webhookSecretMatches"],
     phone: "919876543210",
     result: "success",
     sentTo: "919876543210",
@@ -120,7 +120,7 @@ test("the validators entry loads its own module and has no client", async () => 
     };
   });
   assert.deepEqual(result, {
-    exports: ["isWhatsJetError", "normalizePhoneNumber", "validate", "validateField"],
+    exports: ["isWhatsJetError", "normalizePhoneNumber", "parseWebhook", "validate", "validateField", "webhookSecretMatches"],
     field: [],
     fieldBad: ["email:invalid_email"],
     valid: { phone_number: "14155552671", message_body: "Hi" },
