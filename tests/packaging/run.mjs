@@ -78,6 +78,7 @@ function exportTargets(value, out = []) {
 const EXPECTED_FILES = [
   "LICENSE",
   "README.md",
+  "bin/whatsjet.mjs",
   "browser/index.d.ts",
   "browser/index.js",
   "deno/index.js",
@@ -214,6 +215,15 @@ console.log("validators", validators.validate === validate, validators.normalize
     const out = run(process.execPath, ["index.mjs"], dir).trimEnd();
     assert.equal(out, `${EXPECTED_LINE}\nweb 442079460958\nvalidators true 14155552671`);
     return out.replaceAll("\n", " | ");
+  });
+
+  await check("the whatsjet command of the installed package (npm exec whatsjet --help)", () => {
+    const dir = join(work, "esm");
+    const out = run("npm", ["exec", "--offline", "--", "whatsjet", "--help"], dir);
+    assert.match(out, /^Usage: whatsjet COMMAND \[options\]/);
+    const link = join(dir, "node_modules", ".bin", "whatsjet");
+    assert.ok(existsSync(link), "npm made no node_modules/.bin/whatsjet");
+    return out.split("\n")[0];
   });
 
   await check("TypeScript through the installed package's exports map (tests/types/usage.ts)", () => {
