@@ -1,0 +1,51 @@
+// The package's hand-written entries (browser, validators, workerd, deno)
+// each list the API's names again, so that bundlers keep their init: every
+// one must list exactly what the built module exports (the validators
+// entries: all but WhatsJetClient), so a new export cannot be forgotten in one.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { test } from "node:test";
+
+import { PKG_DIR, ROOT } from "./helpers.mjs";
+
+// `Pages` is the class of `paginate`'s iterator: wasm-bindgen exports every
+// class, but it is made only by `paginate`, so the entries leave it out.
+const api = Object.keys(createRequire(import.meta.url)(join(PKG_DIR, "node", "whatsjet.js")))
+  .filter((name) => name !== "Pages")
+  .sort();
+const forms = api.filter((name) => name !== "WhatsJetClient");
+
+/** The names of an entry's `export const { … } = api;`. */
+function listed(file) {
+  const source = readFileSync(join(ROOT, "pkg-template", file), "utf8");
+  const match = /export const \{([^}]*)\} = api;/.exec(source);
+  assert.ok(match, `${file} has no export list`);
+  return match[1]
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .sort();
+}
+
+test("the built module's API is what the entries are checked against", () => {
+  assert.deepEqual(api, [
+    "WhatsJetClient",
+    "isWhatsJetError",
+    "normalizePhoneNumber",
+    "parseWebhook",
+    "validate",
+    "validateField",
+    "webhookSecretMatches",
+  ]);
+});
+
+for (const file of ["browser/index.js", "workerd/index.js", "deno/index.js"]) {
+  test(`${file} exports the whole API`, () => assert.deepEqual(listed(file), api));
+}
+
+for (const file of ["validators/index.js", "workerd/validators.js", "deno/validators.js"]) {
+  test(`${file} exports the API without WhatsJetClient`, () => assert.deepEqual(listed(file), forms));
+}
