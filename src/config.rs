@@ -573,7 +573,7 @@ mod tests {
             [Issue::new(
                 "retries",
                 IssueCode::UnknownField,
-                "retries is not a call option; the options are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery."
+                "retries is not a call option; the options are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery, template."
             )]
         );
         assert_eq!(
