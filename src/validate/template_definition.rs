@@ -13,9 +13,9 @@ pub struct TemplateDefinition {
     pub name: String,
     /// Its language code, which `template_language` must match.
     pub language: String,
-    /// Each parameter the server requires, with the reason shown when it is
-    /// missing, in the order of the components.
-    pub required: Vec<(String, String)>,
+    /// Each parameter the server requires, with the part of the template
+    /// that needs it, in the order of the components.
+    pub required: Vec<(String, &'static str)>,
 }
 
 impl TemplateDefinition {
@@ -28,107 +28,78 @@ impl TemplateDefinition {
     /// `template` (`template.components.2.type`).
     pub fn parse(value: &Value) -> Result<Self, Issue> {
         let map = object(value, "template")?;
-        let name = string(map, "template", "name")?;
-        let language = string(map, "template", "language")?;
-        let components = match map.get("components") {
-            Some(Value::Array(items)) => items,
-            _ => return Err(refuse(
-                "template.components",
-                "must be an array of components such as { type: \"BODY\", text: \"Hi {{1}}\" }.",
-            )),
-        };
         let mut required = Vec::new();
+        let Some(Value::Array(components)) = map.get("components") else {
+            return Err(malformed("template.components", "an array"));
+        };
         for (i, component) in components.iter().enumerate() {
-            let at = format!("template.components.{i}");
-            let component = object(component, &at)?;
+            let at = &format!("template.components.{i}");
+            let component = object(component, at)?;
+            let text = text(component, at)?;
+
             // Other types (FOOTER, ...) take no parameters.
-            match string(component, &at, "type")? {
-                "HEADER" => header(component, &at, &mut required)?,
-                "BODY" => {
-                    for n in placeholders(optional_text(component, &at, "text")?) {
-                        required.push((
-                            format!("field_{n}"),
-                            format!("the template's body has {{{{{n}}}}}"),
-                        ));
+            match string(component, at, "type")? {
+                "HEADER" => {
+                    let named: &[&str] = match string(component, at, "format")? {
+                        "TEXT" => {
+                            for n in placeholders(text) {
+                                required.push(numbered("header_field_", n, "text header"));
+                            }
+                            &[]
+                        }
+                        "IMAGE" => &["header_image"],
+                        "VIDEO" => &["header_video"],
+                        "DOCUMENT" => &["header_document", "header_document_name"],
+                        "LOCATION" => &[
+                            "location_latitude",
+                            "location_longitude",
+                            "location_name",
+                            "location_address",
+                        ],
+                        _ => {
+                            return Err(malformed(
+                                &format!("{at}.format"),
+                                "TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION",
+                            ))
+                        }
+                    };
+                    for key in named {
+                        required.push(((*key).to_owned(), "header"));
                     }
                 }
-                "BUTTONS" => buttons(component, &at, &mut required)?,
+                "BODY" => {
+                    for n in placeholders(text) {
+                        required.push(numbered("field_", n, "body"));
+                    }
+                }
+                "BUTTONS" => {
+                    let Some(Value::Array(buttons)) = component.get("buttons") else {
+                        return Err(malformed(&format!("{at}.buttons"), "an array"));
+                    };
+                    // The server counts every button, whatever its type.
+                    for (i, button) in buttons.iter().enumerate() {
+                        let at = &format!("{at}.buttons.{i}");
+                        let button = object(button, at)?;
+                        match string(button, at, "type")? {
+                            "URL" if placeholders(url(button, at)?).contains(&1) => {
+                                required.push(numbered("button_", i, "URL button"))
+                            }
+                            "COPY_CODE" => {
+                                required.push(("copy_code".to_owned(), "copy-code button"))
+                            }
+                            _ => {}
+                        }
+                    }
+                }
                 _ => {}
             }
         }
         Ok(Self {
-            name: name.to_owned(),
-            language: language.to_owned(),
+            name: string(map, "template", "name")?.to_owned(),
+            language: string(map, "template", "language")?.to_owned(),
             required,
         })
     }
-}
-
-fn header(component: &Map, at: &str, required: &mut Vec<(String, String)>) -> Result<(), Issue> {
-    let mut need = |keys: &[&str], what: &str| {
-        for key in keys {
-            required.push((
-                (*key).to_owned(),
-                format!("the template's header is {what}"),
-            ));
-        }
-    };
-    match string(component, at, "format")? {
-        "TEXT" => {
-            for n in placeholders(optional_text(component, at, "text")?) {
-                required.push((
-                    format!("header_field_{n}"),
-                    format!("the template's header has {{{{{n}}}}}"),
-                ));
-            }
-        }
-        "IMAGE" => need(&["header_image"], "an image"),
-        "VIDEO" => need(&["header_video"], "a video"),
-        "DOCUMENT" => need(&["header_document", "header_document_name"], "a document"),
-        "LOCATION" => need(
-            &[
-                "location_latitude",
-                "location_longitude",
-                "location_name",
-                "location_address",
-            ],
-            "a location",
-        ),
-        _ => {
-            return Err(Issue::new(
-                format!("{at}.format"),
-                IssueCode::InvalidChoice,
-                format!("{at}.format must be TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION."),
-            ))
-        }
-    }
-    Ok(())
-}
-
-fn buttons(component: &Map, at: &str, required: &mut Vec<(String, String)>) -> Result<(), Issue> {
-    let Some(Value::Array(buttons)) = component.get("buttons") else {
-        return Err(refuse(
-            &format!("{at}.buttons"),
-            "must be an array of buttons.",
-        ));
-    };
-    // The server counts every button, whatever its type.
-    for (i, button) in buttons.iter().enumerate() {
-        let at = format!("{at}.buttons.{i}");
-        let button = object(button, &at)?;
-        match string(button, &at, "type")? {
-            "URL" if placeholders(optional_text(button, &at, "url")?).contains(&1) => required.push((
-                format!("button_{i}"),
-                format!("the template's button {i} is a URL with {{{{1}}}}"),
-            )),
-            "COPY_CODE" => required.push((
-                "copy_code".to_owned(),
-                "the template has a copy-code button".to_owned(),
-            )),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// The numbers of the `{{N}}` placeholders in `text`, ascending, once each.
@@ -155,33 +126,41 @@ fn placeholders(text: &str) -> Vec<usize> {
     (0..seen.len()).filter(|&n| seen[n]).collect()
 }
 
-fn refuse(path: &str, rest: &str) -> Issue {
-    Issue::new(path, IssueCode::InvalidType, format!("{path} {rest}"))
+fn numbered(prefix: &str, n: usize, part: &'static str) -> (String, &'static str) {
+    (format!("{prefix}{n}"), part)
+}
+
+fn malformed(path: &str, what: &str) -> Issue {
+    Issue::new(
+        path,
+        IssueCode::InvalidType,
+        format!("{path} must be {what}, as in WhatsApp's template format."),
+    )
 }
 
 fn object<'a>(value: &'a Value, path: &str) -> Result<&'a Map, Issue> {
-    value.as_object().ok_or_else(|| {
-        refuse(
-            path,
-            "must be an object in WhatsApp's format, such as { name, language, components }.",
-        )
-    })
+    value
+        .as_object()
+        .ok_or_else(|| malformed(path, "an object"))
 }
 
 fn string<'a>(map: &'a Map, at: &str, key: &str) -> Result<&'a str, Issue> {
-    match map.get(key) {
-        Some(Value::String(s)) => Ok(s),
-        Some(_) => Err(refuse(&format!("{at}.{key}"), "must be a string.")),
-        None => Err(Issue::new(
-            format!("{at}.{key}"),
-            IssueCode::Required,
-            format!("{at}.{key} is required."),
-        )),
-    }
+    map.get(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| malformed(&format!("{at}.{key}"), "a string"))
 }
 
-/// A text that may be left out (a header without parameters).
-fn optional_text<'a>(map: &'a Map, at: &str, key: &str) -> Result<&'a str, Issue> {
+/// A component's `text`, which may be left out (a header without
+/// parameters).
+fn text<'a>(map: &'a Map, at: &str) -> Result<&'a str, Issue> {
+    optional(map, at, "text")
+}
+
+fn url<'a>(map: &'a Map, at: &str) -> Result<&'a str, Issue> {
+    optional(map, at, "url")
+}
+
+fn optional<'a>(map: &'a Map, at: &str, key: &str) -> Result<&'a str, Issue> {
     match map.get(key) {
         None | Some(Value::Null) => Ok(""),
         _ => string(map, at, key),
@@ -195,7 +174,7 @@ mod tests {
     #[test]
     fn placeholders_are_numbered_ones_once_each_in_order() {
         assert_eq!(
-            placeholders("Hi {{2}}, {{1}} and {{2}} {{name}} {{}} {{3"),
+            placeholders("{5}} Hi {{2}}, {{1}} and {{2}} {{name}} {{}} {{3 {4}} {{{6}}"),
             vec![1usize, 2, 6]
         );
         assert_eq!(placeholders("no parameters"), Vec::<usize>::new());

@@ -31,9 +31,9 @@ test("validate with a template reports what the server would require, and what i
   assert.deepEqual(validate("sendTemplateMessage", request, { template }), {
     ok: false,
     issues: [
-      { path: "header_image", code: "required", message: "header_image is required: the template's header is an image." },
-      { path: "field_2", code: "required", message: "field_2 is required: the template's body has {{2}}." },
-      { path: "button_0", code: "required", message: "button_0 is required: the template's button 0 is a URL with {{1}}." },
+      { path: "header_image", code: "required", message: "header_image is required by the template's header." },
+      { path: "field_2", code: "required", message: "field_2 is required by the template's body." },
+      { path: "button_0", code: "required", message: "button_0 is required by the template's URL button." },
     ],
     warnings: [
       { path: "field_3", code: "ignored_field", message: "field_3 is not used by the template order_update: the server ignores it." },
@@ -42,7 +42,7 @@ test("validate with a template reports what the server would require, and what i
   const bad = { ...template, components: [{ type: "BODY" }, {}] };
   assertWhatsJetError(await failure(() => validate("sendTemplateMessage", request, { template: bad })), {
     code: "config",
-    issues: [{ path: "template.components.1.type", code: "required", message: "template.components.1.type is required." }],
+    issues: [{ path: "template.components.1.type", code: "invalid_type", message: "template.components.1.type must be a string, as in WhatsApp's template format." }],
   });
 });
 

@@ -71,11 +71,11 @@ fn every_parameter_the_template_uses_is_required_at_its_field() {
     assert_eq!(
         messages,
         [
-            "header_field_1 is required: the template's header has {{1}}.",
-            "field_1 is required: the template's body has {{1}}.",
-            "field_2 is required: the template's body has {{2}}.",
-            "button_1 is required: the template's button 1 is a URL with {{1}}.",
-            "copy_code is required: the template has a copy-code button.",
+            "header_field_1 is required by the template's text header.",
+            "field_1 is required by the template's body.",
+            "field_2 is required by the template's body.",
+            "button_1 is required by the template's URL button.",
+            "copy_code is required by the template's copy-code button.",
         ]
     );
 }
@@ -112,14 +112,10 @@ fn a_complete_request_is_valid_and_parameters_the_template_does_not_use_are_warn
 
 #[test]
 fn each_header_format_requires_its_own_fields() {
-    for (format, fields, what) in [
-        ("IMAGE", &["header_image"][..], "an image"),
-        ("VIDEO", &["header_video"][..], "a video"),
-        (
-            "DOCUMENT",
-            &["header_document", "header_document_name"][..],
-            "a document",
-        ),
+    for (format, fields) in [
+        ("IMAGE", &["header_image"][..]),
+        ("VIDEO", &["header_video"][..]),
+        ("DOCUMENT", &["header_document", "header_document_name"][..]),
         (
             "LOCATION",
             &[
@@ -128,7 +124,6 @@ fn each_header_format_requires_its_own_fields() {
                 "location_name",
                 "location_address",
             ][..],
-            "a location",
         ),
     ] {
         let invalid = invalid_with(
@@ -141,7 +136,7 @@ fn each_header_format_requires_its_own_fields() {
             .map(|f| {
                 (
                     f.to_string(),
-                    format!("{f} is required: the template's header is {what}."),
+                    format!("{f} is required by the template's header."),
                 )
             })
             .collect();
@@ -199,7 +194,7 @@ fn a_name_or_language_other_than_the_template_s_is_refused_at_its_field() {
             (
                 "header_image",
                 Required,
-                "header_image is required: the template's header is an image."
+                "header_image is required by the template's header."
             ),
         ]
     );
@@ -224,7 +219,7 @@ fn validate_field_reports_a_required_parameter_and_a_mismatching_name() {
         vec![Issue::new(
             "field_2",
             Required,
-            "field_2 is required: the template's body has {{2}}."
+            "field_2 is required by the template's body."
         )]
     );
     assert_eq!(
@@ -262,7 +257,7 @@ fn a_malformed_definition_is_one_issue_at_its_path() {
         (
             json!({ "language": "en", "components": [] }),
             "template.name",
-            Required,
+            InvalidType,
         ),
         (
             json!({ "name": "a", "language": 1, "components": [] }),
@@ -277,12 +272,12 @@ fn a_malformed_definition_is_one_issue_at_its_path() {
         (
             json!({ "name": "a", "language": "en", "components": [{ "type": "BODY" }, {}, { "text": "x" }] }),
             "template.components.1.type",
-            Required,
+            InvalidType,
         ),
         (
             json!({ "name": "a", "language": "en", "components": [{ "type": "HEADER", "format": "GIF" }] }),
             "template.components.0.format",
-            InvalidChoice,
+            InvalidType,
         ),
         (
             json!({ "name": "a", "language": "en", "components": [{ "type": "BUTTONS", "buttons": [{ "type": "URL", "url": 7 }] }] }),
@@ -301,7 +296,7 @@ fn a_malformed_definition_is_one_issue_at_its_path() {
         Issue::new(
             "template.components.1.type",
             InvalidType,
-            "template.components.1.type must be a string."
+            "template.components.1.type must be a string, as in WhatsApp's template format."
         )
     );
 }

@@ -72,11 +72,11 @@ pub(in crate::validate) fn field(
         "template_language" => &template.language,
         _ => {
             if value.is_null() {
-                if let Some((_, why)) = template.required.iter().find(|(k, _)| k == path) {
+                if let Some((_, part)) = template.required.iter().find(|(k, _)| k == path) {
                     ctx.issue(
                         path,
                         IssueCode::Required,
-                        format!("{path} is required: {why}."),
+                        format!("{path} is required by the template's {part}."),
                     );
                 }
             }
