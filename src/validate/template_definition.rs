@@ -36,7 +36,6 @@ impl TemplateDefinition {
             let at = &format!("template.components.{i}");
             let component = object(component, at)?;
             let text = text(component, at)?;
-
             // Other types (FOOTER, ...) take no parameters.
             match string(component, at, "type")? {
                 "HEADER" => {
