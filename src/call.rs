@@ -15,7 +15,7 @@ use crate::json::{Map, ToJson, Value};
 use crate::request::Kind;
 use crate::retry::{self, Decision};
 use crate::routes::{Carry, List};
-use crate::validate::{self, phone};
+use crate::validate::{self, phone, TemplateDefinition};
 
 /// An HTTP method of the API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,6 +212,17 @@ pub fn prepare(
     argument: Option<&Value>,
     payload: Value,
 ) -> Result<Request, Error> {
+    prepare_with(config, kind, argument, payload, None)
+}
+
+/// [`prepare`], checking a template send against the template's definition.
+pub fn prepare_with(
+    config: &ClientConfig,
+    kind: Kind,
+    argument: Option<&Value>,
+    payload: Value,
+    template: Option<TemplateDefinition>,
+) -> Result<Request, Error> {
     let route = kind.route();
     let mut payload = match payload {
         // A list's query and a lookup's payload may be left out.
@@ -229,7 +240,11 @@ pub fn prepare(
         (Some(field), Some(value), Value::Object(map)) => map.insert(field, value.clone()),
         _ => {}
     }
-    let mut body = match validate::validate_owned(kind, payload, &config.validate_options()) {
+    let options = validate::Options {
+        template,
+        ..config.validate_options()
+    };
+    let mut body = match validate::validate_owned(kind, payload, &options) {
         Ok(valid) if issues.is_empty() => valid.body,
         Ok(_) => return Err(Error::Validation { issues }),
         Err(invalid) => {

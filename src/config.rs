@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::issue::IssueCode;
 use crate::request::Kind;
 use crate::retry::RetryPolicy;
-use crate::validate::{self, formats, phone};
+use crate::validate::{self, formats, phone, TemplateDefinition};
 
 /// Default time limit of one request.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -39,10 +39,11 @@ pub const CALL_OPTION_NAMES: &[&str] = &[
     "maxRetries",
     "maxRetryDelayMs",
     "retryUnknownDelivery",
+    "template",
 ];
 
 /// The options of the standalone validators.
-pub const VALIDATE_OPTION_NAMES: &[&str] = &["defaultCountryCode", "fromPhoneNumberId"];
+pub const VALIDATE_OPTION_NAMES: &[&str] = &["defaultCountryCode", "fromPhoneNumberId", "template"];
 
 /// Most retries a caller may ask for.
 pub const MAX_RETRIES: u32 = 10;
@@ -103,12 +104,13 @@ impl CallSettings {
 
 /// Reads a call's options argument (`undefined`/`null` for none) over the
 /// client's settings. `signal` is the host's to read: any value is let
-/// through here.
+/// through here; `template` is checked and read by [`read_call_template`].
 pub fn read_call_options(options: &Value, defaults: &CallSettings) -> Result<CallSettings, Error> {
     match options {
         Value::Null => Ok(*defaults),
         Value::Object(map) => {
             known_keys(map, CALL_OPTION_NAMES, "a call option")?;
+            template(map)?;
             defaults.with_options(map)
         }
         _ => Err(Error::config(
@@ -134,7 +136,29 @@ pub fn read_validate_options(options: &Value) -> Result<validate::Options, Error
     Ok(validate::Options {
         default_country_code: country_code(optional_str(map, "defaultCountryCode")?)?,
         from_phone_number_id: phone_number_id(optional_str(map, "fromPhoneNumberId")?)?,
+        template: template(map)?,
     })
+}
+
+/// The `template` of a call's options, the definition the request is
+/// checked against.
+pub fn read_call_template(options: &Value) -> Result<Option<TemplateDefinition>, Error> {
+    match options {
+        Value::Object(map) => template(map),
+        _ => Ok(None),
+    }
+}
+
+/// A `template` option: WhatsApp's definition of a template.
+fn template(map: &Map) -> Result<Option<TemplateDefinition>, Error> {
+    match map.get("template") {
+        None | Some(Value::Null) => Ok(None),
+        Some(t) => TemplateDefinition::parse(t)
+            .map(Some)
+            .map_err(|issue| Error::Config {
+                issues: vec![issue],
+            }),
+    }
 }
 
 /// A `defaultCountryCode` (`"91"`, `"+44"`), as digits.
@@ -322,6 +346,7 @@ impl ClientConfig {
         validate::Options {
             default_country_code: self.default_country_code.clone(),
             from_phone_number_id: self.from_phone_number_id.clone(),
+            template: None,
         }
     }
 
@@ -548,7 +573,7 @@ mod tests {
             [Issue::new(
                 "retries",
                 IssueCode::UnknownField,
-                "retries is not a call option; the options are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery."
+                "retries is not a call option; the options are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery, template."
             )]
         );
         assert_eq!(

@@ -320,6 +320,8 @@ export interface CallOptions {
   maxRetryDelayMs?: number;
   /** Also retry when the message may have been delivered. */
   retryUnknownDelivery?: boolean;
+  /** The definition of the template a template send uses: the request is checked against it before it is sent. */
+  template?: WhatsAppTemplate;
 }
 
 /** Options of the standalone validators. */
@@ -328,6 +330,24 @@ export interface ValidateOptions {
   defaultCountryCode?: string;
   /** Filled in as `from_phone_number_id` of a send that has none. */
   fromPhoneNumberId?: string;
+  /** The definition of the template a template send uses: exactly its parameters are required, and the others warned about. */
+  template?: WhatsAppTemplate;
+}
+
+/** A template's definition in WhatsApp's own format, as WhatsApp Manager shows it. */
+export interface WhatsAppTemplate {
+  /** Must match the request's `template_name`. */
+  name: string;
+  /** Must match the request's `template_language`. */
+  language: string;
+  /** `{{N}}` in a text needs its parameter; a URL button's `{{1}}` needs `button_<index>`, counting every button from 0. */
+  components: Array<
+    | { type: "HEADER"; format: "TEXT" | "IMAGE" | "VIDEO" | "DOCUMENT" | "LOCATION"; text?: string }
+    | { type: "BODY"; text?: string }
+    | { type: "BUTTONS"; buttons: Array<{ type: string; url?: string; [key: string]: unknown }> }
+    | { type: string; [key: string]: unknown }
+  >;
+  [key: string]: unknown;
 }
 
 "#;

@@ -279,9 +279,11 @@ impl Open {
         request: Value,
         options: &JsValue,
     ) -> Result<(call::Request, config::CallSettings, Option<AbortSignal>), Error> {
-        let settings = config::read_call_options(&read_options(options)?, &self.config.call)?;
+        let options_value = read_options(options)?;
+        let settings = config::read_call_options(&options_value, &self.config.call)?;
+        let template = config::read_call_template(&options_value)?;
         let signal = read_signal(options)?;
-        let request = call::prepare(&self.config, kind, argument.as_ref(), request)?;
+        let request = call::prepare_with(&self.config, kind, argument.as_ref(), request, template)?;
         Ok((request, settings, signal))
     }
 }

@@ -15,13 +15,17 @@ pub mod phone;
 mod rules;
 pub mod schema;
 mod suggest;
+pub mod template_definition;
 mod values;
 
 use crate::issue::{Issue, IssueCode, Warning, WarningCode};
 use crate::json::{Map, Value};
 use crate::request::Kind;
-use rules::{campaign, contact, interactive, media, query, shape, template, unknown};
+use rules::{
+    campaign, contact, interactive, media, query, shape, template, template_aware, unknown,
+};
 use schema::Rule;
+pub use template_definition::TemplateDefinition;
 use values::type_name;
 
 /// What validation may take from the client's options.
@@ -31,6 +35,9 @@ pub struct Options {
     pub default_country_code: Option<String>,
     /// Used for `from_phone_number_id` when a send does not give one.
     pub from_phone_number_id: Option<String>,
+    /// The definition of the template a request sends, to check the
+    /// request against it.
+    pub template: Option<TemplateDefinition>,
 }
 
 /// A valid request: the body to send, and what deserves a second look.
@@ -118,6 +125,7 @@ pub fn validate_owned(kind: Kind, mut payload: Value, options: &Options) -> Resu
 /// Rules that join several fields are left to [`validate`]. For
 /// `updateContact`, `phone_number` is the number in the path.
 pub fn validate_field(kind: Kind, path: &str, value: &Value, options: &Options) -> Vec<Issue> {
+    let given = value;
     // The checks take strings out of what they accept.
     let value = &mut value.clone();
     let mut ctx = Ctx {
@@ -150,6 +158,9 @@ pub fn validate_field(kind: Kind, path: &str, value: &Value, options: &Options) 
         }
         None => unknown::path(&mut ctx, path),
     }
+    if let Some(template) = template_of(kind, options) {
+        template_aware::field(&mut ctx, path, given, template);
+    }
     ctx.issues
 }
 
@@ -163,7 +174,10 @@ fn check_object(ctx: &mut Ctx, map: &mut Map) -> Map {
     }
     // The kinds with template parameters share the template's rules.
     if schema::takes_numbered(kind, "field_") {
-        template::across_fields(ctx, map);
+        match template_of(kind, ctx.options) {
+            Some(t) => template_aware::across_fields(ctx, map, &body, t),
+            None => template::across_fields(ctx, map),
+        }
     }
     match kind {
         Kind::SendMediaMessage => media::across_fields(ctx, &body),
@@ -174,4 +188,12 @@ fn check_object(ctx: &mut Ctx, map: &mut Map) -> Map {
         _ => {}
     }
     body
+}
+
+/// The template definition of the options, for the kinds that send one.
+fn template_of(kind: Kind, options: &Options) -> Option<&TemplateDefinition> {
+    options
+        .template
+        .as_ref()
+        .filter(|_| schema::takes_numbered(kind, "field_"))
 }

@@ -171,7 +171,7 @@ for (const [name, options, issue] of [
     {
       path: "timeout",
       code: "unknown_field",
-      message: "timeout is not a call option; the options are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery.",
+      message: "timeout is not a call option; the options are signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery, template.",
     },
   ],
   [

@@ -516,3 +516,23 @@ export async function bulk(c: WhatsJetClient): Promise<string[]> {
     return `${o.index} ${o.reply}`;
   });
 }
+
+// A template's definition, in WhatsApp's format, for validate and sendTemplateMessage.
+import type { WhatsAppTemplate } from "whatsjet";
+export async function withTemplate(c: WhatsJetClient): Promise<boolean> {
+  const template: WhatsAppTemplate = {
+    name: "order_update",
+    language: "en",
+    components: [
+      { type: "HEADER", format: "IMAGE" },
+      { type: "BODY", text: "Hi {{1}}" },
+      { type: "BUTTONS", buttons: [{ type: "URL", url: "https://x.example/{{1}}" }] },
+    ],
+  };
+  const request = { phone_number: "919876543210", template_name: "order_update", template_language: "en" };
+  await c.sendTemplateMessage(request, { template, timeoutMs: 5000 });
+  validateField("sendTemplateMessage", "field_1", null, { template });
+  // @ts-expect-error a template has a name
+  validate("sendTemplateMessage", request, { template: { language: "en", components: [] } });
+  return validate("sendTemplateMessage", request, { template }).ok;
+}

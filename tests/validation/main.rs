@@ -19,6 +19,7 @@ mod queries;
 mod seeds;
 mod sender;
 mod template;
+mod template_aware;
 mod text;
 mod update;
 mod validate_field;
@@ -49,6 +50,7 @@ fn options_with(cc: Option<&str>, from: Option<&str>) -> Options {
     Options {
         default_country_code: cc.map(str::to_owned),
         from_phone_number_id: from.map(str::to_owned),
+        template: None,
     }
 }
 

@@ -12,6 +12,7 @@ pub(super) mod query;
 mod recipient;
 pub(super) mod shape;
 pub(super) mod template;
+pub(super) mod template_aware;
 pub(super) mod unknown;
 
 use super::schema::Rule;
