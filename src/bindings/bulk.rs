@@ -11,7 +11,7 @@ use super::transport::Fetch;
 use super::{read_json, read_options, throw, to_js, to_js_error};
 use crate::bulk::{self, Outcome, Pace};
 use crate::call::{self, Request};
-use crate::config::CallSettings;
+use crate::config::{self, CallSettings};
 use crate::error::Error;
 use crate::issue::IssueCode;
 
@@ -105,7 +105,10 @@ impl Run {
         options: &JsValue,
     ) -> Result<Self, Error> {
         let kind = bulk::read_kind(kind.as_string().as_deref())?;
-        let (pace, settings) = bulk::read_options(&read_options(options)?, &open.config.call)?;
+        let options_value = read_options(options)?;
+        let (pace, settings) = bulk::read_options(&options_value, &open.config.call)?;
+        // Every row of a template send is checked against the one template.
+        let template = config::read_call_template(&options_value)?;
         let signal = read_signal(options)?;
         let on_send = read_callback(options, "onSend")?;
         let on_progress = read_callback(options, "onProgress")?;
@@ -127,8 +130,9 @@ impl Run {
         {
             let payload = item.map_err(|_| not_rows())?;
             rows.push(
-                read_json(&payload, "payload")
-                    .and_then(|p| call::prepare(&open.config, kind, None, p)),
+                read_json(&payload, "payload").and_then(|p| {
+                    call::prepare_with(&open.config, kind, None, p, template.clone())
+                }),
             );
         }
         Ok(Self {

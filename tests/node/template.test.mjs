@@ -63,3 +63,36 @@ test("sendTemplateMessage with a template refuses an incomplete request before s
   );
   assert.deepEqual(await sandbox.requests(), []);
 });
+
+test("sendBulk with a template checks every row against it: an incomplete row fails alone", async () => {
+  await sandbox.reset();
+  const client = makeClient(sandbox.baseUrl, { fromPhoneNumberId: FROM_IDS[0] });
+  const complete = {
+    phone_number: "919876543211",
+    template_name: "order_update",
+    template_language: "en",
+    header_image: "https://example.com/box.jpg",
+    field_1: "Ada",
+    field_2: "#1024",
+    button_0: "1024",
+  };
+  const outcomes = await client.sendBulk("sendTemplateMessage", [request, complete], { template, ratePerMinute: 6000 });
+  // The sandbox has order_update in en_US only: the complete row reaches it
+  // and is refused there, the incomplete one never leaves.
+  assert.deepEqual(
+    outcomes.map((o) => [o.index, o.status, o.error.code]),
+    [
+      [0, "failed", "validation"],
+      [1, "failed", "api"],
+    ],
+  );
+  assert.match(outcomes[1].error.serverMessage, /^Template for the selected language not found/);
+  assert.deepEqual(
+    outcomes[0].error.issues.map((i) => i.path),
+    ["header_image", "field_2", "button_0"],
+  );
+  // The first row never left; the second reached the server.
+  const recorded = await sandbox.requests();
+  assert.equal(recorded.length, 1);
+  assert.equal(JSON.parse(recorded[0].body).phone_number, "919876543211");
+});
