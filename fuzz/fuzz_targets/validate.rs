@@ -72,6 +72,7 @@ fuzz_target!(|data: &[u8]| {
     let options = Options {
         default_country_code: Some("91".into()),
         from_phone_number_id: None,
+        template: None,
     };
     for kind in Kind::ALL {
         if let Ok(valid) = validate(kind, &payload, &options) {
