@@ -69,6 +69,20 @@ pub fn read_kind(name: Option<&str>) -> Result<Kind, Error> {
         })
 }
 
+/// Every option of `sendBulk`, for the message about an unknown one.
+const OPTION_NAMES: [&str; 10] = [
+    "ratePerMinute",
+    "concurrency",
+    "onSend",
+    "onProgress",
+    "signal",
+    "timeoutMs",
+    "maxRetries",
+    "maxRetryDelayMs",
+    "retryUnknownDelivery",
+    "template",
+];
+
 /// Reads `sendBulk`'s options: the pace, and the per-call options of every
 /// row over the client's. `onSend` and `onProgress` are the host's to read.
 pub fn read_options(
@@ -84,8 +98,6 @@ pub fn read_options(
             ))
         }
     };
-    rest.remove("onSend");
-    rest.remove("onProgress");
     let mut pace = Pace::default();
     for (name, max, slot) in [
         ("ratePerMinute", 600_000, &mut pace.rate_per_minute),
@@ -108,9 +120,17 @@ pub fn read_options(
             }
         }
     }
+    // Its own options are taken out above; the callbacks are the host's.
+    rest.remove("onSend");
+    rest.remove("onProgress");
     Ok((
         pace,
-        config::read_call_options(&Value::Object(rest), defaults)?,
+        config::read_call_options_among(
+            &Value::Object(rest),
+            defaults,
+            &OPTION_NAMES,
+            "a sendBulk option",
+        )?,
     ))
 }
 
@@ -720,6 +740,16 @@ mod tests {
         );
         let e = read(r#"{"concurrency":"4"}"#).unwrap_err();
         assert_eq!(e.issues()[0].code, IssueCode::InvalidType);
+        // An unknown option is told every option of sendBulk.
+        assert_eq!(
+            read(r#"{"rate":5}"#).unwrap_err().issues()[0].message,
+            "rate is not a sendBulk option; the options are ratePerMinute, concurrency, onSend, onProgress, signal, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery, template."
+        );
+        assert_eq!(
+            read(r#"{"RatePerMinute":5}"#).unwrap_err().issues()[0].message,
+            "RatePerMinute is not a sendBulk option; did you mean ratePerMinute?"
+        );
+        assert_eq!(&OPTION_NAMES[4..], config::CALL_OPTION_NAMES);
     }
 
     #[test]

@@ -106,10 +106,21 @@ impl CallSettings {
 /// client's settings. `signal` is the host's to read: any value is let
 /// through here; `template` is checked and read by [`read_call_template`].
 pub fn read_call_options(options: &Value, defaults: &CallSettings) -> Result<CallSettings, Error> {
+    read_call_options_among(options, defaults, CALL_OPTION_NAMES, "a call option")
+}
+
+/// [`read_call_options`] for a method with options of its own (`sendBulk`'s
+/// pace): `names` are all of its options, which an unknown one is told.
+pub fn read_call_options_among(
+    options: &Value,
+    defaults: &CallSettings,
+    names: &[&str],
+    what: &str,
+) -> Result<CallSettings, Error> {
     match options {
         Value::Null => Ok(*defaults),
         Value::Object(map) => {
-            known_keys(map, CALL_OPTION_NAMES, "a call option")?;
+            known_keys(map, names, what)?;
             template(map)?;
             defaults.with_options(map)
         }
