@@ -19,7 +19,6 @@ use std::task::Poll;
 use crate::call::{self, CallError, Failure, Reply, Request, Transport};
 use crate::config::{self, CallSettings};
 use crate::error::Error;
-use crate::issue::IssueCode;
 use crate::json::Value;
 use crate::request::Kind;
 
@@ -57,16 +56,7 @@ impl Default for Pace {
 
 /// The kind a caller named, if it is one `sendBulk` takes.
 pub fn read_kind(name: Option<&str>) -> Result<Kind, Error> {
-    name.and_then(Kind::from_name)
-        .filter(|k| KINDS.contains(k))
-        .ok_or_else(|| {
-            let names: Vec<&str> = KINDS.iter().map(|k| k.name()).collect();
-            Error::invalid(
-                "kind",
-                IssueCode::InvalidChoice,
-                format!("kind must be one of {}.", names.join(", ")),
-            )
-        })
+    Kind::parse_among(name, &KINDS, "kind")
 }
 
 /// Every option of `sendBulk`, for the message about an unknown one.
@@ -89,49 +79,21 @@ pub fn read_options(
     options: &Value,
     defaults: &CallSettings,
 ) -> Result<(Pace, CallSettings), Error> {
-    let mut rest = match options {
-        Value::Object(map) => map.clone(),
-        _ => {
-            return Ok((
-                Pace::default(),
-                config::read_call_options(options, defaults)?,
-            ))
-        }
-    };
     let mut pace = Pace::default();
-    for (name, max, slot) in [
-        ("ratePerMinute", 600_000, &mut pace.rate_per_minute),
-        ("concurrency", 64, &mut pace.concurrency),
-    ] {
-        match rest.remove(name) {
-            None | Some(Value::Null) => {}
-            Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (1..=max).contains(&v)) => {
-                *slot = n.as_u64().unwrap_or(1) as u32;
-            }
-            Some(other) => {
-                return Err(Error::config(
-                    name,
-                    match other {
-                        Value::Number(_) => IssueCode::OutOfRange,
-                        _ => IssueCode::InvalidType,
-                    },
-                    format!("{name} must be a whole number from 1 to {max}."),
-                ))
+    if let Value::Object(map) = options {
+        for (name, max, slot) in [
+            ("ratePerMinute", 600_000, &mut pace.rate_per_minute),
+            ("concurrency", 64, &mut pace.concurrency),
+        ] {
+            if let Some(n) = config::whole_number(map, name, 1, max, "")? {
+                *slot = n;
             }
         }
     }
-    // Its own options are taken out above; the callbacks are the host's.
-    rest.remove("onSend");
-    rest.remove("onProgress");
-    Ok((
-        pace,
-        config::read_call_options_among(
-            &Value::Object(rest),
-            defaults,
-            &OPTION_NAMES,
-            "a sendBulk option",
-        )?,
-    ))
+    // The call options read the rest; the callbacks are the host's.
+    let settings =
+        config::read_call_options_among(options, defaults, &OPTION_NAMES, "a sendBulk option")?;
+    Ok((pace, settings))
 }
 
 /// How one row ended.
@@ -304,6 +266,7 @@ mod tests {
     use super::*;
     use crate::call::Response;
     use crate::config::ClientConfig;
+    use crate::issue::IssueCode;
     use crate::json;
     use std::cell::RefCell;
     use std::collections::HashMap;

@@ -355,6 +355,7 @@ pub async fn run_paced<T: Transport>(
     settings: &CallSettings,
     pacer: Option<&Pacer>,
 ) -> Result<Reply<T::Body>, CallError<T::Cause>> {
+    let route = request.kind.route();
     let mut attempts = 0;
     let mut delivery_unknown = false;
     loop {
@@ -375,14 +376,15 @@ pub async fn run_paced<T: Transport>(
                     retry_after: response.retry_after.as_deref(),
                     body: &response.body,
                 };
-                match answer::for_route(request.kind.route(), answer::parse(&answer, now)) {
+                match answer::for_route(route, answer::parse(&answer, now)) {
                     Ok(envelope) => {
                         return Ok(Reply {
                             envelope,
                             host_body: response.host_body,
-                            host_body_is_envelope: !request.kind.route().no_changes_is_success,
+                            host_body_is_envelope: !route.no_changes_is_success,
                         })
                     }
+                    // A 429's wait is in its error; a 503's only here.
                     Err(error) => (
                         Failure::from(error),
                         answer

@@ -235,7 +235,7 @@ fn known_keys(map: &Map, names: &[&str], what: &str) -> Result<(), Error> {
 }
 
 /// A whole number within `min..=max`, if given.
-fn whole_number(
+pub(crate) fn whole_number(
     options: &Map,
     name: &str,
     min: u32,

@@ -4,21 +4,17 @@
 
 use crate::issue::{Issue, IssueCode};
 
-/// Every [`Error::code`], in the order of the enum: the TypeScript union of
-/// codes is generated from it.
-pub const CODES: [&str; 11] = [
-    "validation",
-    "config",
-    "unauthorized",
-    "rate_limited",
-    "api",
-    "not_found",
-    "http",
-    "timeout",
-    "aborted",
-    "network",
-    "invalid_response",
-];
+/// Every [`Error::code`], in the order of the enum and of [`SHAPES`], which
+/// it is read from: the TypeScript union of codes is generated from it.
+pub const CODES: [&str; 11] = {
+    let mut codes = [""; 11];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = SHAPES[i].code;
+        i += 1;
+    }
+    codes
+};
 
 /// What an error of one code carries beyond what every error has (code,
 /// message, retryable, attempts, deliveryUnknown, cause): the TypeScript

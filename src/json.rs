@@ -307,6 +307,9 @@ fn merge_repeated_keys(value: &mut Value) {
         Value::Object(Map(entries)) => entries,
         _ => return,
     };
+    if entries.len() < 2 {
+        return entries.iter_mut().for_each(|(_, v)| merge_repeated_keys(v));
+    }
     let mut order: Vec<usize> = (0..entries.len()).collect();
     // By key, then by place: equal keys stay in the order they came.
     heapsort(&mut order, |a, b| (&entries[a].0, a) < (&entries[b].0, b));

@@ -112,14 +112,22 @@ impl Kind {
     /// The kind a caller named, or a validation error at `kind` that lists
     /// the kinds.
     pub fn parse(name: Option<&str>) -> Result<Kind, Error> {
-        name.and_then(Kind::from_name).ok_or_else(|| {
-            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-            Error::invalid(
-                "kind",
-                IssueCode::InvalidChoice,
-                format!("kind must be one of {}.", names.join(", ")),
-            )
-        })
+        Kind::parse_among(name, &Kind::ALL, "kind")
+    }
+
+    /// The kind a caller named, if it is one of `kinds`; else a validation
+    /// error at `path` that lists them.
+    pub fn parse_among(name: Option<&str>, kinds: &[Kind], path: &str) -> Result<Kind, Error> {
+        name.and_then(Kind::from_name)
+            .filter(|k| kinds.contains(k))
+            .ok_or_else(|| {
+                let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+                Error::invalid(
+                    path,
+                    IssueCode::InvalidChoice,
+                    format!("{path} must be one of {}.", names.join(", ")),
+                )
+            })
     }
 
     /// Whether this kind takes `from_phone_number_id` (the client's

@@ -191,7 +191,7 @@ pub fn schedule(store: &mut Store, vendor_uid: &str, input: &Input, now: Millis)
 }
 
 #[derive(Serialize)]
-#[allow(non_snake_case)] // the server\'s column names
+#[allow(non_snake_case)] // the server's column names
 pub struct CampaignItem<'a> {
     #[serde(rename = "_id")]
     id: u64,

@@ -402,9 +402,7 @@ fn change_clock(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
 /// or null for none ("Test Contact missing, …").
 fn set_test_contact(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
     let request: TestContact = body(raw)?;
-    let vendor_uid = request
-        .vendor_uid
-        .unwrap_or_else(|| state.settings().vendor_uid);
+    let vendor_uid = vendor_or_default(state, request.vendor_uid);
     let mut store = lock(&state.store);
     store.vendor(&vendor_uid).test_contact = request.phone_number.clone();
     Ok(ok(
@@ -418,9 +416,7 @@ fn add_contacts(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
     if request.count > 10_000 {
         return Err(error(400, "count must be at most 10000"));
     }
-    let vendor_uid = request
-        .vendor_uid
-        .unwrap_or_else(|| state.settings().vendor_uid);
+    let vendor_uid = vendor_or_default(state, request.vendor_uid);
     let now = lock(&state.clock).now();
     let mut store = lock(&state.store);
     let vendor = store.vendor(&vendor_uid);
@@ -453,9 +449,7 @@ fn incoming(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
             "no webhook_url is set: POST /__sandbox/config first",
         ));
     }
-    let vendor_uid = request
-        .vendor_uid
-        .unwrap_or_else(|| state.settings().vendor_uid);
+    let vendor_uid = vendor_or_default(state, request.vendor_uid);
     let now = lock(&state.clock).now();
     let mut store = lock(&state.store);
     store.vendor(&vendor_uid);
@@ -487,4 +481,9 @@ fn incoming(state: &AppState, raw: &[u8]) -> Result<Reply, Refusal> {
         "whatsapp_message_id": wamid,
         "replied_to_whatsapp_message_id": replied_to,
     })))
+}
+
+/// The vendor a control names, or the sandbox's own.
+fn vendor_or_default(state: &AppState, uid: Option<String>) -> String {
+    uid.unwrap_or_else(|| state.settings().vendor_uid)
 }

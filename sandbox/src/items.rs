@@ -9,7 +9,7 @@ use crate::store::{Contact, Tag, Vendor};
 pub const VENDOR_ID: u64 = 1;
 
 #[derive(Serialize)]
-#[allow(non_snake_case)] // the server\'s column names
+#[allow(non_snake_case)] // the server's column names
 pub struct GroupItem<'a> {
     #[serde(rename = "_id")]
     id: u64,
@@ -24,7 +24,7 @@ pub struct GroupItem<'a> {
 }
 
 #[derive(Serialize)]
-#[allow(non_snake_case)] // the server\'s column names
+#[allow(non_snake_case)] // the server's column names
 pub struct LabelItem<'a> {
     #[serde(rename = "_id")]
     id: u64,
@@ -92,7 +92,7 @@ pub struct ContactLabel<'a> {
 }
 
 #[derive(Serialize)]
-#[allow(non_snake_case)] // the server\'s column names
+#[allow(non_snake_case)] // the server's column names
 pub struct ContactItem<'a> {
     #[serde(rename = "_id")]
     id: u64,

@@ -213,13 +213,15 @@ pub async fn run(state: Arc<AppState>) {
         tokio::time::sleep(TICK).await;
         let url = state.settings().webhook_url;
         let now = lock(&state.clock).now();
+        // Taken every tick, so that a receiver set later gets only what
+        // happens from then on.
         let changes = lock(&state.store).status_changes(now);
-        let mut events: Vec<Value> = changes
+        let queued = std::mem::take(&mut lock(&state.outbox).queued);
+        let Some(url) = url else { continue };
+        let events = changes
             .iter()
             .map(|(contact, message, status)| status_event(contact, message, status, now))
-            .collect();
-        events.append(&mut lock(&state.outbox).queued);
-        let Some(url) = url else { continue };
+            .chain(queued);
         for body in events {
             seq += 1;
             let outcome = post(&url, &body).await;
@@ -266,7 +268,12 @@ async fn post(url: &str, body: &Value) -> Result<u16, String> {
     };
     tokio::time::timeout(POST_TIMEOUT, attempt)
         .await
-        .unwrap_or_else(|_| Err("the receiver did not answer within 5 s".into()))
+        .unwrap_or_else(|_| {
+            Err(format!(
+                "the receiver did not answer within {} s",
+                POST_TIMEOUT.as_secs()
+            ))
+        })
 }
 
 #[cfg(test)]

@@ -187,10 +187,12 @@ impl Client {
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let open = self.open().map_err(throw)?;
-        let kind = read_kind(&method)
-            .ok()
+        let lists: Vec<Kind> = Kind::ALL
+            .into_iter()
             .filter(|k| k.route().list.is_some())
-            .ok_or_else(|| throw(not_a_list()))?;
+            .collect();
+        let kind =
+            Kind::parse_among(method.as_string().as_deref(), &lists, "method").map_err(throw)?;
         let query = read_json(&query, "query").map_err(throw)?;
         let first = call::first_page(&query);
         // The first page's request checks the query and the options now.
@@ -208,19 +210,6 @@ impl Client {
             tail: js_sys::Promise::resolve(&JsValue::UNDEFINED),
         }))
     }
-}
-
-fn not_a_list() -> Error {
-    let lists: Vec<&str> = Kind::ALL
-        .iter()
-        .filter(|k| k.route().list.is_some())
-        .map(|k| k.name())
-        .collect();
-    Error::invalid(
-        "method",
-        IssueCode::InvalidChoice,
-        format!("method must be one of {}.", lists.join(", ")),
-    )
 }
 
 impl Client {

@@ -17,7 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::answer::MAX_ANSWER_BYTES;
-use crate::call::{Failure, Method, Request, Response, Transport};
+use crate::call::{Failure, Request, Response, Transport};
 use crate::error::Error;
 use crate::retry;
 
@@ -209,7 +209,8 @@ async fn fetch(
     let init = web_sys::RequestInit::new();
     init.set_method(request.method.as_str());
     init.set_headers(headers);
-    if let (Method::Post, Some(body)) = (request.method, &request.body) {
+    // Only a POST has a body.
+    if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body));
     }
     init.set_signal(Some(&abort.signal()));
@@ -253,14 +254,12 @@ async fn fetch(
 
 /// Tells an abort from a timeout from a network failure, and a connection
 /// that was never made (nothing sent) from one that broke. What fetch threw
-/// is the cause, except after a timeout: that is our own timer's abort,
-/// which would tell the caller nothing.
+/// is a network failure's cause; an abort's is the signal's reason, which
+/// [`Fetch::send`] gives it, and a timeout has none (what fetch threw is our
+/// own timer's abort, which would tell the caller nothing).
 fn failure(raw: JsValue, abort: &RequestAbort, timeout_ms: u32) -> Failure<JsValue> {
     if is_aborted(abort.caller) {
-        Failure {
-            error: Error::Aborted,
-            cause: Some(raw),
-        }
+        Failure::from(Error::Aborted)
     } else if abort.timed_out() {
         Failure::from(Error::Timeout { timeout_ms })
     } else {

@@ -418,8 +418,13 @@ mod tests {
         );
         assert!(date_time_key("2024-02-29T23:59:59").is_some());
         assert!(date_time_key("2000-02-29T00:00").is_some());
-        assert!(date_time_key("2026-12-31T23:59") < date_time_key("2027-01-01T00:00"));
-        assert!(date_time_key("2026-01-31T10:00") < date_time_key("2026-02-01T09:00"));
+        // Unwrapped: `None < Some(_)` would pass if the first stopped parsing.
+        assert!(
+            date_time_key("2026-12-31T23:59").unwrap() < date_time_key("2027-01-01T00:00").unwrap()
+        );
+        assert!(
+            date_time_key("2026-01-31T10:00").unwrap() < date_time_key("2026-02-01T09:00").unwrap()
+        );
         for bad in [
             "",
             "2026-04-01",

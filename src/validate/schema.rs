@@ -262,9 +262,14 @@ pub fn lookup(kind: Kind, key: &str) -> Option<(Rule, bool)> {
     if let Some(f) = fields(kind).iter().find(|f| f.name == key) {
         return Some((f.rule, f.required));
     }
+    numbered(kind, key).map(|rule| (rule, false))
+}
+
+/// The rule of a numbered template parameter (`field_2`) that `kind` takes.
+pub fn numbered(kind: Kind, key: &str) -> Option<Rule> {
     template_numbered(key)
         .filter(|(prefix, _, _)| takes_numbered(kind, prefix))
-        .map(|(_, _, rule)| (rule, false))
+        .map(|(_, _, rule)| rule)
 }
 
 /// The rule of a path inside a value of `rule` (`sections.0.title` in

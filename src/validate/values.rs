@@ -3,7 +3,7 @@
 
 use super::{formats, Ctx};
 use crate::issue::{IssueCode, WarningCode};
-use crate::json::Value;
+use crate::json::{Map, Value};
 
 /// `path` followed by `rest`: most messages name their field first, and a
 /// concatenation costs the module less than a `format!` at each of them.
@@ -142,4 +142,9 @@ pub(super) fn warn_html(ctx: &mut Ctx, path: &str, s: &str) {
             at(path, " contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
         );
     }
+}
+
+/// Whether the caller gave `key`; null means absent.
+pub(super) fn present(given: &Map, key: &str) -> bool {
+    given.get(key).is_some_and(|v| !v.is_null())
 }

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
 import util from "node:util";
 
-import { TOKEN, VENDOR, assertNoSecret, closedPort, loadWhatsjet, sleep, startSandbox } from "./helpers.mjs";
+import { TOKEN, VENDOR, assertNoSecret, closedPort, loadWhatsjet, makeClient, sleep, startSandbox } from "./helpers.mjs";
 
 let sandbox;
 let whatsjet;
@@ -23,9 +23,7 @@ beforeEach(() => sandbox.reset());
 const MESSAGE = { phone_number: "919876543210", message_body: "Hello" };
 const SEND = `/api/${VENDOR}/contact/send-message`;
 
-function client(extra = {}) {
-  return new whatsjet.WhatsJetClient({ baseUrl: sandbox.baseUrl, vendorUid: VENDOR, token: TOKEN, ...extra });
-}
+const client = (extra) => makeClient(sandbox.baseUrl, extra);
 
 /**
  * Checks that `err` is a WhatsJetError with exactly these fields: `message`,
@@ -83,7 +81,7 @@ async function recordedPaths() {
 async function waitForRequests(count) {
   for (let i = 0; i < 200; i++) {
     if ((await sandbox.requests()).length >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
   }
   assert.fail(`the sandbox did not receive ${count} request(s)`);
 }

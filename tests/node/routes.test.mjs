@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, test } from "node:test";
 
-import { TOKEN, VENDOR, loadWhatsjet, makeClient, startSandbox } from "./helpers.mjs";
+import { TOKEN, VENDOR, failure, loadWhatsjet, makeClient, startSandbox } from "./helpers.mjs";
 
 let sandbox;
 let whatsjet;
@@ -43,15 +43,6 @@ async function wire() {
   return { method: r.method, path: r.path.slice(prefix.length), query: r.query, body: r.json };
 }
 
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  assert.fail("expected a rejection");
-}
-
 // ---- reads ------------------------------------------------------------------
 
 test("getMessageStatus: by log_uid, then by wamid; the status moves with the sandbox's clock", async () => {
@@ -72,7 +63,7 @@ test("getMessageStatus: by log_uid, then by wamid; the status moves with the san
 });
 
 test("getMessageStatus: an unknown message is a not_found error", async () => {
-  const err = await rejection(client.getMessageStatus({ log_uid: "0b0b0b0b-0000-4000-8000-000000000000" }));
+  const err = await failure(() => client.getMessageStatus({ log_uid: "0b0b0b0b-0000-4000-8000-000000000000" }));
   assert.equal(err.name, "WhatsJetError");
   assert.equal(err.code, "not_found");
   assert.equal(err.status, 200);
@@ -195,7 +186,7 @@ test("unassignGroups, assignLabels, unassignLabels: their paths, bodies and chan
 });
 
 test("assignGroups: an unknown group uid is the server's refusal", async () => {
-  const err = await rejection(
+  const err = await failure(() =>
     client.assignGroups({ contacts_uid: [ASHA], groups_uid: ["a1000000-0000-4000-8000-00000000dead"] }),
   );
   assert.equal(err.code, "api");
@@ -222,7 +213,7 @@ test("assignTeamMember: both bot switches are sent as given", async () => {
 });
 
 test("assignTeamMember: leaving out a bot switch is refused before sending", async () => {
-  const err = await rejection(
+  const err = await failure(() =>
     client.assignTeamMember({ phone_number: "918000000002", username_or_email: "agent@example.com" }),
   );
   assert.equal(err.code, "validation");
@@ -320,7 +311,7 @@ test("scheduleCampaign, listCampaigns and getCampaignStatus: from upcoming to ex
 });
 
 test("getCampaignStatus: an unknown uid is a not_found error (HTTP 404)", async () => {
-  const err = await rejection(client.getCampaignStatus("d1000000-0000-4000-8000-000000000000"));
+  const err = await failure(() => client.getCampaignStatus("d1000000-0000-4000-8000-000000000000"));
   assert.equal(err.code, "not_found");
   assert.equal(err.status, 404);
   assert.equal(err.serverMessage, "");
@@ -328,7 +319,7 @@ test("getCampaignStatus: an unknown uid is a not_found error (HTTP 404)", async 
 });
 
 test("getCampaignStatus: a uid cannot change the path", async () => {
-  const err = await rejection(client.getCampaignStatus("../contacts"));
+  const err = await failure(() => client.getCampaignStatus("../contacts"));
   assert.equal(err.code, "validation");
   assert.equal(err.issues[0].path, "campaignUid");
   assert.deepEqual(await sandbox.requests(), []);
@@ -357,10 +348,13 @@ test("paginate: every item across pages, each page fetched when the loop reaches
 
 test("paginate: a break stops fetching", async () => {
   await sandbox.control("POST", "contacts", { count: 7 });
+  let seen = 0;
   for await (const contact of client.paginate("listContacts", { page_size: 2 })) {
     assert.equal(typeof contact._uid, "string");
+    seen += 1;
     break;
   }
+  assert.equal(seen, 1);
   assert.equal((await sandbox.requests()).length, 1);
 });
 
@@ -368,14 +362,12 @@ test("paginate: an aborted signal ends the iteration with an aborted error", asy
   await sandbox.control("POST", "contacts", { count: 7 });
   const controller = new AbortController();
   const seen = [];
-  const err = await rejection(
-    (async () => {
-      for await (const contact of client.paginate("listContacts", { page_size: 2 }, { signal: controller.signal })) {
-        seen.push(contact);
-        if (seen.length === 2) controller.abort();
-      }
-    })(),
-  );
+  const err = await failure(async () => {
+    for await (const contact of client.paginate("listContacts", { page_size: 2 }, { signal: controller.signal })) {
+      seen.push(contact);
+      if (seen.length === 2) controller.abort();
+    }
+  });
   assert.equal(err.code, "aborted");
   assert.equal(seen.length, 2);
   assert.equal((await sandbox.requests()).length, 1);

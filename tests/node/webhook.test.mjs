@@ -8,7 +8,7 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 
-import { assertPlain, assertWhatsJetError, loadWhatsjet, makeClient, startSandbox } from "./helpers.mjs";
+import { assertPlain, assertWhatsJetError, loadWhatsjet, makeClient, startSandbox, withDeadline } from "./helpers.mjs";
 
 let whatsjet;
 let sandbox;
@@ -46,8 +46,7 @@ after(async () => {
 /** The next body posted, parsed; fails after 5 s. */
 function nextEvent() {
   const got = arrived.length ? Promise.resolve(arrived.shift()) : new Promise((resolve) => waiting.push(resolve));
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("no webhook within 5 s")), 5000).unref());
-  return Promise.race([got, timeout]).then(({ url, body }) => {
+  return withDeadline(got, 5000, "the next webhook").then(({ url, body }) => {
     assert.equal(url, "/hook?secret=k");
     const event = whatsjet.parseWebhook(body);
     assertPlain(event);

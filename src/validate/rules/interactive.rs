@@ -5,6 +5,7 @@
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::validate::schema::LIST_ROWS_MAX;
+use crate::validate::values::present;
 use crate::validate::Ctx;
 
 /// `given` is the request as written (a field given but invalid has its own
@@ -63,7 +64,7 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map, body: &Map)
 fn chosen<'a>(given: &Map, body: &'a Map, selector: &str, default: &'a str) -> Option<&'a str> {
     match body.get(selector).and_then(Value::as_str) {
         Some(v) => Some(v),
-        None if given.get(selector).is_some_and(|v| !v.is_null()) => None,
+        None if present(given, selector) => None,
         None => Some(default),
     }
 }
@@ -80,7 +81,7 @@ fn needs(
 ) {
     for &key in keys {
         if needed == Some(key) {
-            if given.get(key).is_none_or(Value::is_null) {
+            if !present(given, key) {
                 ctx.issue(
                     key,
                     IssueCode::Required,

@@ -3,7 +3,7 @@
 
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
-use crate::validate::values::{refuse, take, type_issue};
+use crate::validate::values::{present, refuse, take, type_issue};
 use crate::validate::Ctx;
 
 /// A whole number from 1 to `max`.
@@ -28,7 +28,7 @@ pub(super) fn count(ctx: &mut Ctx, path: &str, value: &mut Value, max: u32) -> O
 
 /// One of `log_uid` and `wamid`; with both, the server looks up `log_uid`.
 pub(in crate::validate) fn message_status(ctx: &mut Ctx, given: &Map) {
-    let has = |k| given.get(k).is_some_and(|v| !v.is_null());
+    let has = |k| present(given, k);
     match (has("log_uid"), has("wamid")) {
         (false, false) => ctx.issue(
             "log_uid",

@@ -43,10 +43,13 @@ pub(in crate::validate) fn walk(
         if v.is_null() || fields.iter().any(|f| f.name == key.as_str()) {
             continue;
         }
-        let numbered = schema::template_numbered(key)
-            .filter(|(prefix, _, _)| parent.is_empty() && schema::takes_numbered(ctx.kind, prefix));
+        // Numbered parameters are top-level keys only.
+        let numbered = parent
+            .is_empty()
+            .then(|| schema::numbered(ctx.kind, key))
+            .flatten();
         match numbered {
-            Some((_, _, rule)) => {
+            Some(rule) => {
                 if let Some(out) = check(ctx, &child(parent, key), rule, v) {
                     body.push(key.clone(), out);
                 }

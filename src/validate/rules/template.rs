@@ -6,8 +6,8 @@ use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::validate::formats::{self, CoordinateError};
 use crate::validate::values::{
-    at, check_len, excerpt, non_empty_str, not_blank, refuse, refuse_at, scalar_text, take,
-    warn_html, word,
+    at, check_len, excerpt, non_empty_str, not_blank, present, refuse, refuse_at, scalar_text,
+    take, warn_html, word,
 };
 use crate::validate::{schema, Ctx};
 
@@ -139,11 +139,6 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map) {
             );
         }
     }
-}
-
-/// Whether the caller gave `key`; null means absent.
-fn present(given: &Map, key: &str) -> bool {
-    given.get(key).is_some_and(|v| !v.is_null())
 }
 
 /// The fields of a location header, all needed together.
