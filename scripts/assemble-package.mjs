@@ -1,8 +1,9 @@
 // Writes pkg/package.json: pkg-template/package.json owns name, exports,
 // files and sideEffects; Cargo.toml owns version, description, license and
 // repository. Also marks the module type of each build, copies the browser,
-// workerd and deno entries, README and LICENSE, and writes the declarations
-// the ESM entries share (browser/index.d.ts).
+// workerd and deno entries, README and LICENSE, appends the Standard Schema
+// objects to each build's glue, and writes the declarations the ESM entries
+// share (browser/index.d.ts).
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
@@ -57,6 +58,25 @@ function declarations(text) {
 for (const dir of ["node", "web", "validators"]) {
   const file = new URL(`${dir}/whatsjet.d.ts`, pkg);
   writeFileSync(file, declarations(readFileSync(file, "utf8")));
+}
+
+// `schemas` and `createSchemas` (Standard Schema over `validate`): plain JS,
+// appended to each build's glue, since wasm-bindgen's JS snippets do not
+// work for `--target nodejs`. The kinds are the generated `RequestKinds`.
+const requestKinds = /^export interface RequestKinds \{\n((?:  \w+: \w+;\n)+)\}/m.exec(
+  readFileSync(new URL("node/whatsjet.d.ts", pkg), "utf8"),
+);
+if (!requestKinds) throw new Error("pkg/node/whatsjet.d.ts declares no RequestKinds");
+const kinds = [...requestKinds[1].matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]);
+const standardSchema = `${readFileSync(new URL("pkg-template/standard-schema.js", root), "utf8")}const KINDS = ${JSON.stringify(kinds)};\n`;
+const exported = {
+  node: "exports.createSchemas = createSchemas;\nexports.schemas = createSchemas();\n",
+  web: "export { createSchemas };\nexport const schemas = createSchemas();\n",
+};
+exported.validators = exported.web;
+for (const [dir, exports] of Object.entries(exported)) {
+  const file = new URL(`${dir}/whatsjet.js`, pkg);
+  writeFileSync(file, `${readFileSync(file, "utf8")}\n${standardSchema}${exports}`);
 }
 // The ESM entries' declarations: the Node build's (no DOM types, no init),
 // in an ESM folder, so that \`import\` in TypeScript sees an ES module.

@@ -83,6 +83,16 @@ impl Request {
     }
 }
 
+/// The headers of every request, in the order they are sent;
+/// `authorization` is `Bearer {token}` (or a preview's mask).
+pub fn headers(authorization: &str) -> [(&'static str, &str); 3] {
+    [
+        ("Authorization", authorization),
+        ("Content-Type", "application/json"),
+        ("Accept", "application/json"),
+    ]
+}
+
 /// Everything but the unreserved characters of RFC 3986.
 const QUERY: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')

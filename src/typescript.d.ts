@@ -562,6 +562,57 @@ export type CreateContactReply = SuccessEnvelope<CreateContactData>;
 /** What `updateContact` resolves to. */
 export type UpdateContactReply = SuccessEnvelope<UpdateContactData>;
 
+/** An issue of a Standard Schema: `path` is the issue's dotted path split at each `.` (`["contact", "email"]`, `["buttons", "2"]`), left out for the whole payload. */
+export interface StandardSchemaIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** What a Standard Schema's `validate` returns: the value, or the issues. */
+export type StandardSchemaResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<StandardSchemaIssue> };
+
+/** The Standard Schema v1 interface (`StandardSchemaV1` of `@standard-schema/spec`), which form libraries accept. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown, options?: { readonly libraryOptions?: Record<string, unknown> | undefined } | undefined) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+
+/** The Standard Schema of one request kind: `validate(kind, value, options)`, synchronous; its `value` is the body exactly as it would be sent. */
+export interface WhatsJetSchema<K extends RequestKind> extends StandardSchemaV1<RequestKinds[K]> {
+  readonly "~standard": StandardSchemaV1<RequestKinds[K]>["~standard"] & {
+    readonly vendor: "whatsjet";
+    readonly validate: (value: unknown) => StandardSchemaResult<RequestKinds[K]>;
+  };
+}
+
+/** One Standard Schema per request kind. */
+export type WhatsJetSchemas = { readonly [K in RequestKind]: WhatsJetSchema<K> };
+
+/** The Standard Schemas of every request kind, validating with no options. */
+export declare const schemas: WhatsJetSchemas;
+
+/** The Standard Schemas of every request kind, validating with these options (those of `validate`); a bad option throws a `config` error when a schema validates. */
+export declare function createSchemas(options?: ValidateOptions): WhatsJetSchemas;
+
+/** A request as it would go out (`client.preview`), the token masked. */
+export interface RequestPreview {
+  method: "GET" | "POST";
+  /** The full URL, query string included. */
+  url: string;
+  /** The headers as sent, with `Authorization: "Bearer ****"`. */
+  headers: { Authorization: string; "Content-Type": "application/json"; Accept: "application/json" };
+  /** The JSON body exactly as sent; null for a GET. */
+  body: string | null;
+  /** A curl command for the same request, every argument shell-quoted, the token read from `$WHATSJET_TOKEN`. */
+  toCurl(): string;
+}
+
 /** One page of a list: Laravel's paginator. */
 export interface Page<T> {
   current_page: number;
@@ -897,6 +948,8 @@ export interface WhatsJetClient {
   paginate<M extends ListMethod>(method: M, query?: RequestKinds[M], options?: CallOptions): AsyncIterableIterator<ListItems[M]>;
   /** Sends one request per payload at `ratePerMinute`, `concurrency` at a time; a 429 pauses every row for its `Retry-After`. Resolves to one outcome per payload, in input order; a bad row fails alone. */
   sendBulk<K extends BulkKind>(kind: K, payloads: Iterable<RequestKinds[K]>, options?: BulkOptions): Promise<BulkOutcome[]>;
+  /** The request `kind`'s method would send with the same arguments, without sending it: validated and normalised, the client's defaults filled in, the token masked. Throws the `WhatsJetError` the call would fail with before sending. */
+  preview<K extends RequestKind>(kind: K, ...args: Parameters<WhatsJetClient[K]>): RequestPreview;
 }
 
 /** The `code` of a `WhatsJetError`. */

@@ -6,4 +6,4 @@ import init, * as api from "../web/whatsjet.js";
 
 await init({ module_or_path: new URL("../web/whatsjet_bg.wasm", import.meta.url) });
 
-export const { WhatsJetClient, validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches } = api;
+export const { WhatsJetClient, validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches, schemas, createSchemas } = api;

@@ -6,4 +6,4 @@ import source module from "../web/whatsjet_bg.wasm";
 
 api.initSync({ module });
 
-export const { WhatsJetClient, validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches } = api;
+export const { WhatsJetClient, validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches, schemas, createSchemas } = api;

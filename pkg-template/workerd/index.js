@@ -7,4 +7,4 @@ import module from "../web/whatsjet_bg.wasm";
 
 api.initSync({ module });
 
-export const { WhatsJetClient, validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches } = api;
+export const { WhatsJetClient, validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches, schemas, createSchemas } = api;

@@ -21,7 +21,9 @@ use crate::config::{self, ClientConfig};
 use crate::error::Error;
 use crate::issue::IssueCode;
 use crate::json::{ToJson, Value};
+use crate::preview::Preview;
 use crate::request::Kind;
+use crate::routes::Carry;
 
 /// A client of one WhatsJet server and vendor.
 #[wasm_bindgen(js_name = WhatsJetClient)]
@@ -80,6 +82,45 @@ impl Client {
             &payload,
             &open.config.validate_options(),
         ))
+    }
+
+    /// The request `kind`'s method would send with the same arguments,
+    /// without sending it: `{ method, url, headers, body }` with the token
+    /// masked, and `toCurl()`. Throws the `WhatsJetError` the call would
+    /// fail with before sending.
+    #[wasm_bindgen(skip_typescript)]
+    pub fn preview(
+        &self,
+        kind: JsValue,
+        first: JsValue,
+        second: JsValue,
+        third: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let open = self.open().map_err(throw)?;
+        let kind = read_kind(&kind).map_err(throw)?;
+        // The method's arguments: a path or lookup argument first where the
+        // route has one, then a POST's body, then the options.
+        let route = kind.route();
+        let (argument, request, options) = match route.path_field.or(route.argument_field) {
+            None => (None, &first, &second),
+            Some(_) if route.carry == Carry::Body => (Some(&first), &second, &third),
+            Some(_) => (Some(&first), &JsValue::UNDEFINED, &second),
+        };
+        let (request, _, _) = open
+            .prepare(kind, argument, request, options)
+            .map_err(throw)?;
+        let preview = Preview::of(&request);
+        let object = to_js(&preview.to_json_string());
+        // `toCurl` is `String.prototype.valueOf` bound to the command: a
+        // built-in, so no code is made at run time (which a strict CSP
+        // forbids) and no Rust closure is kept alive for it.
+        let strings = js_sys::Object::get_prototype_of(&JsValue::from_str(""));
+        if let Ok(value_of) = Reflect::get(&strings, &JsValue::from_str("valueOf")) {
+            let curl = JsValue::from_str(&preview.to_curl());
+            let to_curl = value_of.unchecked_into::<js_sys::Function>().bind0(&curl);
+            let _ = Reflect::set(&object, &JsValue::from_str("toCurl"), &to_curl);
+        }
+        Ok(object)
     }
 
     /// The client's settings without the token, for logs.

@@ -182,11 +182,7 @@ impl Drop for RequestAbort<'_> {
 /// The headers of every request, as a plain object for `RequestInit`.
 pub fn request_headers(authorization: &str) -> JsValue {
     let headers = js_sys::Object::new();
-    for (name, value) in [
-        ("Authorization", authorization),
-        ("Content-Type", "application/json"),
-        ("Accept", "application/json"),
-    ] {
+    for (name, value) in crate::call::headers(authorization) {
         let _ = Reflect::set(
             &headers,
             &JsValue::from_str(name),

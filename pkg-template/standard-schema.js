@@ -1,0 +1,19 @@
+// `createSchemas` and `schemas`: one Standard Schema v1 object per request
+// kind (https://standardschema.dev), so form libraries take `validate` as
+// they take zod. scripts/assemble-package.mjs appends this text to each
+// build's glue, where `validate` is in scope, with `KINDS` the generated
+// `RequestKind` list, then exports both names (CommonJS or ESM).
+// `validate` is a closure, not a method: form libraries call it unbound.
+function createSchemas(options) {
+  const schemas = {};
+  for (const kind of KINDS) {
+    const validateKind = (value) => {
+      const result = validate(kind, value, options);
+      if (result.ok) return { value: result.value };
+      // "contact.email" → ["contact", "email"]; "" (the whole payload) has no path.
+      return { issues: result.issues.map(({ path, message }) => (path ? { message, path: path.split(".") } : { message })) };
+    };
+    schemas[kind] = { "~standard": { version: 1, vendor: "whatsjet", validate: validateKind } };
+  }
+  return schemas;
+}
