@@ -63,12 +63,14 @@ for (const dir of ["node", "web", "validators"]) {
 // `schemas` and `createSchemas` (Standard Schema over `validate`): plain JS,
 // appended to each build's glue, since wasm-bindgen's JS snippets do not
 // work for `--target nodejs`. The kinds are the generated `RequestKinds`.
-const requestKinds = /^export interface RequestKinds \{\n((?:  \w+: \w+;\n)+)\}/m.exec(
-  readFileSync(new URL("node/whatsjet.d.ts", pkg), "utf8"),
+const requestKinds = /^export interface RequestKinds \{\n((?: {2}\w+: \w+;\n)+)\}/m.exec(
+  readFileSync(new URL("src/typescript.d.ts", root), "utf8"),
 );
-if (!requestKinds) throw new Error("pkg/node/whatsjet.d.ts declares no RequestKinds");
+if (!requestKinds) throw new Error("src/typescript.d.ts declares no RequestKinds");
 const kinds = [...requestKinds[1].matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]);
-const standardSchema = `${readFileSync(new URL("pkg-template/standard-schema.js", root), "utf8")}const KINDS = ${JSON.stringify(kinds)};\n`;
+// Its comments are for the source; the package ships the code alone.
+const standardSchemaSource = readFileSync(new URL("pkg-template/standard-schema.js", root), "utf8").replace(/^ *\/\/.*\n/gm, "");
+const standardSchema = `${standardSchemaSource}const KINDS = ${JSON.stringify(kinds)};\n`;
 const exported = {
   node: "exports.createSchemas = createSchemas;\nexports.schemas = createSchemas();\n",
   web: "export { createSchemas };\nexport const schemas = createSchemas();\n",

@@ -39,28 +39,38 @@ impl Preview {
     /// `Authorization` header is in double quotes, so that the shell puts
     /// in `$WHATSJET_TOKEN`.
     pub fn to_curl(&self) -> String {
-        let mut lines = vec![format!(
-            "curl -X {} {}",
-            self.method.as_str(),
-            shell_quote(&self.url)
-        )];
+        // Written piece by piece rather than with `format!` and `replace`:
+        // 0.3 KB less of the release module (`node benches/size-check.mjs`).
+        let mut out = String::from("curl -X ");
+        out.push_str(self.method.as_str());
+        out.push(' ');
+        shell_quote(&mut out, &self.url);
         for (name, value) in self.headers {
-            lines.push(if name == "Authorization" {
-                "  -H \"Authorization: Bearer $WHATSJET_TOKEN\"".to_owned()
+            out.push_str(" \\\n  -H ");
+            if name == "Authorization" {
+                out.push_str("\"Authorization: Bearer $WHATSJET_TOKEN\"");
             } else {
-                format!("  -H {}", shell_quote(&format!("{name}: {value}")))
-            });
+                shell_quote(&mut out, &[name, ": ", value].concat());
+            }
         }
         if let Some(body) = &self.body {
-            lines.push(format!("  --data-raw {}", shell_quote(body)));
+            out.push_str(" \\\n  --data-raw ");
+            shell_quote(&mut out, body);
         }
-        lines.join(" \\\n")
+        out
     }
 }
 
-/// `text` as one single-quoted shell word.
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
+/// Appends `text` as one single-quoted shell word.
+fn shell_quote(out: &mut String, text: &str) {
+    out.push('\'');
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("'\\''"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
 }
 
 /// `{"method","url","headers":{…},"body"}`, `body` null for a GET.
@@ -193,7 +203,12 @@ mod tests {
             .and_then(|l| l.strip_prefix("  --data-raw "))
             .unwrap();
         assert_eq!(unquote(word), request.body.unwrap());
-        assert_eq!(unquote(&shell_quote("'")), "'");
-        assert_eq!(shell_quote("a'b"), r"'a'\''b'");
+        let quoted = |text: &str| {
+            let mut out = String::new();
+            shell_quote(&mut out, text);
+            out
+        };
+        assert_eq!(unquote(&quoted("'")), "'");
+        assert_eq!(quoted("a'b"), r"'a'\''b'");
     }
 }

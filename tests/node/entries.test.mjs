@@ -33,9 +33,11 @@ function listed(file) {
 test("the built module's API is what the entries are checked against", () => {
   assert.deepEqual(api, [
     "WhatsJetClient",
+    "createSchemas",
     "isWhatsJetError",
     "normalizePhoneNumber",
     "parseWebhook",
+    "schemas",
     "validate",
     "validateField",
     "webhookSecretMatches",
