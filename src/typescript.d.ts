@@ -585,9 +585,11 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
 
 /** The Standard Schema of one request kind: `validate(kind, value, options)`, synchronous; its `value` is the body exactly as it would be sent. */
 export interface WhatsJetSchema<K extends RequestKind> extends StandardSchemaV1<RequestKinds[K]> {
-  readonly "~standard": StandardSchemaV1<RequestKinds[K]>["~standard"] & {
+  readonly "~standard": {
+    readonly version: 1;
     readonly vendor: "whatsjet";
     readonly validate: (value: unknown) => StandardSchemaResult<RequestKinds[K]>;
+    readonly types?: { readonly input: RequestKinds[K]; readonly output: RequestKinds[K] } | undefined;
   };
 }
 

@@ -536,3 +536,40 @@ export async function withTemplate(c: WhatsJetClient): Promise<boolean> {
   validate("sendTemplateMessage", request, { template: { language: "en", components: [] } });
   return validate("sendTemplateMessage", request, { template }).ok;
 }
+
+// Standard Schema: one schema per kind, typed by the kind; validate is synchronous.
+import { createSchemas, schemas, type RequestPreview, type StandardSchemaIssue, type WhatsJetSchema } from "whatsjet";
+const noIssue: StandardSchemaIssue = { message: "whole payload" };
+export function standardSchemas(): string[] {
+  const checked = schemas.sendMessage["~standard"].validate({ phone_number: "919876543210" });
+  const out: string[] = [noIssue.message];
+  if (checked.issues) {
+    for (const issue of checked.issues) out.push(`${issue.path?.join(".") ?? ""}: ${issue.message}`);
+  } else {
+    const body: SendMessageRequest = checked.value;
+    out.push(body.phone_number);
+  }
+  const contacts: WhatsJetSchema<"createContact"> = createSchemas({ defaultCountryCode: "91", fromPhoneNumberId: "1" }).createContact;
+  const vendor: "whatsjet" = contacts["~standard"].vendor;
+  out.push(vendor);
+  // @ts-expect-error no such kind
+  out.push(String(schemas.sendFax));
+  // @ts-expect-error options are those of validate
+  createSchemas({ timeoutMs: 5 });
+  return out;
+}
+
+// preview: the arguments of the kind's method; the request as it would go out.
+export function previews(c: WhatsJetClient): string[] {
+  const p: RequestPreview = c.preview("sendMessage", { phone_number: "919876543210", message_body: "Hi" });
+  const method: "GET" | "POST" = p.method;
+  const body: string | null = p.body;
+  c.preview("updateContact", "+91 98765 43210", { first_name: "Ada" });
+  c.preview("getContact", "ada@example.com", { timeoutMs: 5 });
+  c.preview("listContacts");
+  // @ts-expect-error updateContact takes the phone number first
+  c.preview("updateContact", { first_name: "Ada" });
+  // @ts-expect-error a body of another kind
+  c.preview("sendMessage", { phone_number: "1", media_type: "image" });
+  return [method, body ?? "", p.url, p.headers.Authorization, p.toCurl()];
+}
