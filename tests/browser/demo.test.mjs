@@ -208,7 +208,7 @@ test("sending a text message shows the answer's wamid, and the sandbox got exact
   assert.equal(await text("#preview-url"), `${baseUrl}/api/sandbox-vendor/contact/send-message`);
   assert.equal(
     await page.locator("#preview-headers").textContent(),
-    "Authorization: Bearer ••••\nContent-Type: application/json\nAccept: application/json",
+    "Authorization: Bearer ****\nContent-Type: application/json\nAccept: application/json",
   );
 
   await page.locator("#sendMessage-send").click();
@@ -296,6 +296,83 @@ test("a template with a missing parameter shows the server's WhatsApp error: cod
     template_name: "order_update",
   });
   assert.equal(await page.locator("#history li .badge").first().textContent(), "api");
+});
+
+test("a template definition checks the form against it: what it needs blocks the send, what it ignores is flagged at its field, a malformed one at its box", async () => {
+  await openDemo();
+  await page.locator("#tab-sendTemplateMessage").click();
+  const panel = page.locator("#panel-sendTemplateMessage");
+  const box = panel.getByLabel("Template definition");
+  const boxMsg = panel.locator("#template-definition-msg");
+  const send = page.locator("#sendTemplateMessage-send");
+  /** The warning shown under the parameter row named `key`, or null. */
+  const rowWarning = (key) =>
+    panel.locator(".row").evaluateAll((rows, name) => {
+      const warn = rows.find((row) => row.querySelector("input.mono")?.value === name)?.querySelector(".warn");
+      return warn && !warn.hidden ? warn.textContent : null;
+    }, key);
+  assert.equal(await box.getAttribute("id"), "template-definition");
+  assert.equal(await send.isEnabled(), true);
+
+  // The form's request as typed, checked by the library with the same definition.
+  const template = {
+    name: "order_update",
+    language: "en_US",
+    components: [
+      { type: "HEADER", format: "IMAGE" },
+      { type: "BODY", text: "Hi {{1}}, your order has shipped." },
+    ],
+  };
+  const payload = { phone_number: "+91 98765-43210", template_name: "order_update", template_language: "en_US", field_1: "{first_name}", field_2: "#1024" };
+  const expected = whatsjet.validate("sendTemplateMessage", payload, { template });
+  assert.deepEqual(
+    expected.issues.map((i) => i.path),
+    ["header_image"],
+  );
+  assert.deepEqual(
+    expected.warnings.map((w) => w.path),
+    ["field_2"],
+  );
+
+  await box.fill(JSON.stringify(template, null, 2));
+  assert.equal(await boxMsg.isHidden(), true);
+  assert.equal(await box.getAttribute("aria-invalid"), null);
+  assert.deepEqual(await panel.locator("#sendTemplateMessage-summary li").allTextContents(), [expected.issues[0].message]);
+  assert.equal(await send.isDisabled(), true);
+  assert.equal(await text("#preview-state"), "draft · 1 issue");
+  assert.equal(await rowWarning("field_2"), expected.warnings[0].message);
+
+  // Not JSON: the parser's own words at the box, and the form checked without it.
+  const notJson = await page.evaluate(() => {
+    try {
+      JSON.parse('{ "name": ');
+    } catch (err) {
+      return err.message;
+    }
+  });
+  await box.fill('{ "name": ');
+  assert.equal(await boxMsg.textContent(), `The template definition is not JSON: ${notJson}`);
+  assert.equal(await box.getAttribute("aria-invalid"), "true");
+  assert.ok((await box.getAttribute("aria-describedby")).split(" ").includes("template-definition-msg"));
+  assert.equal(await send.isEnabled(), true);
+  assert.equal(await rowWarning("field_2"), null);
+
+  // JSON, but not a template: the library's config issue at the box.
+  let refused;
+  try {
+    whatsjet.validate("sendTemplateMessage", {}, { template: { name: "order_update" } });
+  } catch (err) {
+    refused = err;
+  }
+  await box.fill('{ "name": "order_update" }');
+  assert.equal(await boxMsg.textContent(), refused.issues[0].message);
+  assert.equal(await box.getAttribute("aria-invalid"), "true");
+
+  // Cleared: no definition, no check.
+  await box.fill("");
+  assert.equal(await boxMsg.isHidden(), true);
+  assert.equal(await box.getAttribute("aria-invalid"), null);
+  assert.equal(await text("#preview-state"), "exactly as sent");
 });
 
 test("an HTTP 429 shows the rate-limit error and its retry hint", async () => {

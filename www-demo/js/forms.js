@@ -9,11 +9,17 @@ import { renderPreview } from "./preview.js";
 import { addRow, buildCustomFields, buildRowSet, labelRow, paramAddButtons } from "./rows.js";
 import { state } from "./state.js";
 
+/** The options of `validate` for a form: the connection's, and its template definition if it has one. */
+function validateOptionsFor(kind) {
+  const template = state.models[kind]?.template;
+  return template ? { ...state.validateOptions, template } : state.validateOptions;
+}
+
 /** The issues of one field; none before the module is ready. */
 function safeValidateField(kind, path, value) {
   if (!state.ready) return [];
   try {
-    return validateField(kind, path, value, state.validateOptions);
+    return validateField(kind, path, value, validateOptionsFor(kind));
   } catch (err) {
     return err?.issues ?? [{ path, code: "invalid_type", message: String(err?.message ?? err) }];
   }
@@ -170,7 +176,7 @@ export function buildForm(spec, { onSend }) {
     for (const [key, value] of spec.params) addRow(set, key, value);
     model.rowSets.push(set);
     model.params = set;
-    form.append(set.el);
+    form.append(set.el, buildTemplateDefinition());
   }
 
   if (spec.custom) {
@@ -282,6 +288,65 @@ function buildTemplatePicker(model) {
   );
 }
 
+/** The "template definition" box: WhatsApp Manager's JSON of the template, given to validation as its `template` option. */
+function buildTemplateDefinition() {
+  const id = "template-definition";
+  const input = h("textarea", {
+    id,
+    rows: 5,
+    class: "mono",
+    spellcheck: "false",
+    placeholder: '{ "name": "order_update", "language": "en_US", "components": [ … ] }',
+  });
+  const help = h("p", {
+    class: "help",
+    id: `${id}-help`,
+    text: "Optional: the template's JSON as WhatsApp Manager shows it. Given, the request is checked against it: each parameter it needs and is missing shows at its field.",
+  });
+  const msg = h("p", { class: "msg", id: `${id}-msg`, hidden: true });
+  setDescribedBy(input, [help.id]);
+  const label = h("label", { for: id }, h("span", { class: "label-text", text: "Template definition" }), " ", h("code", { class: "key", text: "template" }));
+  return h("div", { class: "field span-2 template-definition" }, label, input, help, msg);
+}
+
+/**
+ * Reads the template definition box into `model.template`, and shows at the
+ * box why it cannot be used: not JSON, or not a template (the library's
+ * `config` issues). A usable one marks the parameters touched, so that what
+ * it finds missing shows at once.
+ */
+function readTemplateDefinition(model) {
+  const input = model.form.querySelector("#template-definition");
+  if (!input) return;
+  const text = input.value.trim();
+  let problems = [];
+  model.template = null;
+  if (text && state.ready) {
+    let template;
+    try {
+      template = JSON.parse(text);
+    } catch (err) {
+      problems = [`The template definition is not JSON: ${err.message}`];
+    }
+    if (!problems.length) {
+      try {
+        validate(model.kind, {}, { template });
+        model.template = template;
+      } catch (err) {
+        problems = uniqueMessages(err?.issues?.length ? err.issues : [{ message: String(err?.message ?? err) }]);
+      }
+    }
+  }
+  if (model.template && model.definitionText !== text) {
+    for (const row of model.params.rows) model.touched.add(row.valueInput.id);
+  }
+  model.definitionText = text;
+  const msg = model.form.querySelector("#template-definition-msg");
+  showLines(msg, problems);
+  setInvalid(input, problems.length > 0);
+  setDescribedBy(input, [problems.length && msg.id, "template-definition-help"]);
+}
+
 /** The payload of a form, its path number (update) and row problems. */
 function collect(model) {
   const payload = {};
@@ -330,11 +395,12 @@ function collect(model) {
 
 /** Validates a form, shows what is wrong where, and updates its button. */
 export function refresh(model) {
+  readTemplateDefinition(model);
   const { payload, pathPhone } = collect(model);
   let result = { ok: false, issues: [], warnings: [] };
   if (state.ready) {
     try {
-      result = validate(model.kind, payload, state.validateOptions);
+      result = validate(model.kind, payload, validateOptionsFor(model.kind));
     } catch (err) {
       result = {
         ok: false,

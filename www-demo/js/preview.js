@@ -1,11 +1,13 @@
-// The preview of the active form's request: URL, headers with the token
-// masked, the body exactly as it would be sent, and its curl command.
+// The preview of the active form's request, from the library's own
+// `client.preview`: URL, headers with the token masked, the body exactly as
+// it would be sent, and its curl command. A draft shows the form's payload.
 
+import { WhatsJetClient } from "/pkg/web/whatsjet.js";
+import { clientOptions } from "./connection.js";
 import { $, h, highlightJson, uniqueMessages } from "./dom.js";
 import { state } from "./state.js";
 
-const MASK = "••••";
-
+/** The route's URL with placeholders for what is not known yet (drafts, the history). */
 export function requestUrl(model) {
   const base = state.conn.baseUrl.trim().replace(/\/+$/, "");
   const vendor = state.conn.vendorUid.trim() || "{vendorUid}";
@@ -14,44 +16,63 @@ export function requestUrl(model) {
   return `${base || "{baseUrl}"}/${vendor}/${path}`;
 }
 
-const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+/** The options of the form's send: its template definition, if one is given. */
+export function sendOptions(model) {
+  return model.template ? { template: model.template } : {};
+}
 
-function curlCommand(url, body) {
-  return [
-    `curl -X POST ${shellQuote(url)}`,
-    `  -H "Authorization: Bearer $WHATSJET_TOKEN"`,
-    `  -H 'Content-Type: application/json'`,
-    `  -H 'Accept: application/json'`,
-    `  --data-raw ${shellQuote(body)}`,
-  ].join(" \\\n");
+/** What `model`'s method would send, or null while it cannot be sent. */
+function requestPreview(model) {
+  if (!state.ready || !model.last.ok || state.connError) return null;
+  let client;
+  try {
+    client = new WhatsJetClient(clientOptions());
+    const { payload, pathPhone } = model.last;
+    const options = sendOptions(model);
+    return model.kind === "updateContact"
+      ? client.preview(model.kind, pathPhone, payload, options)
+      : client.preview(model.kind, payload, options);
+  } catch {
+    return null;
+  } finally {
+    client?.free();
+  }
 }
 
 export function renderPreview() {
   const model = state.models[state.active];
   if (!model?.last) return;
   const { ok, value, payload, issues } = model.last;
-  const url = requestUrl(model);
-  $("#preview-url").textContent = url;
-  $("#preview-headers").textContent = [
-    `Authorization: Bearer ${MASK}`,
-    "Content-Type: application/json",
-    "Accept: application/json",
-  ].join("\n");
+  const preview = requestPreview(model);
+  $("#preview-method").textContent = preview?.method ?? "POST";
+  $("#preview-url").textContent = preview?.url ?? requestUrl(model);
+  $("#preview-headers").textContent = preview
+    ? Object.entries(preview.headers)
+        .map(([name, text]) => `${name}: ${text}`)
+        .join("\n")
+    : "Shown once the request can be sent.";
   const body = $("#preview-body");
   const tag = $("#preview-state");
-  body.replaceChildren(highlightJson(ok ? value : payload));
-  body.classList.toggle("code--draft", !ok);
-  if (ok) {
+  body.replaceChildren(highlightJson(preview ? JSON.parse(preview.body) : ok ? value : payload));
+  body.classList.toggle("code--draft", !preview);
+  if (preview) {
     tag.textContent = "exactly as sent";
     tag.className = "tag tag--ok";
+  } else if (ok) {
+    tag.textContent = "valid · fix the connection";
+    tag.className = "tag tag--warn";
   } else {
     const n = uniqueMessages(issues).length;
     tag.textContent = state.ready ? `draft · ${n} ${n === 1 ? "issue" : "issues"}` : "draft";
     tag.className = "tag tag--warn";
   }
-  state.curl = ok ? curlCommand(url, JSON.stringify(value)) : "";
-  $("#preview-curl").textContent = ok ? state.curl : "Fix the issues of the request to get its curl command.";
-  $("#copy-curl").disabled = !ok;
+  state.curl = preview ? preview.toCurl() : "";
+  $("#preview-curl").textContent = preview
+    ? state.curl
+    : ok
+      ? "Fix the connection settings to get the curl command."
+      : "Fix the issues of the request to get its curl command.";
+  $("#copy-curl").disabled = !preview;
 }
 
 export async function copyCurl() {

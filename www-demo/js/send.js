@@ -5,7 +5,7 @@ import { clientOptions } from "./connection.js";
 import { withClient } from "./call.js";
 import { refresh, updateButton } from "./forms.js";
 import { record } from "./history.js";
-import { requestUrl } from "./preview.js";
+import { requestUrl, sendOptions } from "./preview.js";
 import { showPending } from "./response.js";
 import { track } from "./status.js";
 
@@ -20,7 +20,7 @@ export async function send(model) {
     at: new Date(),
   };
   const abort = new AbortController();
-  const options = { signal: abort.signal };
+  const options = { signal: abort.signal, ...sendOptions(model) };
   model.sending = true;
   updateButton(model);
   showPending(entry, abort, clientOptions().maxRetries ?? 0);
