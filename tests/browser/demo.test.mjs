@@ -305,12 +305,16 @@ test("a template definition checks the form against it: what it needs blocks the
   const box = panel.getByLabel("Template definition");
   const boxMsg = panel.locator("#template-definition-msg");
   const send = page.locator("#sendTemplateMessage-send");
-  /** The warning shown under the parameter row named `key`, or null. */
-  const rowWarning = (key) =>
-    panel.locator(".row").evaluateAll((rows, name) => {
-      const warn = rows.find((row) => row.querySelector("input.mono")?.value === name)?.querySelector(".warn");
-      return warn && !warn.hidden ? warn.textContent : null;
-    }, key);
+  /** The `.msg` or `.warn` line shown under the parameter row named `key`, or null. */
+  const rowLine = (key, line) =>
+    panel.locator(".row").evaluateAll(
+      (rows, [name, selector]) => {
+        const el = rows.find((row) => row.querySelector("input.mono")?.value === name)?.querySelector(selector);
+        return el && !el.hidden ? el.textContent : null;
+      },
+      [key, line],
+    );
+  const rowNames = () => panel.locator(".row input.mono").evaluateAll((inputs) => inputs.map((input) => input.value));
   assert.equal(await box.getAttribute("id"), "template-definition");
   assert.equal(await send.isEnabled(), true);
 
@@ -334,13 +338,23 @@ test("a template definition checks the form against it: what it needs blocks the
     ["field_2"],
   );
 
+  // The row the template needs is added, its issue at it; the summary has it too.
   await box.fill(JSON.stringify(template, null, 2));
   assert.equal(await boxMsg.isHidden(), true);
   assert.equal(await box.getAttribute("aria-invalid"), null);
-  assert.deepEqual(await panel.locator("#sendTemplateMessage-summary li").allTextContents(), [expected.issues[0].message]);
+  assert.deepEqual(await rowNames(), ["field_1", "field_2", "header_image"]);
+  const [empty] = whatsjet.validateField("sendTemplateMessage", "header_image", "", { template });
+  assert.equal(await rowLine("header_image", ".msg"), empty.message);
+  assert.deepEqual(await panel.locator("#sendTemplateMessage-summary li").allTextContents(), [empty.message]);
+  assert.equal(await rowLine("field_2", ".warn"), expected.warnings[0].message);
   assert.equal(await send.isDisabled(), true);
   assert.equal(await text("#preview-state"), "draft · 1 issue");
-  assert.equal(await rowWarning("field_2"), expected.warnings[0].message);
+
+  // Filled in, the request is sendable; the preview has the image.
+  await panel.locator(".row").last().locator("input:not(.mono)").fill("https://example.com/banner.jpg");
+  assert.equal(await send.isEnabled(), true);
+  assert.equal(JSON.parse(await page.locator("#preview-body").textContent()).header_image, "https://example.com/banner.jpg");
+  await panel.locator(".row").last().locator("input:not(.mono)").fill("");
 
   // Not JSON: the parser's own words at the box, and the form checked without it.
   const notJson = await page.evaluate(() => {
@@ -354,8 +368,10 @@ test("a template definition checks the form against it: what it needs blocks the
   assert.equal(await boxMsg.textContent(), `The template definition is not JSON: ${notJson}`);
   assert.equal(await box.getAttribute("aria-invalid"), "true");
   assert.ok((await box.getAttribute("aria-describedby")).split(" ").includes("template-definition-msg"));
+  // The empty row the definition added goes with it.
+  assert.deepEqual(await rowNames(), ["field_1", "field_2"]);
   assert.equal(await send.isEnabled(), true);
-  assert.equal(await rowWarning("field_2"), null);
+  assert.equal(await rowLine("field_2", ".warn"), null);
 
   // JSON, but not a template: the library's config issue at the box.
   let refused;

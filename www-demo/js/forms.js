@@ -301,7 +301,7 @@ function buildTemplateDefinition() {
   const help = h("p", {
     class: "help",
     id: `${id}-help`,
-    text: "Optional: the template's JSON as WhatsApp Manager shows it. Given, the request is checked against it: each parameter it needs and is missing shows at its field.",
+    text: "Optional: the template's JSON as WhatsApp Manager shows it. Given, the request is checked against it: a row is added for each parameter it needs, and each problem shows at its field.",
   });
   const msg = h("p", { class: "msg", id: `${id}-msg`, hidden: true });
   setDescribedBy(input, [help.id]);
@@ -312,8 +312,7 @@ function buildTemplateDefinition() {
 /**
  * Reads the template definition box into `model.template`, and shows at the
  * box why it cannot be used: not JSON, or not a template (the library's
- * `config` issues). A usable one marks the parameters touched, so that what
- * it finds missing shows at once.
+ * `config` issues).
  */
 function readTemplateDefinition(model) {
   const input = model.form.querySelector("#template-definition");
@@ -337,14 +336,35 @@ function readTemplateDefinition(model) {
       }
     }
   }
-  if (model.template && model.definitionText !== text) {
-    for (const row of model.params.rows) model.touched.add(row.valueInput.id);
-  }
+  if (model.definitionText !== text) syncTemplateRows(model);
   model.definitionText = text;
   const msg = model.form.querySelector("#template-definition-msg");
   showLines(msg, problems);
   setInvalid(input, problems.length > 0);
   setDescribedBy(input, [problems.length && msg.id, "template-definition-help"]);
+}
+
+/**
+ * A row for each parameter the template definition needs and the form
+ * lacks, so that each shows its issue at its own field; rows added for an
+ * earlier definition and still empty go. With a definition, every row is
+ * checked at once, as if touched.
+ */
+function syncTemplateRows(model) {
+  const set = model.params;
+  for (const row of set.rows.filter((r) => r.fromTemplate && r.valueInput.value === "")) {
+    row.el.remove();
+    set.rows.splice(set.rows.indexOf(row), 1);
+  }
+  if (!model.template) return;
+  const { payload } = collect(model);
+  const plain = validate(model.kind, payload, state.validateOptions);
+  const known = new Set([...(plain.issues ?? []).map((i) => i.path), ...model.controls.map((c) => c.path)]);
+  const checked = validate(model.kind, payload, { ...state.validateOptions, template: model.template });
+  for (const { path, code } of checked.issues ?? []) {
+    if (code === "required" && !known.has(path)) addRow(set, path, "").fromTemplate = true;
+  }
+  for (const row of set.rows) model.touched.add(row.valueInput.id);
 }
 
 /** The payload of a form, its path number (update) and row problems. */
