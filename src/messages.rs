@@ -202,6 +202,20 @@ impl Message {
         self
     }
 
+    /// The arguments as text, phrases in `locale`'s words.
+    pub fn params(&self, locale: Option<&Locale>) -> Vec<(&'static str, String)> {
+        self.args
+            .iter()
+            .map(|(name, arg)| {
+                let text = match arg {
+                    Arg::Text(t) => t.clone(),
+                    Arg::Phrase(m) => locale.map_or(m.english().to_owned(), |l| l.phrase(*m)),
+                };
+                (*name, text)
+            })
+            .collect()
+    }
+
     /// The English text for the field at `path`.
     pub fn english(&self, path: &str) -> String {
         self.render(self.id.english(), path, &|m: Msg| m.english().to_owned())
@@ -271,7 +285,8 @@ impl Locale {
         message.render(template, path, &|m: Msg| self.phrase(m))
     }
 
-    fn phrase(&self, m: Msg) -> String {
+    /// The text of a phrase argument.
+    pub fn phrase(&self, m: Msg) -> String {
         self.messages
             .get(m.key())
             .and_then(Value::as_str)
