@@ -13,8 +13,8 @@ use crate::call::CallError;
 use crate::config;
 use crate::error::{Detail, Error};
 use crate::issue::{Issue, IssueCode, Warning};
-use crate::messages::{Locale, Message};
 use crate::json::{self, ObjectWriter, ToJson, Value};
+use crate::messages::{Locale, Message};
 use crate::request::Kind;
 use crate::validate::{self, phone};
 
@@ -187,12 +187,22 @@ fn call_message_functions(
     }
     let entries = issues
         .iter_mut()
-        .map(|i| (i.path.as_str(), i.code.as_str(), i.source.as_ref(), &mut i.message))
-        .chain(
-            warnings
-                .iter_mut()
-                .map(|w| (w.path.as_str(), w.code.as_str(), w.source.as_ref(), &mut w.message)),
-        );
+        .map(|i| {
+            (
+                i.path.as_str(),
+                i.code.as_str(),
+                i.source.as_ref(),
+                &mut i.message,
+            )
+        })
+        .chain(warnings.iter_mut().map(|w| {
+            (
+                w.path.as_str(),
+                w.code.as_str(),
+                w.source.as_ref(),
+                &mut w.message,
+            )
+        }));
     for (path, code, source, message) in entries {
         let Some(source) = source else { continue };
         let key = source.id.key();
@@ -203,7 +213,9 @@ fn call_message_functions(
         else {
             continue;
         };
-        let argument = to_js(&issue_for_function(path, code, key, message, source, locale));
+        let argument = to_js(&issue_for_function(
+            path, code, key, message, source, locale,
+        ));
         if let Some(text) = function.call1(&JsValue::UNDEFINED, &argument)?.as_string() {
             *message = text;
         }

@@ -186,13 +186,11 @@ pub fn locale(map: &Map) -> Result<Option<Locale>, Error> {
     let table = match map.get("locale") {
         None | Some(Value::Null) => None,
         Some(Value::Object(l)) => Some(texts("locale.messages", l.get("messages"))?),
-        Some(_) => {
-            return Err(Error::config(
-                "locale",
-                IssueCode::InvalidType,
-                "locale must be a locale module, such as the default export of whatsjet/locales/pt-BR.",
-            ))
-        }
+        Some(_) => return Err(Error::config(
+            "locale",
+            IssueCode::InvalidType,
+            "locale must be a locale module, such as the default export of whatsjet/locales/pt-BR.",
+        )),
     };
     let overrides = texts("messages", map.get("messages"))?;
     if let Some(key) = overrides.keys().find(|k| !is_message_key(k)) {

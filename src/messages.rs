@@ -238,10 +238,13 @@ impl Message {
                 if name == "path" {
                     Some(path.to_owned())
                 } else {
-                    self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| match a {
-                        Arg::Text(t) => t.clone(),
-                        Arg::Phrase(m) => phrase(*m),
-                    })
+                    self.args
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, a)| match a {
+                            Arg::Text(t) => t.clone(),
+                            Arg::Phrase(m) => phrase(*m),
+                        })
                 }
             } else {
                 None
@@ -278,10 +281,14 @@ impl Locale {
     /// The text of a message with the issue `code` at `path`.
     pub fn text(&self, message: &Message, code: &str, path: &str) -> String {
         let key = message.id.key();
-        let template = [(&self.overrides, key), (&self.overrides, code), (&self.messages, key)]
-            .into_iter()
-            .find_map(|(table, k)| table.get(k).and_then(Value::as_str))
-            .unwrap_or(message.id.english());
+        let template = [
+            (&self.overrides, key),
+            (&self.overrides, code),
+            (&self.messages, key),
+        ]
+        .into_iter()
+        .find_map(|(table, k)| table.get(k).and_then(Value::as_str))
+        .unwrap_or(message.id.english());
         message.render(template, path, &|m: Msg| self.phrase(m))
     }
 
@@ -305,15 +312,26 @@ mod tests {
         let m = Msg::InvalidType
             .with("expected", Msg::TypeString)
             .with("got", Msg::TypeNumber);
-        assert_eq!(m.english("contact.email"), "contact.email must be a string; got a number.");
+        assert_eq!(
+            m.english("contact.email"),
+            "contact.email must be a string; got a number."
+        );
         let m = Msg::RangeCoordinate.with("limit", 90usize);
-        assert_eq!(m.english("location_latitude"), "location_latitude must be between -90 and 90.");
+        assert_eq!(
+            m.english("location_latitude"),
+            "location_latitude must be between -90 and 90."
+        );
     }
 
     #[test]
     fn unknown_placeholders_and_lone_braces_stay_as_written() {
         let m = Message::from(Msg::Required);
-        assert_eq!(m.render("{path} {nope} { {} {{path}}", "x", &|m| m.english().to_owned()), "x {nope} { {} {x}");
+        assert_eq!(
+            m.render("{path} {nope} { {} {{path}}", "x", &|m| m
+                .english()
+                .to_owned()),
+            "x {nope} { {} {x}"
+        );
     }
 
     #[test]
@@ -329,13 +347,20 @@ mod tests {
             .with("expected", Msg::TypeString)
             .with("got", Msg::TypeNumber);
         // A phrase the locale lacks stays English.
-        assert_eq!(locale.text(&m, "invalid_type", "nome"), "nome deve ser um texto; veio a number.");
+        assert_eq!(
+            locale.text(&m, "invalid_type", "nome"),
+            "nome deve ser um texto; veio a number."
+        );
         let empty = Message::from(Msg::NotEmpty);
         let mut by_code = locale.clone();
-        by_code.overrides.push("required".to_owned(), "Falta {path}".into());
+        by_code
+            .overrides
+            .push("required".to_owned(), "Falta {path}".into());
         assert_eq!(by_code.text(&empty, "required", "nome"), "Falta nome");
         let mut by_key = by_code.clone();
-        by_key.overrides.push("required.not_empty".to_owned(), "{path} vazio".into());
+        by_key
+            .overrides
+            .push("required.not_empty".to_owned(), "{path} vazio".into());
         assert_eq!(by_key.text(&empty, "required", "nome"), "nome vazio");
     }
 

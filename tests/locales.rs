@@ -76,8 +76,14 @@ fn every_locale_translates_every_message_with_its_placeholders() {
             );
         }
         let known: BTreeSet<&str> = Msg::ALL.iter().map(|m| m.key()).collect();
-        let extra: Vec<&String> = messages.keys().filter(|k| !known.contains(k.as_str())).collect();
-        assert!(extra.is_empty(), "{name}: keys the core does not have: {extra:?}");
+        let extra: Vec<&String> = messages
+            .keys()
+            .filter(|k| !known.contains(k.as_str()))
+            .collect();
+        assert!(
+            extra.is_empty(),
+            "{name}: keys the core does not have: {extra:?}"
+        );
         seen.push(name);
     }
     seen.sort();

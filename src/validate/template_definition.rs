@@ -56,12 +56,7 @@ impl TemplateDefinition {
                             "location_name",
                             "location_address",
                         ],
-                        _ => {
-                            return Err(malformed(
-                                &format!("{at}.format"),
-                                Msg::TypeHeaderFormat,
-                            ))
-                        }
+                        _ => return Err(malformed(&format!("{at}.format"), Msg::TypeHeaderFormat)),
                     };
                     for key in named {
                         required.push(((*key).to_owned(), Msg::PartHeader));

@@ -13,6 +13,7 @@ mod contact;
 mod fields;
 mod hostile;
 mod interactive;
+mod locale;
 mod media;
 mod phone;
 mod queries;

@@ -49,11 +49,7 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, body: &Map) {
     };
     if let (Some(start), Some(end)) = (key("schedule_at"), key("expire_at")) {
         if end <= start {
-            ctx.issue(
-                "expire_at",
-                IssueCode::OutOfRange,
-                Msg::RangeExpireAt,
-            );
+            ctx.issue("expire_at", IssueCode::OutOfRange, Msg::RangeExpireAt);
         }
     }
 }

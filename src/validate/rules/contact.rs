@@ -66,7 +66,12 @@ pub(super) fn groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> 
                         Msg::FormatGroupComma.with("parent", path).with("index", i),
                     ),
                     Value::String(s) => titles.push(s),
-                    other => type_issue(ctx, &join_path(path, &i.to_string()), Msg::TypeString, other),
+                    other => type_issue(
+                        ctx,
+                        &join_path(path, &i.to_string()),
+                        Msg::TypeString,
+                        other,
+                    ),
                 }
             }
         }
@@ -128,19 +133,11 @@ pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
 /// contact's groups.
 pub(in crate::validate) fn update_across_fields(ctx: &mut Ctx, given: &Map, body: &Map) {
     if body.is_empty() && given.values().all(Value::is_null) {
-        ctx.issue(
-            "",
-            IssueCode::Required,
-            Msg::RequiredUpdateField,
-        );
+        ctx.issue("", IssueCode::Required, Msg::RequiredUpdateField);
         return;
     }
     if !body.contains_key("groups") {
-        ctx.warn(
-            "groups",
-            WarningCode::GroupsCleared,
-            Msg::WarnGroupsCleared,
-        );
+        ctx.warn("groups", WarningCode::GroupsCleared, Msg::WarnGroupsCleared);
     }
 }
 

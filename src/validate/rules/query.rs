@@ -31,16 +31,8 @@ pub(super) fn count(ctx: &mut Ctx, path: &str, value: &mut Value, max: u32) -> O
 pub(in crate::validate) fn message_status(ctx: &mut Ctx, given: &Map) {
     let has = |k| present(given, k);
     match (has("log_uid"), has("wamid")) {
-        (false, false) => ctx.issue(
-            "log_uid",
-            IssueCode::Required,
-            Msg::RequiredLogUidOrWamid,
-        ),
-        (true, true) => ctx.warn(
-            "wamid",
-            WarningCode::IgnoredField,
-            Msg::WarnIgnoredWamid,
-        ),
+        (false, false) => ctx.issue("log_uid", IssueCode::Required, Msg::RequiredLogUidOrWamid),
+        (true, true) => ctx.warn("wamid", WarningCode::IgnoredField, Msg::WarnIgnoredWamid),
         _ => {}
     }
 }

@@ -44,7 +44,12 @@ pub(super) fn phone_number_id(ctx: &mut Ctx, path: &str, value: &mut Value) -> O
         return None;
     }
     if s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatPhoneNumberId);
+        return refuse(
+            ctx,
+            path,
+            IssueCode::InvalidFormat,
+            Msg::FormatPhoneNumberId,
+        );
     }
     Some(Value::String(s))
 }

@@ -5,9 +5,9 @@
 use super::{check, unknown};
 use crate::issue::{join_path, IssueCode};
 use crate::json::{Map, Value};
+use crate::messages::Msg;
 use crate::request::Kind;
 use crate::validate::schema::{self, Field, Rule, LABEL};
-use crate::messages::Msg;
 use crate::validate::values::{refuse, type_issue};
 use crate::validate::Ctx;
 use std::borrow::Cow;
@@ -212,11 +212,7 @@ pub(super) fn buttons(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
                 if matches!(key.as_str(), "1" | "2" | "3") {
                     label(ctx, &at, v, key.clone(), &mut out);
                 } else {
-                    ctx.issue(
-                        &at,
-                        IssueCode::UnknownField,
-                        Msg::UnknownFieldButton,
-                    );
+                    ctx.issue(&at, IssueCode::UnknownField, Msg::UnknownFieldButton);
                 }
             }
         }
@@ -233,11 +229,7 @@ pub(super) fn buttons(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
 fn label(ctx: &mut Ctx, path: &str, value: &mut Value, key: String, out: &mut Map) {
     if let Some(l) = check(ctx, path, LABEL, value) {
         if out.values().any(|o| o.as_str() == l.as_str()) {
-            ctx.issue(
-                path,
-                IssueCode::InvalidFormat,
-                Msg::FormatRepeatedLabel,
-            );
+            ctx.issue(path, IssueCode::InvalidFormat, Msg::FormatRepeatedLabel);
         } else {
             out.push(key, l);
         }

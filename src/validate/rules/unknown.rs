@@ -46,7 +46,11 @@ pub(in crate::validate) fn key(ctx: &mut Ctx, parent: &str, key: &str, fields: &
 /// A dotted path given to `validate_field` that the request does not have.
 pub(in crate::validate) fn path(ctx: &mut Ctx, path: &str) {
     let kind = ctx.kind.name();
-    ctx.issue(path, IssueCode::UnknownField, Msg::UnknownField.with("owner", kind));
+    ctx.issue(
+        path,
+        IssueCode::UnknownField,
+        Msg::UnknownField.with("owner", kind),
+    );
 }
 
 /// A key the route reads nowhere: left out of the body, with a warning.
