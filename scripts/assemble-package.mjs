@@ -5,7 +5,7 @@
 // objects to each build's glue, and writes the declarations the ESM entries
 // share (browser/index.d.ts).
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 
 const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
@@ -83,6 +83,19 @@ for (const [dir, exports] of Object.entries(exported)) {
 // The ESM entries' declarations: the Node build's (no DOM types, no init),
 // in an ESM folder, so that \`import\` in TypeScript sees an ES module.
 cpSync(new URL("node/whatsjet.d.ts", pkg), new URL("browser/index.d.ts", pkg));
+// The message tables, one module a language (`whatsjet/locales/pt-BR`), for
+// `import` and `require`, so a page loads only the language it uses.
+mkdirSync(new URL("locales/", pkg), { recursive: true });
+for (const file of readdirSync(new URL("locales/", root)).filter((f) => f.endsWith(".json"))) {
+  const lang = file.slice(0, -".json".length);
+  const table = JSON.stringify(JSON.parse(readFileSync(new URL(`locales/${file}`, root), "utf8")));
+  const out = (ext, text) => writeFileSync(new URL(`locales/${lang}${ext}`, pkg), text);
+  out(".js", `export default ${table};\n`);
+  out(".cjs", `module.exports = ${table};\n`);
+  const doc = `/** The validation messages in ${lang}: pass it as the \`locale\` option. */\n`;
+  out(".d.ts", `import type { Locale } from "../browser/index.js";\n${doc}declare const locale: Locale;\nexport default locale;\n`);
+  out(".d.cts", `import type { Locale } from "../node/whatsjet.js";\n${doc}declare const locale: Locale;\nexport = locale;\n`);
+}
 cpSync(new URL("README.md", root), new URL("README.md", pkg));
 cpSync(new URL("LICENSE", root), new URL("LICENSE", pkg));
 console.log(`pkg/: ${name}@${crate.version}`);

@@ -12,8 +12,9 @@ use wasm_bindgen::prelude::*;
 use crate::call::CallError;
 use crate::config;
 use crate::error::{Detail, Error};
-use crate::issue::{Issue, IssueCode};
+use crate::issue::{Issue, IssueCode, Warning};
 use crate::json::{self, ObjectWriter, ToJson, Value};
+use crate::messages::{Locale, Message};
 use crate::request::Kind;
 use crate::validate::{self, phone};
 
@@ -113,11 +114,34 @@ pub(crate) fn validation_result(
     payload: &JsValue,
     options: &validate::Options,
 ) -> JsValue {
+    // Without functions nothing can throw.
+    validation_result_with(kind, payload, options, &JsValue::UNDEFINED).unwrap_or(JsValue::NULL)
+}
+
+/// [`validation_result`] with the message functions of the options, which
+/// may throw.
+fn validation_result_with(
+    kind: Kind,
+    payload: &JsValue,
+    options: &validate::Options,
+    functions: &JsValue,
+) -> Result<JsValue, JsValue> {
     let mut size = 0;
-    let outcome = read_json_sized(payload, "payload").map(|(p, n)| {
+    let mut outcome = read_json_sized(payload, "payload").map(|(p, n)| {
         size = n;
         validate::validate_owned(kind, p, options)
     });
+    let locale = options.locale.as_ref();
+    match &mut outcome {
+        Ok(Ok(valid)) => call_message_functions(functions, &mut [], &mut valid.warnings, locale)?,
+        Ok(Err(invalid)) => call_message_functions(
+            functions,
+            &mut invalid.issues,
+            &mut invalid.warnings,
+            locale,
+        )?,
+        Err(_) => {}
+    }
     // The answer is about the size of the payload, plus warnings: sized
     // once rather than grown by copying.
     let mut out = String::with_capacity(size + 256);
@@ -137,7 +161,92 @@ pub(crate) fn validation_result(
             .field("warnings", &[] as &[Issue]),
     }
     .end();
-    to_js(&out)
+    Ok(to_js(&out))
+}
+
+/// The `messages` option as given: JSON leaves its functions out, so the
+/// binding calls them on what the core reports.
+fn message_functions(options: &JsValue) -> JsValue {
+    if !options.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str("messages")).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Each issue or warning whose message key or code has a function in
+/// `functions` gets the function's text: it is called with `{ path, code,
+/// key, message, params }`. A function that throws makes the call throw.
+fn call_message_functions(
+    functions: &JsValue,
+    issues: &mut [Issue],
+    warnings: &mut [Warning],
+    locale: Option<&Locale>,
+) -> Result<(), JsValue> {
+    if !functions.is_object() {
+        return Ok(());
+    }
+    let entries = issues
+        .iter_mut()
+        .map(|i| {
+            (
+                i.path.as_str(),
+                i.code.as_str(),
+                i.source.as_ref(),
+                &mut i.message,
+            )
+        })
+        .chain(warnings.iter_mut().map(|w| {
+            (
+                w.path.as_str(),
+                w.code.as_str(),
+                w.source.as_ref(),
+                &mut w.message,
+            )
+        }));
+    for (path, code, source, message) in entries {
+        let Some(source) = source else { continue };
+        let key = source.id.key();
+        let get = |k: &str| js_sys::Reflect::get(functions, &JsValue::from_str(k)).ok();
+        let Some(function) = [key, code]
+            .into_iter()
+            .find_map(|k| get(k).and_then(|f| f.dyn_into::<js_sys::Function>().ok()))
+        else {
+            continue;
+        };
+        let argument = to_js(&issue_for_function(
+            path, code, key, message, source, locale,
+        ));
+        if let Some(text) = function.call1(&JsValue::UNDEFINED, &argument)?.as_string() {
+            *message = text;
+        }
+    }
+    Ok(())
+}
+
+/// `{ path, code, key, message, params }`, what a message function is given.
+fn issue_for_function(
+    path: &str,
+    code: &str,
+    key: &str,
+    message: &str,
+    source: &Message,
+    locale: Option<&Locale>,
+) -> String {
+    let mut params = String::new();
+    let mut writer = ObjectWriter::new(&mut params);
+    for (name, text) in source.params(locale) {
+        writer = writer.field(name, text.as_str());
+    }
+    writer.end();
+    let mut out = String::new();
+    ObjectWriter::new(&mut out)
+        .field("path", path)
+        .field("code", code)
+        .field("key", key)
+        .field("message", message)
+        .field("params", &json::Raw(&params))
+        .end();
+    out
 }
 
 /// Validates a whole request of `kind` without sending it: `{ ok: true,
@@ -150,8 +259,9 @@ pub fn validate_js(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind = read_kind(&kind).map_err(throw)?;
+    let functions = message_functions(&options);
     let options = read_validate_options(&options).map_err(throw)?;
-    Ok(validation_result(kind, &payload, &options))
+    validation_result_with(kind, &payload, &options, &functions)
 }
 
 /// The issues of one field, by its dotted path (`"contact.email"`,
@@ -165,6 +275,7 @@ pub fn validate_field_js(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind = read_kind(&kind).map_err(throw)?;
+    let functions = message_functions(&options);
     let options = read_validate_options(&options).map_err(throw)?;
     let Some(path) = path.as_string() else {
         return Err(throw(Error::invalid(
@@ -173,7 +284,7 @@ pub fn validate_field_js(
             "path must be a string such as \"contact.email\".",
         )));
     };
-    let issues = match read_json(&value, &path) {
+    let mut issues = match read_json(&value, &path) {
         Ok(v) => validate::validate_field(kind, &path, &v, &options),
         Err(e) => e
             .issues()
@@ -181,6 +292,7 @@ pub fn validate_field_js(
             .map(|i| Issue::new(path.as_str(), i.code, i.message.clone()))
             .collect(),
     };
+    call_message_functions(&functions, &mut issues, &mut [], options.locale.as_ref())?;
     Ok(to_js(&issues.as_slice().to_json_string()))
 }
 

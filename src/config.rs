@@ -9,7 +9,8 @@ use std::fmt;
 use crate::json::{Map, ObjectWriter, Raw, Value};
 
 use crate::error::Error;
-use crate::issue::IssueCode;
+use crate::issue::{IssueCode, WarningCode};
+use crate::messages::{Locale, Msg};
 use crate::request::Kind;
 use crate::retry::RetryPolicy;
 use crate::validate::{self, formats, phone, TemplateDefinition};
@@ -30,6 +31,8 @@ pub const OPTION_NAMES: &[&str] = &[
     "maxRetries",
     "maxRetryDelayMs",
     "retryUnknownDelivery",
+    "locale",
+    "messages",
 ];
 
 /// The options a single call may override, beside its `signal`.
@@ -43,7 +46,13 @@ pub const CALL_OPTION_NAMES: &[&str] = &[
 ];
 
 /// The options of the standalone validators.
-pub const VALIDATE_OPTION_NAMES: &[&str] = &["defaultCountryCode", "fromPhoneNumberId", "template"];
+pub const VALIDATE_OPTION_NAMES: &[&str] = &[
+    "defaultCountryCode",
+    "fromPhoneNumberId",
+    "template",
+    "locale",
+    "messages",
+];
 
 /// Most retries a caller may ask for.
 pub const MAX_RETRIES: u32 = 10;
@@ -148,7 +157,64 @@ pub fn read_validate_options(options: &Value) -> Result<validate::Options, Error
         default_country_code: country_code(optional_str(map, "defaultCountryCode")?)?,
         from_phone_number_id: phone_number_id(optional_str(map, "fromPhoneNumberId")?)?,
         template: template(map)?,
+        locale: locale(map)?,
     })
+}
+
+/// The `locale` (a module of `whatsjet/locales/`) and `messages` (the
+/// user's own texts, by issue or warning code or message key) options.
+pub fn locale(map: &Map) -> Result<Option<Locale>, Error> {
+    let texts = |option: &str, value: Option<&Value>| -> Result<Map, Error> {
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return Ok(Map::new());
+        };
+        let bad = || {
+            Error::config(
+                option,
+                IssueCode::InvalidType,
+                format!("{option} must be an object of message key to text."),
+            )
+        };
+        let Value::Object(texts) = value else {
+            return Err(bad());
+        };
+        if texts.values().any(|t| t.as_str().is_none()) {
+            return Err(bad());
+        }
+        Ok(texts.clone())
+    };
+    let table = match map.get("locale") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(l)) => Some(texts("locale.messages", l.get("messages"))?),
+        Some(_) => return Err(Error::config(
+            "locale",
+            IssueCode::InvalidType,
+            "locale must be a locale module, such as the default export of whatsjet/locales/pt-BR.",
+        )),
+    };
+    let overrides = texts("messages", map.get("messages"))?;
+    if let Some(key) = overrides.keys().find(|k| !is_message_key(k)) {
+        let shown: String = key.chars().take(40).collect();
+        return Err(Error::config(
+            "messages",
+            IssueCode::UnknownField,
+            format!("messages.{shown} is not an issue code, a warning code or a message key (such as invalid_phone or too_long)."),
+        ));
+    }
+    if table.is_none() && overrides.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Locale {
+        messages: table.unwrap_or_default(),
+        overrides,
+    }))
+}
+
+/// A code of an issue or a warning, or a key of the message tables.
+fn is_message_key(key: &str) -> bool {
+    IssueCode::ALL.iter().any(|c| c.as_str() == key)
+        || WarningCode::ALL.iter().any(|c| c.as_str() == key)
+        || Msg::ALL.iter().any(|m| m.key() == key)
 }
 
 /// The `template` of a call's options, the definition the request is
@@ -273,6 +339,8 @@ pub struct ClientConfig {
     pub default_country_code: Option<String>,
     /// Time limit and retries of each call.
     pub call: CallSettings,
+    /// The words of validation messages.
+    pub locale: Option<Locale>,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -329,6 +397,7 @@ impl ClientConfig {
             from_phone_number_id: phone_number_id(optional_str(map, "fromPhoneNumberId")?)?,
             default_country_code: country_code(optional_str(map, "defaultCountryCode")?)?,
             call: CallSettings::default().with_options(map)?,
+            locale: locale(map)?,
         })
     }
 
@@ -358,6 +427,7 @@ impl ClientConfig {
             default_country_code: self.default_country_code.clone(),
             from_phone_number_id: self.from_phone_number_id.clone(),
             template: None,
+            locale: self.locale.clone(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! before anything is sent.
 
 use crate::json::{ObjectWriter, ToJson};
+use crate::messages::{Locale, Message};
 
 /// Why a field was refused. Serialised in `snake_case` (`"invalid_phone"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,16 +64,28 @@ impl IssueCode {
 }
 
 /// One problem with one field. `path` is dotted (`"contact.email"`); the
-/// empty path means the whole payload.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// empty path means the whole payload. Equal issues have the same path,
+/// code and message.
+#[derive(Clone, Debug)]
 pub struct Issue {
     /// Dotted path of the field, with the API's own key names.
     pub path: String,
     /// Machine-readable reason.
     pub code: IssueCode,
-    /// An English sentence naming the field and what to fix.
+    /// A sentence naming the field and what to fix, English unless the
+    /// issue was [`Issue::localize`]d.
     pub message: String,
+    /// What `message` was made from, for another language.
+    pub source: Option<Message>,
 }
+
+impl PartialEq for Issue {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.code == other.code && self.message == other.message
+    }
+}
+
+impl Eq for Issue {}
 
 impl Issue {
     /// Builds an issue.
@@ -81,6 +94,25 @@ impl Issue {
             path: path.into(),
             code,
             message: message.into(),
+            source: None,
+        }
+    }
+
+    /// An issue whose message comes from the tables, in English.
+    pub fn of(path: impl Into<String>, code: IssueCode, message: impl Into<Message>) -> Self {
+        let (path, message) = (path.into(), message.into());
+        Self {
+            message: message.english(&path),
+            path,
+            code,
+            source: Some(message),
+        }
+    }
+
+    /// The message in `locale`'s words, when it comes from the tables.
+    pub fn localize(&mut self, locale: &Locale) {
+        if let Some(m) = &self.source {
+            self.message = locale.text(m, self.code.as_str(), &self.path);
         }
     }
 }
@@ -113,15 +145,46 @@ pub enum WarningCode {
     SeveralHeaders,
 }
 
-/// A warning about a valid request.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A warning about a valid request. Equal warnings have the same path,
+/// code and message.
+#[derive(Clone, Debug)]
 pub struct Warning {
     /// Dotted path of the field.
     pub path: String,
     /// Machine-readable reason.
     pub code: WarningCode,
-    /// An English sentence explaining the consequence.
+    /// A sentence explaining the consequence, English unless localized.
     pub message: String,
+    /// What `message` was made from, for another language.
+    pub source: Option<Message>,
+}
+
+impl PartialEq for Warning {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.code == other.code && self.message == other.message
+    }
+}
+
+impl Eq for Warning {}
+
+impl Warning {
+    /// A warning whose message comes from the tables, in English.
+    pub fn of(path: impl Into<String>, code: WarningCode, message: impl Into<Message>) -> Self {
+        let (path, message) = (path.into(), message.into());
+        Self {
+            message: message.english(&path),
+            path,
+            code,
+            source: Some(message),
+        }
+    }
+
+    /// The message in `locale`'s words.
+    pub fn localize(&mut self, locale: &Locale) {
+        if let Some(m) = &self.source {
+            self.message = locale.text(m, self.code.as_str(), &self.path);
+        }
+    }
 }
 
 impl WarningCode {

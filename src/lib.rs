@@ -18,6 +18,7 @@ pub mod config;
 pub mod error;
 pub mod issue;
 pub mod json;
+pub mod messages;
 pub mod preview;
 pub mod request;
 pub mod retry;

@@ -425,6 +425,10 @@ export interface WhatsJetClientOptions {
   maxRetryDelayMs?: number;
   /** Also retry after a timeout, a 5xx or a broken answer, when a duplicate message is acceptable (default false). */
   retryUnknownDelivery?: boolean;
+  /** The language of validation messages: the default export of a `whatsjet/locales/…` module (English without it). */
+  locale?: Locale;
+  /** Your own text of validation messages, by issue or warning code or message key: a template with `{path}` and the message's `params`, or a function of the issue. */
+  messages?: MessageOverrides;
 }
 
 /** Per-call options: the last argument of each method; they override the client's. */
@@ -451,7 +455,38 @@ export interface ValidateOptions {
   fromPhoneNumberId?: string;
   /** The definition of the template a template send uses: exactly its parameters are required, and the others warned about. */
   template?: WhatsAppTemplate;
+  /** The language of the messages: the default export of a `whatsjet/locales/…` module (English without it). */
+  locale?: Locale;
+  /** Your own text of messages, by issue or warning code or message key: a template with `{path}` and the message's `params`, or a function of the issue. */
+  messages?: MessageOverrides;
 }
+
+/** A language of the validation messages, as `whatsjet/locales/pt-BR` (and `es`, `hi`, `id`, `en`) export it. */
+export interface Locale {
+  /** Its language tag, such as `"pt-BR"`. */
+  locale: string;
+  /** The text of each message key; `{path}` and the message's params are filled in. A key left out stays English. */
+  messages: Partial<Record<MessageKey, string>>;
+}
+
+/** What a message function of the `messages` option is given. */
+export interface MessageParts {
+  /** The field's dotted path. */
+  path: string;
+  /** The issue or warning code. */
+  code: IssueCode | WarningCode;
+  /** The message's key in the locale tables. */
+  key: MessageKey;
+  /** The message in the locale's words (English without one). */
+  message: string;
+  /** The message's arguments, such as `{ max: "4096", count: "4100" }`. */
+  params: Record<string, string>;
+}
+
+/** Your own message texts: by issue or warning code (every message of that code) or by message key (one message), which wins. */
+export type MessageOverrides = {
+  [key in IssueCode | WarningCode | MessageKey]?: string | ((issue: MessageParts) => string);
+};
 
 /** A template's definition in WhatsApp's own format, as WhatsApp Manager shows it. */
 export interface WhatsAppTemplate {
@@ -488,9 +523,106 @@ export interface Issue {
   path: string;
   /** Machine-readable reason. */
   code: IssueCode;
-  /** An English sentence naming the field and what to fix. */
+  /** A sentence naming the field and what to fix, in the `locale` option's language (English by default). */
   message: string;
 }
+
+/** The key of a message in the locale tables (`locales/en.json`). */
+export type MessageKey =
+  | "type.string"
+  | "type.object"
+  | "type.array"
+  | "type.number"
+  | "type.boolean"
+  | "type.null"
+  | "type.true_false"
+  | "type.whole_number"
+  | "type.on"
+  | "type.buttons"
+  | "type.groups"
+  | "type.custom_fields"
+  | "type.object_or_array"
+  | "type.header_format"
+  | "part.body"
+  | "part.header"
+  | "part.text_header"
+  | "part.url_button"
+  | "part.copy_code_button"
+  | "part.document"
+  | "part.location"
+  | "required"
+  | "required.not_empty"
+  | "required.bot"
+  | "required.first_button"
+  | "required.log_uid_or_wamid"
+  | "required.update_field"
+  | "required.with"
+  | "required.with_location"
+  | "required.no_gaps"
+  | "required.when"
+  | "required.by_template"
+  | "invalid_type"
+  | "invalid_type.request"
+  | "invalid_type.template"
+  | "invalid_phone.plus"
+  | "invalid_phone.character"
+  | "invalid_phone.no_digits"
+  | "invalid_phone.national_zero"
+  | "invalid_phone.zero_after_prefix"
+  | "invalid_phone.too_few_digits"
+  | "invalid_phone.too_many_digits"
+  | "invalid_phone.country_code"
+  | "invalid_phone.too_short"
+  | "invalid_phone.too_long"
+  | "invalid_phone.not_of_country"
+  | "invalid_phone.suggest"
+  | "invalid_email"
+  | "invalid_url"
+  | "invalid_choice"
+  | "invalid_choice.template"
+  | "invalid_format.phone_number_id"
+  | "invalid_format.member"
+  | "invalid_format.word"
+  | "invalid_format.language_code"
+  | "invalid_format.country"
+  | "invalid_format.group_comma"
+  | "invalid_format.field_name"
+  | "invalid_format.template_name"
+  | "invalid_format.template_language"
+  | "invalid_format.template_language_dash"
+  | "invalid_format.newline"
+  | "invalid_format.spaces"
+  | "invalid_format.decimal"
+  | "invalid_format.timezone"
+  | "invalid_format.date_time"
+  | "invalid_format.repeated_label"
+  | "too_long"
+  | "too_long.group_title"
+  | "too_long.list_rows"
+  | "out_of_range.items"
+  | "out_of_range.coordinate"
+  | "out_of_range.whole_number"
+  | "out_of_range.expire_at"
+  | "unknown_field"
+  | "unknown_field.suggest"
+  | "unknown_field.update_phone"
+  | "unknown_field.unusable"
+  | "unknown_field.button"
+  | "html_stripped"
+  | "groups_cleared"
+  | "blank_clears_value"
+  | "ignored_field"
+  | "ignored_field.wamid"
+  | "ignored_field.caption"
+  | "ignored_field.file_name"
+  | "ignored_field.when"
+  | "ignored_field.template"
+  | "missing_extension"
+  | "insecure_url"
+  | "unusual_length"
+  | "unusual_length.range"
+  | "several_headers"
+  | "several_headers.missing";
 
 /** Why a valid request deserves a second look. */
 export type WarningCode =
@@ -509,7 +641,7 @@ export interface Warning {
   path: string;
   /** Machine-readable reason. */
   code: WarningCode;
-  /** An English sentence explaining the consequence. */
+  /** A sentence explaining the consequence, in the `locale` option's language. */
   message: string;
 }
 

@@ -131,6 +131,12 @@ pub fn declarations() -> String {
     out.push_str(ISSUE);
     union(
         &mut out,
+        "The key of a message in the locale tables (`locales/en.json`).",
+        "MessageKey",
+        crate::messages::Msg::ALL.iter().map(|m| m.key()),
+    );
+    union(
+        &mut out,
         "Why a valid request deserves a second look.",
         "WarningCode",
         WarningCode::ALL.map(WarningCode::as_str),
@@ -228,7 +234,7 @@ fn capitalised(name: &str) -> String {
     s
 }
 
-fn union<const N: usize>(out: &mut String, doc: &str, name: &str, members: [&str; N]) {
+fn union<'a>(out: &mut String, doc: &str, name: &str, members: impl IntoIterator<Item = &'a str>) {
     out.push_str(&format!("/** {doc} */\nexport type {name} =\n"));
     for m in members {
         out.push_str(&format!("  | \"{m}\"\n"));
@@ -309,6 +315,10 @@ export interface WhatsJetClientOptions {
   maxRetryDelayMs?: number;
   /** Also retry after a timeout, a 5xx or a broken answer, when a duplicate message is acceptable (default false). */
   retryUnknownDelivery?: boolean;
+  /** The language of validation messages: the default export of a `whatsjet/locales/…` module (English without it). */
+  locale?: Locale;
+  /** Your own text of validation messages, by issue or warning code or message key: a template with `{path}` and the message's `params`, or a function of the issue. */
+  messages?: MessageOverrides;
 }
 
 /** Per-call options: the last argument of each method; they override the client's. */
@@ -335,7 +345,38 @@ export interface ValidateOptions {
   fromPhoneNumberId?: string;
   /** The definition of the template a template send uses: exactly its parameters are required, and the others warned about. */
   template?: WhatsAppTemplate;
+  /** The language of the messages: the default export of a `whatsjet/locales/…` module (English without it). */
+  locale?: Locale;
+  /** Your own text of messages, by issue or warning code or message key: a template with `{path}` and the message's `params`, or a function of the issue. */
+  messages?: MessageOverrides;
 }
+
+/** A language of the validation messages, as `whatsjet/locales/pt-BR` (and `es`, `hi`, `id`, `en`) export it. */
+export interface Locale {
+  /** Its language tag, such as `"pt-BR"`. */
+  locale: string;
+  /** The text of each message key; `{path}` and the message's params are filled in. A key left out stays English. */
+  messages: Partial<Record<MessageKey, string>>;
+}
+
+/** What a message function of the `messages` option is given. */
+export interface MessageParts {
+  /** The field's dotted path. */
+  path: string;
+  /** The issue or warning code. */
+  code: IssueCode | WarningCode;
+  /** The message's key in the locale tables. */
+  key: MessageKey;
+  /** The message in the locale's words (English without one). */
+  message: string;
+  /** The message's arguments, such as `{ max: "4096", count: "4100" }`. */
+  params: Record<string, string>;
+}
+
+/** Your own message texts: by issue or warning code (every message of that code) or by message key (one message), which wins. */
+export type MessageOverrides = {
+  [key in IssueCode | WarningCode | MessageKey]?: string | ((issue: MessageParts) => string);
+};
 
 /** A template's definition in WhatsApp's own format, as WhatsApp Manager shows it. */
 export interface WhatsAppTemplate {
@@ -361,7 +402,7 @@ export interface Issue {
   path: string;
   /** Machine-readable reason. */
   code: IssueCode;
-  /** An English sentence naming the field and what to fix. */
+  /** A sentence naming the field and what to fix, in the `locale` option's language (English by default). */
   message: string;
 }
 
@@ -374,7 +415,7 @@ export interface Warning {
   path: string;
   /** Machine-readable reason. */
   code: WarningCode;
-  /** An English sentence explaining the consequence. */
+  /** A sentence explaining the consequence, in the `locale` option's language. */
   message: string;
 }
 

@@ -384,7 +384,7 @@ fn unknown_options_are_refused_with_a_suggestion() {
     );
     assert_eq!(
         config_error(options_with(json!({"bearerToken": TOKEN}))),
-        "bearerToken is not a client option; the options are baseUrl, vendorUid, token, fromPhoneNumberId, defaultCountryCode, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery."
+        "bearerToken is not a client option; the options are baseUrl, vendorUid, token, fromPhoneNumberId, defaultCountryCode, timeoutMs, maxRetries, maxRetryDelayMs, retryUnknownDelivery, locale, messages."
     );
     // Long keys are cut in the message.
     let m = config_error(options_with(json!({ "k".repeat(1000): 1 })));

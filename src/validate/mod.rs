@@ -20,6 +20,7 @@ mod values;
 
 use crate::issue::{Issue, IssueCode, Warning, WarningCode};
 use crate::json::{Map, Value};
+use crate::messages::{Locale, Message, Msg};
 use crate::request::Kind;
 use rules::{
     campaign, contact, interactive, media, query, shape, template, template_aware, unknown,
@@ -38,6 +39,8 @@ pub struct Options {
     /// The definition of the template a request sends, to check the
     /// request against it.
     pub template: Option<TemplateDefinition>,
+    /// The words of the messages: another language, the user's own.
+    pub locale: Option<Locale>,
 }
 
 /// A valid request: the body to send, and what deserves a second look.
@@ -66,15 +69,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn issue(&mut self, path: &str, code: IssueCode, message: String) {
-        self.issues.push(Issue::new(path, code, message));
+    fn issue(&mut self, path: &str, code: IssueCode, message: impl Into<Message>) {
+        self.issues.push(Issue::of(path, code, message));
     }
-    fn warn(&mut self, path: &str, code: WarningCode, message: String) {
-        self.warnings.push(Warning {
-            path: path.to_owned(),
-            code,
-            message,
-        });
+    fn warn(&mut self, path: &str, code: WarningCode, message: impl Into<Message>) {
+        self.warnings.push(Warning::of(path, code, message));
+    }
+
+    /// The issues and warnings, in the locale's words.
+    fn finish(mut self) -> (Vec<Issue>, Vec<Warning>) {
+        if let Some(locale) = &self.options.locale {
+            self.issues.iter_mut().for_each(|i| i.localize(locale));
+            self.warnings.iter_mut().for_each(|w| w.localize(locale));
+        }
+        (self.issues, self.warnings)
     }
 }
 
@@ -98,25 +106,18 @@ pub fn validate_owned(kind: Kind, mut payload: Value, options: &Options) -> Resu
             ctx.issue(
                 "",
                 IssueCode::InvalidType,
-                format!(
-                    "A {} request must be an object; got {}.",
-                    kind.name(),
-                    type_name(other)
-                ),
+                Msg::InvalidTypeRequest
+                    .with("kind", kind.name())
+                    .with("got", type_name(other)),
             );
             Map::new()
         }
     };
-    if ctx.issues.is_empty() {
-        Ok(Valid {
-            body,
-            warnings: ctx.warnings,
-        })
+    let (issues, warnings) = ctx.finish();
+    if issues.is_empty() {
+        Ok(Valid { body, warnings })
     } else {
-        Err(Invalid {
-            issues: ctx.issues,
-            warnings: ctx.warnings,
-        })
+        Err(Invalid { issues, warnings })
     }
 }
 
@@ -161,7 +162,7 @@ pub fn validate_field(kind: Kind, path: &str, value: &Value, options: &Options) 
     if let Some(template) = template_of(kind, options) {
         template_aware::field(&mut ctx, path, given, template);
     }
-    ctx.issues
+    ctx.finish().0
 }
 
 fn check_object(ctx: &mut Ctx, map: &mut Map) -> Map {

@@ -5,6 +5,7 @@
 
 use crate::issue::{Issue, IssueCode};
 use crate::json::{Map, Value};
+use crate::messages::Msg;
 
 /// What a template requires of a send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +16,7 @@ pub struct TemplateDefinition {
     pub language: String,
     /// Each parameter the server requires, with the part of the template
     /// that needs it, in the order of the components.
-    pub required: Vec<(String, &'static str)>,
+    pub required: Vec<(String, Msg)>,
 }
 
 impl TemplateDefinition {
@@ -30,7 +31,7 @@ impl TemplateDefinition {
         let map = object(value, "template")?;
         let mut required = Vec::new();
         let Some(Value::Array(components)) = map.get("components") else {
-            return Err(malformed("template.components", "an array"));
+            return Err(malformed("template.components", Msg::TypeArray));
         };
         for (i, component) in components.iter().enumerate() {
             let at = &format!("template.components.{i}");
@@ -42,7 +43,7 @@ impl TemplateDefinition {
                     let named: &[&str] = match string(component, at, "format")? {
                         "TEXT" => {
                             for n in placeholders(text) {
-                                required.push(numbered("header_field_", n, "text header"));
+                                required.push(numbered("header_field_", n, Msg::PartTextHeader));
                             }
                             &[]
                         }
@@ -55,25 +56,20 @@ impl TemplateDefinition {
                             "location_name",
                             "location_address",
                         ],
-                        _ => {
-                            return Err(malformed(
-                                &format!("{at}.format"),
-                                "TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION",
-                            ))
-                        }
+                        _ => return Err(malformed(&format!("{at}.format"), Msg::TypeHeaderFormat)),
                     };
                     for key in named {
-                        required.push(((*key).to_owned(), "header"));
+                        required.push(((*key).to_owned(), Msg::PartHeader));
                     }
                 }
                 "BODY" => {
                     for n in placeholders(text) {
-                        required.push(numbered("field_", n, "body"));
+                        required.push(numbered("field_", n, Msg::PartBody));
                     }
                 }
                 "BUTTONS" => {
                     let Some(Value::Array(buttons)) = component.get("buttons") else {
-                        return Err(malformed(&format!("{at}.buttons"), "an array"));
+                        return Err(malformed(&format!("{at}.buttons"), Msg::TypeArray));
                     };
                     // The server counts every button, whatever its type.
                     for (i, button) in buttons.iter().enumerate() {
@@ -81,10 +77,10 @@ impl TemplateDefinition {
                         let button = object(button, at)?;
                         match string(button, at, "type")? {
                             "URL" if placeholders(url(button, at)?).contains(&1) => {
-                                required.push(numbered("button_", i, "URL button"))
+                                required.push(numbered("button_", i, Msg::PartUrlButton))
                             }
                             "COPY_CODE" => {
-                                required.push(("copy_code".to_owned(), "copy-code button"))
+                                required.push(("copy_code".to_owned(), Msg::PartCopyCodeButton))
                             }
                             _ => {}
                         }
@@ -125,28 +121,28 @@ fn placeholders(text: &str) -> Vec<usize> {
     (0..seen.len()).filter(|&n| seen[n]).collect()
 }
 
-fn numbered(prefix: &str, n: usize, part: &'static str) -> (String, &'static str) {
+fn numbered(prefix: &str, n: usize, part: Msg) -> (String, Msg) {
     (format!("{prefix}{n}"), part)
 }
 
-fn malformed(path: &str, what: &str) -> Issue {
-    Issue::new(
+fn malformed(path: &str, what: Msg) -> Issue {
+    Issue::of(
         path,
         IssueCode::InvalidType,
-        format!("{path} must be {what}, as in WhatsApp's template format."),
+        Msg::InvalidTypeTemplate.with("expected", what),
     )
 }
 
 fn object<'a>(value: &'a Value, path: &str) -> Result<&'a Map, Issue> {
     value
         .as_object()
-        .ok_or_else(|| malformed(path, "an object"))
+        .ok_or_else(|| malformed(path, Msg::TypeObject))
 }
 
 fn string<'a>(map: &'a Map, at: &str, key: &str) -> Result<&'a str, Issue> {
     map.get(key)
         .and_then(Value::as_str)
-        .ok_or_else(|| malformed(&format!("{at}.{key}"), "a string"))
+        .ok_or_else(|| malformed(&format!("{at}.{key}"), Msg::TypeString))
 }
 
 /// A component's `text`, which may be left out (a header without

@@ -4,9 +4,9 @@
 use super::{formats, Ctx};
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
+use crate::messages::{Message, Msg};
 
-/// `path` followed by `rest`: most messages name their field first, and a
-/// concatenation costs the module less than a `format!` at each of them.
+/// `path` followed by `rest`, for the phone number messages.
 pub(super) fn at(path: &str, rest: &str) -> String {
     let mut s = String::with_capacity(path.len() + rest.len());
     s.push_str(path);
@@ -15,14 +15,14 @@ pub(super) fn at(path: &str, rest: &str) -> String {
 }
 
 /// Records an issue of the field being checked, which then has no value.
-pub(super) fn refuse<T>(ctx: &mut Ctx, path: &str, code: IssueCode, message: String) -> Option<T> {
+pub(super) fn refuse<T>(
+    ctx: &mut Ctx,
+    path: &str,
+    code: IssueCode,
+    message: impl Into<Message>,
+) -> Option<T> {
     ctx.issue(path, code, message);
     None
-}
-
-/// [`refuse`] with a message that names the field first: `path` and `rest`.
-pub(super) fn refuse_at<T>(ctx: &mut Ctx, path: &str, code: IssueCode, rest: &str) -> Option<T> {
-    refuse(ctx, path, code, at(path, rest))
 }
 
 pub(super) fn check_len(ctx: &mut Ctx, path: &str, s: &str, max: usize) -> Option<()> {
@@ -34,7 +34,7 @@ pub(super) fn check_len(ctx: &mut Ctx, path: &str, s: &str, max: usize) -> Optio
                 ctx,
                 path,
                 IssueCode::TooLong,
-                format!("{path} must be at most {max} characters; it has {n}."),
+                Msg::TooLong.with("max", max).with("count", n),
             );
         }
     }
@@ -51,7 +51,7 @@ pub(super) fn non_empty_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> 
 /// `Some(())` when `s` has more than whitespace; else a `required` issue.
 pub(super) fn not_blank(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
     if s.trim().is_empty() {
-        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
+        return refuse(ctx, path, IssueCode::Required, Msg::NotEmpty);
     }
     Some(())
 }
@@ -60,7 +60,7 @@ pub(super) fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Opt
     match value {
         Value::String(s) => Some(s),
         other => {
-            type_issue(ctx, path, "a string", other);
+            type_issue(ctx, path, Msg::TypeString, other);
             None
         }
     }
@@ -71,7 +71,7 @@ pub(super) fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Opt
 pub(super) fn scalar_text(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<String> {
     let text = scalar(value);
     if text.is_none() {
-        type_issue(ctx, path, "a string", value);
+        type_issue(ctx, path, Msg::TypeString, value);
     }
     text
 }
@@ -92,23 +92,24 @@ pub(super) fn take(value: &mut Value) -> Value {
     std::mem::replace(value, Value::Bool(true))
 }
 
-pub(super) fn type_issue(ctx: &mut Ctx, path: &str, expected: &str, got: &Value) {
-    let got = type_name(got);
+pub(super) fn type_issue(ctx: &mut Ctx, path: &str, expected: Msg, got: &Value) {
     ctx.issue(
         path,
         IssueCode::InvalidType,
-        format!("{path} must be {expected}; got {got}."),
+        Msg::InvalidType
+            .with("expected", expected)
+            .with("got", type_name(got)),
     );
 }
 
-pub(super) fn type_name(v: &Value) -> &'static str {
+pub(super) fn type_name(v: &Value) -> Msg {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => Msg::TypeNull,
+        Value::Bool(_) => Msg::TypeBoolean,
+        Value::Number(_) => Msg::TypeNumber,
+        Value::String(_) => Msg::TypeString,
+        Value::Array(_) => Msg::TypeArray,
+        Value::Object(_) => Msg::TypeObject,
     }
 }
 
@@ -123,12 +124,7 @@ pub(super) fn excerpt(s: &str) -> String {
 /// Letters, digits, `-` and `_` only, as uids and copy codes are.
 pub(super) fn word(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
     if !formats::is_copy_code(s) {
-        return refuse_at(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            " may contain only letters, digits, - and _.",
-        );
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatWord);
     }
     Some(())
 }
@@ -136,11 +132,7 @@ pub(super) fn word(ctx: &mut Ctx, path: &str, s: &str) -> Option<()> {
 /// Text the server would strip as HTML: a warning, as the rest is sent.
 pub(super) fn warn_html(ctx: &mut Ctx, path: &str, s: &str) {
     if formats::has_html_like_tag(s) {
-        ctx.warn(
-            path,
-            WarningCode::HtmlStripped,
-            at(path, " contains \"<\" followed by text: the server strips HTML-like tags, so that part would be lost."),
-        );
+        ctx.warn(path, WarningCode::HtmlStripped, Msg::WarnHtml);
     }
 }
 

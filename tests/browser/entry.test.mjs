@@ -132,3 +132,27 @@ test("the validators entry loads its own module and has no client", async () => 
 test("no page errors", () => {
   assert.deepEqual(pageErrors, []);
 });
+
+test("a locale module loads on its own and the validators and the client speak it", async () => {
+  const result = await page.evaluate(async (base) => {
+    const { default: ptBR } = await import("/pkg/locales/pt-BR.js");
+    const { default: es } = await import("/pkg/locales/es.js");
+    const validators = await import("/pkg/validators/index.js");
+    const whatsjet = await import("/pkg/browser/index.js");
+    const [issue] = validators.validateField("sendMessage", "contact.email", "johan@example", { locale: ptBR });
+    const client = new whatsjet.WhatsJetClient({ baseUrl: `${base}/api`, vendorUid: "sandbox-vendor", token: "sandbox-token", locale: es });
+    let error;
+    try {
+      await client.sendMessage({ phone_number: "919876543210" });
+    } catch (e) {
+      error = { code: e.code, issues: e.issues };
+    }
+    return { locale: ptBR.locale, issue, error };
+  }, url);
+  assert.deepEqual(result, {
+    locale: "pt-BR",
+    issue: { path: "contact.email", code: "invalid_email", message: "contact.email deve ser um endereço de e-mail, como name@example.com." },
+    error: { code: "validation", issues: [{ path: "message_body", code: "required", message: "message_body es obligatorio." }] },
+  });
+  assert.deepEqual(pageErrors, []);
+});

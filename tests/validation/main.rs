@@ -13,6 +13,7 @@ mod contact;
 mod fields;
 mod hostile;
 mod interactive;
+mod locale;
 mod media;
 mod phone;
 mod queries;
@@ -51,6 +52,7 @@ fn options_with(cc: Option<&str>, from: Option<&str>) -> Options {
         default_country_code: cc.map(str::to_owned),
         from_phone_number_id: from.map(str::to_owned),
         template: None,
+        locale: None,
     }
 }
 

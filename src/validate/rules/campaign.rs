@@ -3,7 +3,8 @@
 
 use crate::issue::IssueCode;
 use crate::json::{Map, Value};
-use crate::validate::values::{expect_str, non_empty_str, refuse_at, take, type_issue};
+use crate::messages::Msg;
+use crate::validate::values::{expect_str, non_empty_str, refuse, take, type_issue};
 use crate::validate::{formats, Ctx};
 
 /// An IANA time zone such as `Asia/Kolkata` or `UTC`; its form only, as the
@@ -11,12 +12,7 @@ use crate::validate::{formats, Ctx};
 pub(super) fn timezone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = non_empty_str(ctx, path, value)?;
     if !formats::is_timezone(s) {
-        return refuse_at(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            " must be an IANA time zone such as Asia/Kolkata or UTC.",
-        );
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatTimezone);
     }
     Some(take(value))
 }
@@ -25,12 +21,7 @@ pub(super) fn timezone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<V
 pub(super) fn date_time(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = expect_str(ctx, path, value)?;
     if !s.is_empty() && formats::date_time_key(s).is_none() {
-        return refuse_at(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            " must be a date and time such as 2026-04-01T10:00 (YYYY-MM-DDTHH:MM[:SS]).",
-        );
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatDateTime);
     }
     Some(take(value))
 }
@@ -43,7 +34,7 @@ pub(super) fn on(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> 
         Value::Bool(true) => Some("on".into()),
         Value::String(s) if s == "on" => Some("on".into()),
         other => {
-            type_issue(ctx, path, "true, false or \"on\"", other);
+            type_issue(ctx, path, Msg::TypeOn, other);
             None
         }
     }
@@ -58,11 +49,7 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, body: &Map) {
     };
     if let (Some(start), Some(end)) = (key("schedule_at"), key("expire_at")) {
         if end <= start {
-            ctx.issue(
-                "expire_at",
-                IssueCode::OutOfRange,
-                "expire_at must be after schedule_at.".to_owned(),
-            );
+            ctx.issue("expire_at", IssueCode::OutOfRange, Msg::RangeExpireAt);
         }
     }
 }

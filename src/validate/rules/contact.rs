@@ -4,10 +4,9 @@
 
 use crate::issue::{join_path, IssueCode, WarningCode};
 use crate::json::{Map, Value};
+use crate::messages::Msg;
 use crate::request::Kind;
-use crate::validate::values::{
-    at, check_len, expect_str, refuse, refuse_at, scalar, take, type_issue,
-};
+use crate::validate::values::{check_len, expect_str, refuse, scalar, take, type_issue};
 use crate::validate::{formats, schema, Ctx};
 
 /// An e-mail address; blank on an update, which clears it.
@@ -19,12 +18,7 @@ pub(super) fn email(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Valu
     }
     check_len(ctx, path, s, schema::EMAIL_MAX)?;
     if !formats::is_email(s) {
-        return refuse_at(
-            ctx,
-            path,
-            IssueCode::InvalidEmail,
-            " must be an e-mail address such as name@example.com.",
-        );
+        return refuse(ctx, path, IssueCode::InvalidEmail, Msg::InvalidEmail);
     }
     Some(take(value))
 }
@@ -38,12 +32,7 @@ pub(super) fn language_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
     }
     check_len(ctx, path, s, 35)?;
     if !formats::is_language_code(s) {
-        return refuse_at(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            " may contain only letters, digits, - and _, such as en.",
-        );
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatLanguageCode);
     }
     Some(take(value))
 }
@@ -57,7 +46,7 @@ pub(super) fn country(ctx: &mut Ctx, path: &str, value: &mut Value, create: bool
         blank_warning(ctx, path);
     }
     if create && (s.bytes().any(|b| b.is_ascii_digit()) || s.trim().is_empty()) {
-        return refuse_at(ctx, path, IssueCode::InvalidFormat, " must be a country name such as India when a contact is created (a dialling code works only on update).");
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatCountry);
     }
     Some(take(value))
 }
@@ -74,20 +63,20 @@ pub(super) fn groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> 
                     Value::String(s) if s.contains(',') => ctx.issue(
                         &join_path(path, &i.to_string()),
                         IssueCode::InvalidFormat,
-                        format!("{path} item {i} contains a comma, which separates group titles."),
+                        Msg::FormatGroupComma.with("parent", path).with("index", i),
                     ),
                     Value::String(s) => titles.push(s),
-                    other => type_issue(ctx, &join_path(path, &i.to_string()), "a string", other),
+                    other => type_issue(
+                        ctx,
+                        &join_path(path, &i.to_string()),
+                        Msg::TypeString,
+                        other,
+                    ),
                 }
             }
         }
         other => {
-            type_issue(
-                ctx,
-                path,
-                "a comma-separated string or an array of strings",
-                other,
-            );
+            type_issue(ctx, path, Msg::TypeGroups, other);
             return None;
         }
     }
@@ -98,10 +87,7 @@ pub(super) fn groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> 
                 ctx,
                 path,
                 IssueCode::TooLong,
-                format!(
-                    "{path} has a group title longer than {} characters.",
-                    schema::EMAIL_MAX
-                ),
+                Msg::TooLongGroupTitle.with("max", schema::EMAIL_MAX),
             );
         }
         if !out.is_empty() {
@@ -118,7 +104,7 @@ pub(super) fn groups(ctx: &mut Ctx, path: &str, value: &Value) -> Option<Value> 
 /// `custom_fields`: an object of field name to a string or number.
 pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let Value::Object(map) = value else {
-        type_issue(ctx, path, "an object of custom field name to value", value);
+        type_issue(ctx, path, Msg::TypeCustomFields, value);
         return None;
     };
     let mut out = Map::with_capacity(map.len());
@@ -128,7 +114,7 @@ pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
             ctx.issue(
                 &join_path(path, name),
                 IssueCode::InvalidFormat,
-                at(path, " has an empty field name."),
+                Msg::FormatFieldName.with("parent", path),
             );
             continue;
         }
@@ -137,7 +123,7 @@ pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
         }
         match scalar(v) {
             Some(text) => out.push(std::mem::take(name), Value::String(text)),
-            None => type_issue(ctx, &join_path(path, name), "a string", v),
+            None => type_issue(ctx, &join_path(path, name), Msg::TypeString, v),
         }
     }
     Some(Value::Object(out))
@@ -147,30 +133,15 @@ pub(super) fn custom_fields(ctx: &mut Ctx, path: &str, value: &mut Value) -> Opt
 /// contact's groups.
 pub(in crate::validate) fn update_across_fields(ctx: &mut Ctx, given: &Map, body: &Map) {
     if body.is_empty() && given.values().all(Value::is_null) {
-        ctx.issue(
-            "",
-            IssueCode::Required,
-            "An update needs at least one field to change.".to_owned(),
-        );
+        ctx.issue("", IssueCode::Required, Msg::RequiredUpdateField);
         return;
     }
     if !body.contains_key("groups") {
-        ctx.warn(
-            "groups",
-            WarningCode::GroupsCleared,
-            "groups is not set: the server removes the contact from all its groups on an update without groups.".to_owned(),
-        );
+        ctx.warn("groups", WarningCode::GroupsCleared, Msg::WarnGroupsCleared);
     }
 }
 
 /// A blank value on an update is legal, but the server clears the field.
 pub(super) fn blank_warning(ctx: &mut Ctx, path: &str) {
-    ctx.warn(
-        path,
-        WarningCode::BlankClearsValue,
-        at(
-            path,
-            " is empty: the server removes the contact's current value.",
-        ),
-    );
+    ctx.warn(path, WarningCode::BlankClearsValue, Msg::WarnBlank);
 }

@@ -4,6 +4,7 @@
 
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
+use crate::messages::Msg;
 use crate::validate::schema::LIST_ROWS_MAX;
 use crate::validate::values::present;
 use crate::validate::Ctx;
@@ -50,11 +51,9 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map, body: &Map)
         ctx.issue(
             "list_data.sections",
             IssueCode::TooLong,
-            // The limit is spelled out: formatting a u16 would cost the module
-            // a formatter of its own.
-            format!(
-                "list_data has {rows} rows; WhatsApp allows at most 10 in all sections together."
-            ),
+            Msg::TooLongListRows
+                .with("count", rows)
+                .with("max", usize::from(LIST_ROWS_MAX)),
         );
     }
 }
@@ -85,14 +84,18 @@ fn needs(
                 ctx.issue(
                     key,
                     IssueCode::Required,
-                    format!("{key} is required when {selector} is {value}."),
+                    Msg::RequiredWhen
+                        .with("selector", selector)
+                        .with("value", value),
                 );
             }
         } else if body.contains_key(key) {
             ctx.warn(
                 key,
                 WarningCode::IgnoredField,
-                format!("{key} is ignored when {selector} is {value}."),
+                Msg::WarnIgnoredWhen
+                    .with("selector", selector)
+                    .with("value", value),
             );
         }
     }

@@ -3,8 +3,9 @@
 
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
+use crate::messages::Msg;
 use crate::validate::schema::MEDIA_TYPES;
-use crate::validate::values::{at, check_len, non_empty_str, take};
+use crate::validate::values::{check_len, non_empty_str, take};
 use crate::validate::{formats, Ctx};
 
 /// An absolute http(s) URL; plain http is a warning.
@@ -14,23 +15,12 @@ pub(super) fn url(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value>
     match formats::http_url(s) {
         Some(secure) => {
             if !secure {
-                ctx.warn(
-                    path,
-                    WarningCode::InsecureUrl,
-                    at(
-                        path,
-                        " is a plain http URL; WhatsApp fetches media over https in practice.",
-                    ),
-                );
+                ctx.warn(path, WarningCode::InsecureUrl, Msg::WarnInsecureUrl);
             }
             Some(take(value))
         }
         None => {
-            ctx.issue(
-                path,
-                IssueCode::InvalidUrl,
-                at(path, " must be an absolute http(s) URL that WhatsApp can fetch, such as https://example.com/photo.jpg."),
-            );
+            ctx.issue(path, IssueCode::InvalidUrl, Msg::InvalidUrl);
             None
         }
     }
@@ -47,7 +37,7 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, body: &Map) {
         ctx.warn(
             "caption",
             WarningCode::IgnoredField,
-            "caption is ignored for audio.".to_owned(),
+            Msg::WarnIgnoredCaption,
         );
     }
     if let Some(name) = body.get("file_name").and_then(Value::as_str) {
@@ -55,7 +45,7 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, body: &Map) {
             ctx.warn(
                 "file_name",
                 WarningCode::IgnoredField,
-                format!("file_name is used only for documents; it is ignored for {media}."),
+                Msg::WarnIgnoredFileName.with("media", media),
             );
         } else if !name
             .rsplit_once('.')
@@ -64,8 +54,7 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, body: &Map) {
             ctx.warn(
                 "file_name",
                 WarningCode::MissingExtension,
-                "file_name has no extension (such as .pdf); WhatsApp shows the name as given."
-                    .to_owned(),
+                Msg::WarnExtension,
             );
         }
     }

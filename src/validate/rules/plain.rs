@@ -5,6 +5,7 @@
 use super::contact::blank_warning;
 use crate::issue::IssueCode;
 use crate::json::Value;
+use crate::messages::Msg;
 use crate::request::Kind;
 use crate::validate::values::{
     check_len, excerpt, expect_str, non_empty_str, not_blank, refuse, scalar_text, take,
@@ -44,13 +45,10 @@ pub(super) fn choice(
 ) -> Option<Value> {
     let s = expect_str(ctx, path, value)?;
     if !choices.contains(&s) {
-        let list = choices.join(", ");
-        return refuse(
-            ctx,
-            path,
-            IssueCode::InvalidChoice,
-            format!("{path} must be one of {list}; got \"{}\".", excerpt(s)),
-        );
+        let message = Msg::InvalidChoice
+            .with("choices", choices.join(", "))
+            .with("got", excerpt(s));
+        return refuse(ctx, path, IssueCode::InvalidChoice, message);
     }
     Some(take(value))
 }
@@ -60,7 +58,7 @@ pub(super) fn boolean(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
     match value {
         Value::Bool(b) => Some(Value::Bool(*b)),
         other => {
-            type_issue(ctx, path, "true or false", other);
+            type_issue(ctx, path, Msg::TypeTrueFalse, other);
             None
         }
     }

@@ -3,13 +3,14 @@
 
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
+use crate::messages::Msg;
 use crate::validate::values::{present, refuse, take, type_issue};
 use crate::validate::Ctx;
 
 /// A whole number from 1 to `max`.
 pub(super) fn count(ctx: &mut Ctx, path: &str, value: &mut Value, max: u32) -> Option<Value> {
     let Value::Number(n) = value else {
-        type_issue(ctx, path, "a whole number", value);
+        type_issue(ctx, path, Msg::TypeWholeNumber, value);
         return None;
     };
     if !n
@@ -20,7 +21,7 @@ pub(super) fn count(ctx: &mut Ctx, path: &str, value: &mut Value, max: u32) -> O
             ctx,
             path,
             IssueCode::OutOfRange,
-            format!("{path} must be a whole number from 1 to {max}."),
+            Msg::RangeWholeNumber.with("max", max as usize),
         );
     }
     Some(take(value))
@@ -30,17 +31,8 @@ pub(super) fn count(ctx: &mut Ctx, path: &str, value: &mut Value, max: u32) -> O
 pub(in crate::validate) fn message_status(ctx: &mut Ctx, given: &Map) {
     let has = |k| present(given, k);
     match (has("log_uid"), has("wamid")) {
-        (false, false) => ctx.issue(
-            "log_uid",
-            IssueCode::Required,
-            "log_uid or wamid is required.".to_owned(),
-        ),
-        (true, true) => ctx.warn(
-            "wamid",
-            WarningCode::IgnoredField,
-            "wamid is ignored when log_uid is given: the server looks the message up by log_uid."
-                .to_owned(),
-        ),
+        (false, false) => ctx.issue("log_uid", IssueCode::Required, Msg::RequiredLogUidOrWamid),
+        (true, true) => ctx.warn("wamid", WarningCode::IgnoredField, Msg::WarnIgnoredWamid),
         _ => {}
     }
 }

@@ -4,7 +4,8 @@
 use super::contact;
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::Value;
-use crate::validate::values::{expect_str, non_empty_str, refuse_at, scalar_text, take};
+use crate::messages::Msg;
+use crate::validate::values::{expect_str, non_empty_str, refuse, scalar_text, take};
 use crate::validate::{phone, Ctx};
 
 /// A phone number, normalised to international digits; a length that does
@@ -15,19 +16,15 @@ pub(super) fn phone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Valu
     match phone::normalize(s, cc, path) {
         Ok(n) => {
             if let Some((code, min, max)) = phone::unusual_length(&n) {
-                let digits = if min == max {
-                    min.to_string()
+                let message = if min == max {
+                    Msg::WarnUnusualLength.with("digits", usize::from(min))
                 } else {
-                    format!("{min} to {max}")
+                    Msg::WarnUnusualLengthRange
+                        .with("min", usize::from(min))
+                        .with("max", usize::from(max))
                 };
-                ctx.warn(
-                    path,
-                    WarningCode::UnusualLength,
-                    format!(
-                        "{path} reads as a +{code} number, but those have {digits} digits with the country code, not {}: if it is a national number, write its country code first.",
-                        n.len()
-                    ),
-                );
+                let message = message.with("code", code).with("count", n.len());
+                ctx.warn(path, WarningCode::UnusualLength, message);
             }
             Some(Value::String(n))
         }
@@ -47,11 +44,11 @@ pub(super) fn phone_number_id(ctx: &mut Ctx, path: &str, value: &mut Value) -> O
         return None;
     }
     if s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return refuse_at(
+        return refuse(
             ctx,
             path,
             IssueCode::InvalidFormat,
-            " must be the digits of a WhatsApp phone number id, such as 100000000000001.",
+            Msg::FormatPhoneNumberId,
         );
     }
     Some(Value::String(s))
@@ -76,7 +73,7 @@ pub(super) fn member(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Val
     }
     let digits = s.strip_prefix('+').unwrap_or(s);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return refuse_at(ctx, path, IssueCode::InvalidFormat, " must be the team member's e-mail, or mobile number in digits: the server never matches a username.");
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatMember);
     }
     Some(take(value))
 }

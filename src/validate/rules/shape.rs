@@ -5,9 +5,10 @@
 use super::{check, unknown};
 use crate::issue::{join_path, IssueCode};
 use crate::json::{Map, Value};
+use crate::messages::Msg;
 use crate::request::Kind;
 use crate::validate::schema::{self, Field, Rule, LABEL};
-use crate::validate::values::{at, refuse, refuse_at, type_issue};
+use crate::validate::values::{refuse, type_issue};
 use crate::validate::Ctx;
 use std::borrow::Cow;
 
@@ -79,7 +80,7 @@ pub(in crate::validate) fn check_field(
 ) -> Option<Value> {
     let out = check(ctx, path, rule, value)?;
     if required && out == "" {
-        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
+        return refuse(ctx, path, IssueCode::Required, Msg::NotEmpty);
     }
     Some(out)
 }
@@ -87,16 +88,12 @@ pub(in crate::validate) fn check_field(
 /// A required field is missing; the bot switches say what leaving them out
 /// would do.
 pub(in crate::validate) fn required(ctx: &mut Ctx, path: &str, rule: Rule) {
-    let why = if ctx.kind == Kind::AssignTeamMember && matches!(rule, Rule::Bool) {
-        ": left out, the server turns this bot off for the contact"
+    let message = if ctx.kind == Kind::AssignTeamMember && matches!(rule, Rule::Bool) {
+        Msg::RequiredBot
     } else {
-        ""
+        Msg::Required
     };
-    ctx.issue(
-        path,
-        IssueCode::Required,
-        format!("{path} is required{why}."),
-    );
+    ctx.issue(path, IssueCode::Required, message);
 }
 
 /// An object with the fields of `fields`.
@@ -107,7 +104,7 @@ pub(super) fn object(
     fields: &'static [Field],
 ) -> Option<Value> {
     let Value::Object(map) = value else {
-        type_issue(ctx, path, "an object", value);
+        type_issue(ctx, path, Msg::TypeObject, value);
         return None;
     };
     Some(Value::Object(walk(ctx, path, map, fields)))
@@ -124,7 +121,7 @@ pub(super) fn list(
     max: u16,
 ) -> Option<Value> {
     let Value::Array(items) = value else {
-        type_issue(ctx, path, "an array", value);
+        type_issue(ctx, path, Msg::TypeArray, value);
         return None;
     };
     count(ctx, path, items.len(), min, max)?;
@@ -145,14 +142,17 @@ pub(super) fn list(
 fn count(ctx: &mut Ctx, path: &str, n: usize, min: u16, max: u16) -> Option<()> {
     let (min, max) = (usize::from(min), usize::from(max));
     if n == 0 && min > 0 {
-        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
+        return refuse(ctx, path, IssueCode::Required, Msg::NotEmpty);
     }
     if n < min || n > max {
         return refuse(
             ctx,
             path,
             IssueCode::OutOfRange,
-            format!("{path} must have {min} to {max} items; it has {n}."),
+            Msg::RangeItems
+                .with("min", min)
+                .with("max", max)
+                .with("count", n),
         );
     }
     Some(())
@@ -179,7 +179,7 @@ pub(super) fn values(ctx: &mut Ctx, path: &str, value: &mut Value, item: Rule) -
             Value::Array(out)
         }
         other => {
-            type_issue(ctx, path, "an object or an array", other);
+            type_issue(ctx, path, Msg::TypeObjectOrArray, other);
             return None;
         }
     };
@@ -204,7 +204,7 @@ pub(super) fn buttons(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
                 ctx.issue(
                     &join_path(path, "1"),
                     IssueCode::Required,
-                    at(path, ".1 is required: the first button."),
+                    Msg::RequiredFirstButton,
                 );
             }
             for (key, v) in map.iter_mut().filter(|(_, v)| !v.is_null()) {
@@ -212,16 +212,12 @@ pub(super) fn buttons(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
                 if matches!(key.as_str(), "1" | "2" | "3") {
                     label(ctx, &at, v, key.clone(), &mut out);
                 } else {
-                    ctx.issue(
-                        &at,
-                        IssueCode::UnknownField,
-                        format!("{at} is not a button: the keys are 1, 2 and 3."),
-                    );
+                    ctx.issue(&at, IssueCode::UnknownField, Msg::UnknownFieldButton);
                 }
             }
         }
         other => {
-            type_issue(ctx, path, "an object of \"1\" to \"3\" or an array", other);
+            type_issue(ctx, path, Msg::TypeButtons, other);
             return None;
         }
     }
@@ -233,11 +229,7 @@ pub(super) fn buttons(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Va
 fn label(ctx: &mut Ctx, path: &str, value: &mut Value, key: String, out: &mut Map) {
     if let Some(l) = check(ctx, path, LABEL, value) {
         if out.values().any(|o| o.as_str() == l.as_str()) {
-            ctx.issue(
-                path,
-                IssueCode::InvalidFormat,
-                at(path, " repeats a label: button labels must be unique."),
-            );
+            ctx.issue(path, IssueCode::InvalidFormat, Msg::FormatRepeatedLabel);
         } else {
             out.push(key, l);
         }

@@ -4,10 +4,11 @@
 
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
+use crate::messages::{Message, Msg};
 use crate::validate::formats::{self, CoordinateError};
 use crate::validate::values::{
-    at, check_len, excerpt, non_empty_str, not_blank, present, refuse, refuse_at, scalar_text,
-    take, warn_html, word,
+    check_len, excerpt, non_empty_str, not_blank, present, refuse, scalar_text, take, warn_html,
+    word,
 };
 use crate::validate::{schema, Ctx};
 
@@ -16,7 +17,7 @@ pub(super) fn name(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value
     let s = non_empty_str(ctx, path, value)?;
     check_len(ctx, path, s, schema::TEMPLATE_NAME_MAX)?;
     if !formats::is_template_name(s) {
-        return refuse_at(ctx, path, IssueCode::InvalidFormat, " may contain only lower-case letters, digits and underscores, as WhatsApp names templates.");
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatTemplateName);
     }
     Some(take(value))
 }
@@ -25,17 +26,12 @@ pub(super) fn name(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value
 pub(super) fn language(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = non_empty_str(ctx, path, value)?;
     if !formats::is_template_language(s) {
-        let hint = if s.contains('-') {
-            format!(" (use an underscore: {})", excerpt(&s.replace('-', "_")))
+        let message = if s.contains('-') {
+            Msg::FormatTemplateLanguageDash.with("fixed", excerpt(&s.replace('-', "_")))
         } else {
-            String::new()
+            Msg::FormatTemplateLanguage.into()
         };
-        return refuse(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            format!("{path} must be a WhatsApp language code such as en, en_US or pt_BR{hint}."),
-        );
+        return refuse(ctx, path, IssueCode::InvalidFormat, message);
     }
     Some(take(value))
 }
@@ -47,15 +43,10 @@ pub(super) fn text(ctx: &mut Ctx, path: &str, value: &mut Value, max: usize) -> 
     not_blank(ctx, path, &s)?;
     check_len(ctx, path, &s, max)?;
     if s.contains(['\n', '\t', '\r']) {
-        return refuse_at(
-            ctx,
-            path,
-            IssueCode::InvalidFormat,
-            " must not contain a newline or a tab: WhatsApp refuses them in template parameters.",
-        );
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatNewline);
     }
     if s.contains("     ") {
-        return refuse_at(ctx, path, IssueCode::InvalidFormat, " must not contain more than 4 spaces in a row: WhatsApp refuses them in template parameters.");
+        return refuse(ctx, path, IssueCode::InvalidFormat, Msg::FormatSpaces);
     }
     warn_html(ctx, path, &s);
     Some(Value::String(s))
@@ -76,18 +67,14 @@ pub(super) fn coordinate(
     match formats::decimal_coordinate(&s, limit) {
         Ok(c) => Some(Value::String(c)),
         Err(CoordinateError::Format) => {
-            ctx.issue(
-                path,
-                IssueCode::InvalidFormat,
-                at(path, " must be a decimal number such as 22.22."),
-            );
+            ctx.issue(path, IssueCode::InvalidFormat, Msg::FormatDecimal);
             None
         }
         Err(CoordinateError::Range) => {
             ctx.issue(
                 path,
                 IssueCode::OutOfRange,
-                format!("{path} must be between -{limit} and {limit}."),
+                Msg::RangeCoordinate.with("limit", limit as usize),
             );
             None
         }
@@ -99,7 +86,7 @@ pub(super) fn coordinate(
 pub(super) fn copy_code(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = scalar_text(ctx, path, value)?;
     if s.is_empty() {
-        return refuse_at(ctx, path, IssueCode::Required, " must not be empty.");
+        return refuse(ctx, path, IssueCode::Required, Msg::NotEmpty);
     }
     if formats::has_placeholder(&s) {
         return Some(Value::String(s));
@@ -124,8 +111,8 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map) {
             ctx,
             "header_document_name",
             several,
-            "header_document_name is required with header_document.".to_owned(),
-            "document",
+            Msg::RequiredWith.with("other", "header_document"),
+            Msg::PartDocument,
         );
     }
     if let Some(first) = LOCATION.iter().find(|k| present(given, k)) {
@@ -134,8 +121,8 @@ pub(in crate::validate) fn across_fields(ctx: &mut Ctx, given: &Map) {
                 ctx,
                 key,
                 several,
-                format!("{key} is required with {first}: a location header needs all four location fields."),
-                "location",
+                Msg::RequiredWithLocation.with("other", *first),
+                Msg::PartLocation,
             );
         }
     }
@@ -172,24 +159,20 @@ fn several_headers(ctx: &mut Ctx, headers: &[&str]) {
     let ([_, second, ..], Some((last, rest))) = (headers, headers.split_last()) else {
         return;
     };
-    // Joined, not searched and spliced: `rfind` and `replace_range` would
-    // bring their own code into the module (about 1.2 KB gzip).
-    let names = format!("{} and {last}", rest.join(", "));
-    ctx.warn(
-        second,
-        WarningCode::SeveralHeaders,
-        format!("{names} are headers of different kinds: a template has one header at most, so the server uses the one the template has and ignores the others."),
-    );
+    let message = Msg::WarnSeveralHeaders
+        .with("names", rest.join(", "))
+        .with("last", *last);
+    ctx.warn(second, WarningCode::SeveralHeaders, message);
 }
 
 /// A field the `header` kind needs: refused when that is the only header
 /// given; among several, a warning, as the template may use another.
-fn header_field_missing(ctx: &mut Ctx, key: &str, several: bool, issue: String, header: &str) {
+fn header_field_missing(ctx: &mut Ctx, key: &str, several: bool, issue: Message, header: Msg) {
     if several {
         ctx.warn(
             key,
             WarningCode::SeveralHeaders,
-            format!("{key} is not given: the server refuses the request if the template's header is the {header} one."),
+            Msg::WarnHeaderFieldMissing.with("header", header),
         );
     } else {
         ctx.issue(key, IssueCode::Required, issue);
@@ -217,7 +200,7 @@ fn body_parameters_without_gaps(ctx: &mut Ctx, given: &Map) {
             ctx.issue(
                 &path,
                 IssueCode::Required,
-                format!("{path} is required because field_{max} is given: body parameters are numbered from 1 without gaps."),
+                Msg::RequiredNoGaps.with("last", format!("field_{max}")),
             );
         }
     }

@@ -5,6 +5,7 @@
 
 use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
+use crate::messages::Msg;
 use crate::validate::template_definition::TemplateDefinition;
 use crate::validate::values::excerpt;
 use crate::validate::{schema, Ctx};
@@ -48,10 +49,7 @@ pub(in crate::validate) fn across_fields(
         ctx.warn(
             key,
             WarningCode::IgnoredField,
-            format!(
-                "{key} is not used by the template {}: the server ignores it.",
-                template.name
-            ),
+            Msg::WarnIgnoredByTemplate.with("template", template.name.as_str()),
         );
     }
 }
@@ -76,7 +74,7 @@ pub(in crate::validate) fn field(
                     ctx.issue(
                         path,
                         IssueCode::Required,
-                        format!("{path} is required by the template's {part}."),
+                        Msg::RequiredByTemplate.with("part", *part),
                     );
                 }
             }
@@ -87,10 +85,9 @@ pub(in crate::validate) fn field(
         ctx.issue(
             path,
             IssueCode::InvalidChoice,
-            format!(
-                "{path} must be {expected}, as in the template; got {}.",
-                excerpt(s)
-            ),
+            Msg::InvalidChoiceTemplate
+                .with("expected", expected.as_str())
+                .with("got", excerpt(s)),
         );
     }
 }

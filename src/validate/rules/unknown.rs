@@ -3,6 +3,7 @@
 
 use crate::issue::{join_path, IssueCode, WarningCode};
 use crate::json::Value;
+use crate::messages::Msg;
 use crate::request::Kind;
 use crate::validate::schema::{self, Field};
 use crate::validate::{suggest, Ctx};
@@ -13,7 +14,7 @@ pub(in crate::validate) fn key(ctx: &mut Ctx, parent: &str, key: &str, fields: &
     let path = join_path(parent, key);
     let kind = ctx.kind;
     let message = if kind == Kind::UpdateContact && parent.is_empty() && key == "phone_number" {
-        "phone_number is not a field of an update: the number goes in the path, as updateContact(phoneNumber, fields).".to_owned()
+        Msg::UnknownFieldUpdatePhone.into()
     } else {
         let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
         let owner = if parent.is_empty() {
@@ -33,11 +34,10 @@ pub(in crate::validate) fn key(ctx: &mut Ctx, parent: &str, key: &str, fields: &
             None
         };
         match suggestion {
-            Some(s) => format!(
-                "{path} is not a field of {owner}; did you mean {}?",
-                join_path(parent, &s)
-            ),
-            None => format!("{path} is not a field of {owner}."),
+            Some(s) => Msg::UnknownFieldSuggest
+                .with("owner", owner)
+                .with("suggestion", join_path(parent, &s)),
+            None => Msg::UnknownField.with("owner", owner),
         }
     };
     ctx.issue(&path, IssueCode::UnknownField, message);
@@ -49,7 +49,7 @@ pub(in crate::validate) fn path(ctx: &mut Ctx, path: &str) {
     ctx.issue(
         path,
         IssueCode::UnknownField,
-        format!("{path} is not a field of {kind}."),
+        Msg::UnknownField.with("owner", kind),
     );
 }
 
@@ -59,7 +59,7 @@ pub(super) fn ignored(ctx: &mut Ctx, path: &str) -> Option<Value> {
     ctx.warn(
         path,
         WarningCode::IgnoredField,
-        format!("{path} is ignored by {kind}; it is left out."),
+        Msg::WarnIgnoredByRoute.with("kind", kind),
     );
     None
 }
@@ -70,7 +70,7 @@ pub(super) fn unusable(ctx: &mut Ctx, path: &str) -> Option<Value> {
     ctx.issue(
         path,
         IssueCode::UnknownField,
-        format!("{path} cannot be used with {kind}: the server cannot create a contact from this route. Create the contact first."),
+        Msg::UnknownFieldUnusable.with("kind", kind),
     );
     None
 }
