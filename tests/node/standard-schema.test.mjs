@@ -78,6 +78,22 @@ test("createSchemas passes its options to validate: defaults, the template, and 
   assert.deepEqual(thrown.issues, [{ path: "defaultCountryCode", code: "invalid_type", message: "defaultCountryCode must be a string." }]);
 });
 
+test("createSchemas passes the locale and messages options on as they are, functions included", () => {
+  const { createSchemas, validateField } = loadWhatsjet();
+  const locale = resolveFromLinkedProject("whatsjet/locales/pt-BR");
+  const ptBR = createRequire(locale)(locale);
+  const [expected] = validateField("sendMessage", "contact.email", "x@", { locale: ptBR });
+  const { validate } = createSchemas({ locale: ptBR }).sendMessage["~standard"];
+  assert.deepEqual(validate({ phone_number: "919876543210", message_body: "hi", contact: { email: "x@" } }), {
+    issues: [{ message: expected.message, path: ["contact", "email"] }],
+  });
+  assert.notEqual(expected.message, EMAIL);
+  const messages = { required: (issue) => `${issue.path}: fill it in` };
+  assert.deepEqual(createSchemas({ messages }).sendMessage["~standard"].validate({ message_body: "hi" }), {
+    issues: [{ message: "phone_number: fill it in", path: ["phone_number"] }],
+  });
+});
+
 test("the ESM imports of whatsjet and whatsjet/validators, and the web builds, export the same schemas", async () => {
   const dir = linkedProject();
   for (const specifier of ["whatsjet", "whatsjet/validators"]) {
