@@ -74,14 +74,18 @@ test("the browser entry loads itself and sends through fetch", async () => {
       result: reply.result,
       sentTo: reply.data.phone_number,
       error,
+      schema: whatsjet.schemas.sendMessage["~standard"].validate({ phone_number: "0123", contact: { email: "x@" } }).issues.map((i) => i.path),
+      preview: client.preview("sendMessage", { phone_number: "+91 98765-43210", message_body: "Hi" }).headers.Authorization,
     };
   }, url);
   assert.deepEqual(result, {
-    exports: ["WhatsJetClient", "isWhatsJetError", "normalizePhoneNumber", "parseWebhook", "validate", "validateField", "webhookSecretMatches"],
+    exports: ["WhatsJetClient", "createSchemas", "isWhatsJetError", "normalizePhoneNumber", "parseWebhook", "schemas", "validate", "validateField", "webhookSecretMatches"],
     phone: "919876543210",
     result: "success",
     sentTo: "919876543210",
     error: { name: "WhatsJetError", code: "validation", isError: true, path: "phone_number" },
+    schema: [["phone_number"], ["message_body"], ["contact", "email"]],
+    preview: "Bearer ****",
   });
 });
 
@@ -115,15 +119,17 @@ test("the validators entry loads its own module and has no client", async () => 
       field: validators.validateField("sendMessage", "phone_number", "+91 98765-43210"),
       fieldBad: validators.validateField("createContact", "email", "no-at-sign").map((i) => `${i.path}:${i.code}`),
       valid: validators.validate("sendMessage", { phone_number: "+1 (415) 555-2671", message_body: "Hi" }).value,
+      schema: validators.createSchemas({ defaultCountryCode: "91" }).sendMessage["~standard"].validate({ phone_number: "098765 43210", message_body: "Hi" }),
       error,
       validatorsWasm: loaded.includes("/pkg/validators/whatsjet_bg.wasm"),
     };
   });
   assert.deepEqual(result, {
-    exports: ["isWhatsJetError", "normalizePhoneNumber", "parseWebhook", "validate", "validateField", "webhookSecretMatches"],
+    exports: ["createSchemas", "isWhatsJetError", "normalizePhoneNumber", "parseWebhook", "schemas", "validate", "validateField", "webhookSecretMatches"],
     field: [],
     fieldBad: ["email:invalid_email"],
     valid: { phone_number: "14155552671", message_body: "Hi" },
+    schema: { value: { phone_number: "919876543210", message_body: "Hi" } },
     error: { name: "WhatsJetError", code: "validation", path: "phone_number", issue: "invalid_phone" },
     validatorsWasm: true,
   });
