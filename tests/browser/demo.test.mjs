@@ -343,9 +343,10 @@ test("a template definition checks the form against it: what it needs blocks the
   assert.equal(await boxMsg.isHidden(), true);
   assert.equal(await box.getAttribute("aria-invalid"), null);
   assert.deepEqual(await rowNames(), ["field_1", "field_2", "header_image"]);
-  const [empty] = whatsjet.validateField("sendTemplateMessage", "header_image", "", { template });
-  assert.equal(await rowLine("header_image", ".msg"), empty.message);
-  assert.deepEqual(await panel.locator("#sendTemplateMessage-summary li").allTextContents(), [empty.message]);
+  const [missing] = expected.issues;
+  assert.equal(missing.message, "header_image is required by the template's header.");
+  assert.equal(await rowLine("header_image", ".msg"), missing.message);
+  assert.deepEqual(await panel.locator("#sendTemplateMessage-summary li").allTextContents(), [missing.message]);
   assert.equal(await rowLine("field_2", ".warn"), expected.warnings[0].message);
   assert.equal(await send.isDisabled(), true);
   assert.equal(await text("#preview-state"), "draft · 1 issue");

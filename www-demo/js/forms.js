@@ -394,6 +394,8 @@ function collect(model) {
       const key = row.keyInput.value.trim();
       const value = row.valueInput.value;
       if (!key && !value) continue;
+      // A row the template definition added is its missing parameter until filled in.
+      if (row.fromTemplate && value === "") continue;
       if (!key) {
         row.local.push({ path: set.prefix, code: "required", message: `Give this ${set.noun} a name.` });
         continue;
@@ -488,7 +490,8 @@ export function refresh(model) {
       let own = [];
       if (row.local.length) own = row.local;
       else if (key && touched) {
-        own = [...safeValidateField(model.kind, path, row.valueInput.value), ...issues.filter((i) => i.path === path)];
+        const missing = row.fromTemplate && row.valueInput.value === "";
+        own = [...(missing ? [] : safeValidateField(model.kind, path, row.valueInput.value)), ...issues.filter((i) => i.path === path)];
       }
       const messages = uniqueMessages(own);
       showLines(row.msg, messages);
