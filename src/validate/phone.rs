@@ -3,30 +3,24 @@
 //! The server looks contacts up by exact string, so `+91 98765 43210`,
 //! `0919876543210` and `919876543210` would be three contacts. Everything is
 //! normalised to the international digits without `+`.
+//!
+//! Whether the digits after the country code are a number of that country is
+//! libphonenumber's metadata compiled into one automaton over digits
+//! (`phone/data.rs`, written by `scripts/phone-data.mjs`): walking a table
+//! keeps a regex engine out of the wasm.
 
 use crate::issue::{Issue, IssueCode};
 use crate::validate::formats;
-use crate::validate::values::at;
 
-/// Assigned ITU-T E.164 country calling codes. Codes are prefix-free, so a
-/// number has at most one. Kept as sorted tables instead of a full phone
-/// metadata library (hundreds of KB of wasm) because only the prefix matters here.
-const CODES_1: &[u16] = &[1, 7];
-const CODES_2: &[u16] = &[
-    20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56,
-    57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
-];
-const CODES_3: &[u16] = &[
-    211, 212, 213, 216, 218, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233,
-    234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252,
-    253, 254, 255, 256, 257, 258, 260, 261, 262, 263, 264, 265, 266, 267, 268, 269, 290, 291, 297,
-    298, 299, 350, 351, 352, 353, 354, 355, 356, 357, 358, 359, 370, 371, 372, 373, 374, 375, 376,
-    377, 378, 379, 380, 381, 382, 383, 385, 386, 387, 389, 420, 421, 423, 500, 501, 502, 503, 504,
-    505, 506, 507, 508, 509, 590, 591, 592, 593, 594, 595, 596, 597, 598, 599, 670, 672, 673, 674,
-    675, 676, 677, 678, 679, 680, 681, 682, 683, 685, 686, 687, 688, 689, 690, 691, 692, 800, 808,
-    850, 852, 853, 855, 856, 870, 878, 880, 881, 882, 883, 886, 888, 960, 961, 962, 963, 964, 965,
-    966, 967, 968, 970, 971, 972, 973, 974, 975, 976, 977, 979, 992, 993, 994, 995, 996, 998,
-];
+mod data;
+
+/// One country calling code: where its numbers start in the automaton, and
+/// the national prefixes written after the code that are dropped (`+44 0 20…`).
+pub(crate) struct Plan {
+    code: u16,
+    start: u16,
+    strip: &'static [&'static str],
+}
 
 /// Shortest and longest number with its country code that the server accepts
 /// (the server's minimum; E.164's maximum).
@@ -34,56 +28,175 @@ pub const MIN_DIGITS: usize = 9;
 /// See [`MIN_DIGITS`].
 pub const MAX_DIGITS: usize = 15;
 
-/// The country calling code that `digits` starts with, if any.
-pub fn country_code(digits: &str) -> Option<&str> {
-    let tables: [&[u16]; 3] = [CODES_1, CODES_2, CODES_3];
-    for (len, table) in (1..=3).zip(tables) {
+/// The plan of the country calling code that `digits` starts with. Codes are
+/// prefix-free, so a number has at most one.
+fn plan(digits: &str) -> Option<(&str, &'static Plan)> {
+    (1..=3).find_map(|len| {
         let prefix = digits.get(..len)?;
         let n: u16 = prefix.parse().ok()?;
-        if table.binary_search(&n).is_ok() {
-            return Some(prefix);
-        }
-    }
-    None
+        let i = data::PLANS.binary_search_by_key(&n, |p| p.code).ok()?;
+        Some((prefix, &data::PLANS[i]))
+    })
 }
 
-/// Total digits (country code included) that numbers of some fixed-length
-/// numbering plans have; a number outside its range was most likely typed
-/// without its country code and read as another country's (`4155552671`, a
-/// US number, would be Swiss). Only plans whose lengths are settled are
-/// listed; a mismatch is a warning, not an error.
-const LENGTHS: &[(&str, u8, u8)] = &[
-    ("1", 11, 11),
-    ("7", 11, 11),
-    ("20", 11, 12),
-    ("27", 11, 11),
-    ("30", 12, 12),
-    ("31", 11, 11),
-    ("33", 11, 11),
-    ("34", 11, 11),
-    ("41", 11, 11),
-    ("44", 11, 12),
-    ("48", 11, 11),
-    ("52", 12, 13),
-    ("55", 12, 13),
-    ("61", 11, 11),
-    ("65", 10, 10),
-    ("86", 12, 13),
-    ("90", 12, 12),
-    ("91", 12, 12),
-    ("92", 11, 12),
-    ("234", 11, 13),
-    ("966", 11, 12),
-    ("971", 11, 12),
-];
+/// The country calling code that `digits` starts with, if any.
+pub fn country_code(digits: &str) -> Option<&str> {
+    plan(digits).map(|(code, _)| code)
+}
 
-/// For a normalised number of unexpected length, its country code and the
-/// lengths numbers of that code have.
-pub fn unusual_length(number: &str) -> Option<(&'static str, u8, u8)> {
-    let cc = country_code(number)?;
-    let &(code, min, max) = LENGTHS.iter().find(|(code, _, _)| *code == cc)?;
-    let n = number.len();
-    (n < usize::from(min) || n > usize::from(max)).then_some((code, min, max))
+fn accepts(state: u16) -> bool {
+    data::STATES[usize::from(state)] & 0x8000 != 0
+}
+
+/// The state after `digit`; 0 when no number continues that way.
+fn step(state: u16, digit: u8) -> u16 {
+    let mut i = usize::from(data::STATES[usize::from(state)] & 0x7fff);
+    while data::RUNS[i] >> 12 < u16::from(digit) {
+        i += 1;
+    }
+    data::RUNS[i] & 0x0fff
+}
+
+/// Walks `national` from `state`: the state reached, or where it stopped.
+fn walk(state: u16, national: &str) -> Result<u16, (usize, u16)> {
+    national.bytes().enumerate().try_fold(state, |s, (i, b)| {
+        match step(s, b - b'0') {
+            0 => Err((i, s)),
+            next => Ok(next),
+        }
+    })
+}
+
+/// The lengths (bit n: n digits in all) of the numbers reachable from `state`
+/// after `done` digits.
+fn lengths(state: u16, done: usize) -> u16 {
+    let mut mask = 0;
+    let mut level = vec![state];
+    for depth in done..=MAX_DIGITS {
+        if level.iter().any(|&s| accepts(s)) {
+            mask |= 1 << depth;
+        }
+        let mut next: Vec<u16> = level
+            .iter()
+            .flat_map(|&s| (0..10).map(move |d| step(s, d)))
+            .filter(|&s| s != 0)
+            .collect();
+        next.sort_unstable();
+        next.dedup();
+        level = next;
+    }
+    mask
+}
+
+/// Why a number is refused. Every message is written in [`message`].
+enum Reason<'a> {
+    Required,
+    Character(char),
+    PlusNotAtStart,
+    NoDigits,
+    NationalPrefix,
+    ZeroAfterInternationalPrefix,
+    TooFewDigits(usize),
+    TooManyDigits(usize),
+    NoCountryCode(&'a str),
+    /// The digits after `code` are fewer than its numbers have; `like`: than
+    /// those that begin the same way.
+    TooShort(Fit<'a>),
+    /// More digits than its numbers have.
+    TooLong(Fit<'a>),
+    /// Between the shortest and longest, but no number has that length.
+    Length(Fit<'a>),
+    /// No number of `code` begins with `begins`.
+    NotOfCountry { code: &'a str, begins: &'a str },
+}
+
+/// A national number's length against the lengths numbers of its code have.
+struct Fit<'a> {
+    code: &'a str,
+    digits: usize,
+    lengths: u16,
+    like: bool,
+}
+
+/// What a message adds for a number written without its country code.
+enum Hint {
+    None,
+    CountryCodeFirst,
+    Suggest(String),
+}
+
+/// The message of every refusal.
+fn message(path: &str, reason: &Reason, hint: &Hint) -> String {
+    let fit = |what: &str, f: &Fit| {
+        let n = f.digits;
+        let s = if n == 1 { "" } else { "s" };
+        let numbers = if f.like {
+            "numbers beginning like it"
+        } else {
+            "numbers"
+        };
+        format!(
+            "{path} {what} +{code} number: it has {n} digit{s} after the {code}, where {numbers} have {}.",
+            list(f.lengths, f.code.len()),
+            code = f.code,
+        )
+    };
+    let mut text = match reason {
+        Reason::Required => format!("{path} is required."),
+        Reason::Character(c) => format!("{path} may contain only digits, spaces, dashes, dots, parentheses and a leading +; it contains \"{c}\"."),
+        Reason::PlusNotAtStart => format!("{path} may have a + only at the start."),
+        Reason::NoDigits => format!("{path} has no digits."),
+        Reason::NationalPrefix => format!("{path} starts with 0, a national prefix: write it with its country code (such as 919876543210) or set defaultCountryCode."),
+        Reason::ZeroAfterInternationalPrefix => format!("{path} has a 0 after the international prefix: write the country code there."),
+        Reason::TooFewDigits(n) => format!(
+            "{path} has {n} digit{}; with its country code a number has {MIN_DIGITS} to {MAX_DIGITS}.",
+            if *n == 1 { "" } else { "s" }
+        ),
+        Reason::TooManyDigits(n) => format!("{path} has {n} digits; with its country code a number has at most {MAX_DIGITS}."),
+        Reason::NoCountryCode(first) => format!("{path} does not start with a country calling code ({first}…): write the number with its country code, such as 919876543210."),
+        Reason::TooShort(f) => fit("is too short for a", f),
+        Reason::TooLong(f) => fit("is too long for a", f),
+        Reason::Length(f) => fit("has the wrong length for a", f),
+        Reason::NotOfCountry { code, begins } => format!("{path} is not a +{code} number: none begins with {begins} after the {code}."),
+    };
+    match hint {
+        Hint::None => {}
+        Hint::CountryCodeFirst => text.push_str(" If it is a national number, write its country code first."),
+        Hint::Suggest(number) => {
+            text.push_str(" With the default country code it would be ");
+            text.push_str(number);
+            text.push_str(": write that if it is meant.");
+        }
+    }
+    text
+}
+
+/// National lengths from a mask of whole-number lengths: "10", "9 or 10",
+/// "7, 9 or 10", "7 to 13".
+fn list(mask: u16, code_len: usize) -> String {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for n in (0..16).filter(|n| mask & (1 << n) != 0) {
+        match spans.last_mut() {
+            Some((_, hi)) if *hi + 1 == n => *hi = n,
+            _ => spans.push((n, n)),
+        }
+    }
+    let items: Vec<String> = spans
+        .iter()
+        .map(|&(lo, hi)| {
+            let (lo, hi) = (lo - code_len, hi - code_len);
+            match hi - lo {
+                0 => lo.to_string(),
+                1 => format!("{lo} or {hi}"),
+                _ => format!("{lo} to {hi}"),
+            }
+        })
+        .collect();
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// Checks a `defaultCountryCode` option ("91" or "+91") and returns its digits.
@@ -98,17 +211,25 @@ pub fn parse_country_code(input: &str) -> Option<&str> {
 
 /// Normalises a phone number for the API: removes spaces, dashes, dots and
 /// parentheses, drops a leading `+` or `00`, replaces a single leading `0`
-/// with `default_country_code`, and checks the result is 9–15 digits
-/// starting with a country calling code. `path` names the field in the issue.
+/// with `default_country_code`, and checks the result is 9–15 digits: a
+/// country calling code, then a number of that country (libphonenumber's
+/// lengths and patterns). A national prefix written after the country code
+/// (`+44 0 20…`) is dropped. `path` names the field in the issue.
 pub fn normalize(
     input: &str,
     default_country_code: Option<&str>,
     path: &str,
 ) -> Result<String, Issue> {
-    let fail = |code, message: String| Err(Issue::new(path, code, message));
+    let refuse = |reason: Reason, hint: Hint| {
+        let code = match reason {
+            Reason::Required => IssueCode::Required,
+            _ => IssueCode::InvalidPhone,
+        };
+        Err(Issue::new(path, code, message(path, &reason, &hint)))
+    };
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return fail(IssueCode::Required, at(path, " is required."));
+        return refuse(Reason::Required, Hint::None);
     }
     // "+44 (0)20 …": the bracketed 0 is the national prefix, dialled only
     // from inside the country.
@@ -129,24 +250,12 @@ pub fn normalize(
             ' ' | '\u{a0}' | '-' | '.' | '(' | ')' | '/' => {}
             c if formats::is_invisible(c) => {}
             '+' if i == 0 => plus = true,
-            '+' => {
-                return fail(
-                    IssueCode::InvalidPhone,
-                    at(path, " may have a + only at the start."),
-                )
-            }
-            _ => {
-                return fail(
-                    IssueCode::InvalidPhone,
-                    format!(
-                        "{path} may contain only digits, spaces, dashes, dots, parentheses and a leading +; it contains \"{c}\"."
-                    ),
-                )
-            }
+            '+' => return refuse(Reason::PlusNotAtStart, Hint::None),
+            _ => return refuse(Reason::Character(c), Hint::None),
         }
     }
     if digits.is_empty() {
-        return fail(IssueCode::InvalidPhone, at(path, " has no digits."));
+        return refuse(Reason::NoDigits, Hint::None);
     }
     let international = if plus {
         digits.as_str()
@@ -159,52 +268,96 @@ pub fn normalize(
     let number = if national_zero && !plus && !digits.starts_with("00") {
         match default_country_code {
             Some(cc) => format!("{cc}{}", &international[1..]),
-            None => {
-                return fail(
-                    IssueCode::InvalidPhone,
-                    at(path, " starts with 0, a national prefix: write it with its country code (such as 919876543210) or set defaultCountryCode."),
-                )
-            }
+            None => return refuse(Reason::NationalPrefix, Hint::None),
         }
     } else if national_zero {
-        return fail(
-            IssueCode::InvalidPhone,
-            at(
-                path,
-                " has a 0 after the international prefix: write the country code there.",
-            ),
-        );
+        return refuse(Reason::ZeroAfterInternationalPrefix, Hint::None);
     } else {
         international.to_owned()
     };
+    let reason = match check(&number) {
+        Ok(valid) => return Ok(valid),
+        Err(reason) => reason,
+    };
+    // Written without its country code? Say what it would be with the
+    // default one, when that is a number; never rewrite it silently, since
+    // it may be a number of the country it reads as.
+    let hint = if plus || digits.starts_with("00") || national_zero {
+        Hint::None
+    } else if let Some(cc) = default_country_code {
+        match check(&format!("{cc}{number}")) {
+            Ok(valid) => Hint::Suggest(valid),
+            Err(_) => Hint::None,
+        }
+    } else {
+        Hint::CountryCodeFirst
+    };
+    let hint = match (&reason, hint) {
+        // A number that cannot be counted or has no country code already
+        // says to write the country code.
+        (Reason::NoCountryCode(_) | Reason::TooManyDigits(_), Hint::CountryCodeFirst) => Hint::None,
+        (_, hint) => hint,
+    };
+    refuse(reason, hint)
+}
+
+/// Checks international digits: their count, their country calling code and
+/// the national number after it. The digits to send, or why they are refused.
+fn check(number: &str) -> Result<String, Reason<'_>> {
     let n = number.len();
     if n < MIN_DIGITS {
-        return fail(
-            IssueCode::InvalidPhone,
-            format!(
-                "{path} has {n} digit{}; with its country code a number has {MIN_DIGITS} to {MAX_DIGITS}.",
-                if n == 1 { "" } else { "s" }
-            ),
-        );
+        return Err(Reason::TooFewDigits(n));
     }
     if n > MAX_DIGITS {
-        return fail(
-            IssueCode::InvalidPhone,
-            format!(
-                "{path} has {n} digits; with its country code a number has at most {MAX_DIGITS}."
-            ),
-        );
+        return Err(Reason::TooManyDigits(n));
     }
-    if country_code(&number).is_none() {
-        return fail(
-            IssueCode::InvalidPhone,
-            format!(
-                "{path} does not start with a country calling code ({}…): write the number with its country code, such as 919876543210.",
-                &number[..3]
-            ),
-        );
+    let Some((code, plan)) = plan(number) else {
+        return Err(Reason::NoCountryCode(&number[..3]));
+    };
+    let national = &number[code.len()..];
+    if walk(plan.start, national).is_ok_and(accepts) {
+        return Ok(number.to_owned());
     }
-    Ok(number)
+    // libphonenumber drops a national prefix after the country code when
+    // the rest is a number; the first prefix that matches is the one tried.
+    if let Some(prefix) = plan.strip.iter().find(|p| national.starts_with(**p)) {
+        let rest = &national[prefix.len()..];
+        if walk(plan.start, rest).is_ok_and(accepts) {
+            return Ok(format!("{code}{rest}"));
+        }
+    }
+    let all = lengths(plan.start, code.len());
+    let fit = |lengths, like| Fit {
+        code,
+        digits: national.len(),
+        lengths,
+        like,
+    };
+    if all & (1 << n) == 0 {
+        let shorter = all & ((1 << n) - 1);
+        return Err(if shorter == 0 {
+            Reason::TooShort(fit(all, false))
+        } else if shorter == all {
+            Reason::TooLong(fit(all, false))
+        } else {
+            Reason::Length(fit(all, false))
+        });
+    }
+    Err(match walk(plan.start, national) {
+        // It stopped short of a number: more digits were expected.
+        Ok(end) => Reason::TooShort(fit(lengths(end, n), true)),
+        Err((at, before)) => {
+            let ahead = lengths(before, code.len() + at);
+            if ahead & !((1 << n) - 1) == 0 {
+                Reason::TooLong(fit(ahead, true))
+            } else {
+                Reason::NotOfCountry {
+                    code,
+                    begins: &national[..=at],
+                }
+            }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -276,15 +429,6 @@ mod tests {
     }
 
     #[test]
-    fn lengths_of_fixed_plans() {
-        assert_eq!(unusual_length("4155552671"), Some(("41", 11, 11)));
-        assert_eq!(unusual_length("14155552671"), None);
-        assert_eq!(unusual_length("919876543210"), None);
-        assert_eq!(unusual_length("91987654321"), Some(("91", 12, 12)));
-        assert_eq!(unusual_length("4930901820"), None);
-    }
-
-    #[test]
     fn country_codes_are_prefix_matched() {
         assert_eq!(country_code("14155552671"), Some("1"));
         assert_eq!(country_code("79161234567"), Some("7"));
@@ -296,9 +440,21 @@ mod tests {
     }
 
     #[test]
-    fn tables_are_sorted_for_binary_search() {
-        for table in [CODES_1, CODES_2, CODES_3] {
-            assert!(table.windows(2).all(|w| w[0] < w[1]));
+    fn plans_are_sorted_for_binary_search() {
+        assert!(data::PLANS.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
+    #[test]
+    fn every_run_leads_to_a_state_and_every_state_ends_with_digit_9() {
+        for (s, &word) in data::STATES.iter().enumerate() {
+            let first = usize::from(word & 0x7fff);
+            let end = data::STATES
+                .get(s + 1)
+                .map_or(data::RUNS.len(), |w| usize::from(w & 0x7fff));
+            assert_eq!(data::RUNS[end - 1] >> 12, 9, "state {s}");
+            for &run in &data::RUNS[first..end] {
+                assert!(usize::from(run & 0x0fff) < data::STATES.len());
+            }
         }
     }
 
