@@ -384,12 +384,13 @@ function minimise(dfas) {
     }
     return map(dfa.start);
   });
-  // Moore refinement; the dead state keeps class 0.
-  let cls = acc.map((a, s) => (s === 0 ? 0 : a ? 1 : 2));
+  // Moore refinement. A state from which no number can end falls into the
+  // dead state's class, so a walk stops at the first digit that rules the
+  // number out.
+  let cls = acc.map((a) => (a ? 1 : 0));
   for (let count = 0; ; ) {
-    const keys = new Map([["dead", 0]]);
+    const keys = new Map();
     const refined = acc.map((_, s) => {
-      if (s === 0) return 0;
       const key = `${cls[s]}:${next[s].map((t) => cls[t]).join(",")}`;
       if (!keys.has(key)) keys.set(key, keys.size);
       return keys.get(key);
@@ -399,7 +400,7 @@ function minimise(dfas) {
     cls = refined;
   }
   // Number classes in breadth-first order from the starts, for stable output.
-  const order = new Map([[0, 0]]);
+  const order = new Map([[cls[0], 0]]);
   const queue = [...starts];
   const rep = new Map();
   for (let s = 0; s < acc.length; s++) if (!rep.has(cls[s])) rep.set(cls[s], s);
