@@ -10,6 +10,7 @@
 //! keeps a regex engine out of the wasm.
 
 use crate::issue::{Issue, IssueCode};
+use crate::messages::{Message, Msg};
 use crate::validate::formats;
 
 mod data;
@@ -59,12 +60,13 @@ fn step(state: u16, digit: u8) -> u16 {
 
 /// Walks `national` from `state`: the state reached, or where it stopped.
 fn walk(state: u16, national: &str) -> Result<u16, (usize, u16)> {
-    national.bytes().enumerate().try_fold(state, |s, (i, b)| {
-        match step(s, b - b'0') {
+    national
+        .bytes()
+        .enumerate()
+        .try_fold(state, |s, (i, b)| match step(s, b - b'0') {
             0 => Err((i, s)),
             next => Ok(next),
-        }
-    })
+        })
 }
 
 /// The lengths (bit n: n digits in all) of the numbers reachable from `state`
@@ -88,7 +90,7 @@ fn lengths(state: u16, done: usize) -> u16 {
     mask
 }
 
-/// Why a number is refused. Every message is written in [`message`].
+/// Why a number is refused. Every message is made in [`message`].
 enum Reason<'a> {
     Required,
     Character(char),
@@ -99,104 +101,84 @@ enum Reason<'a> {
     TooFewDigits(usize),
     TooManyDigits(usize),
     NoCountryCode(&'a str),
-    /// The digits after `code` are fewer than its numbers have; `like`: than
-    /// those that begin the same way.
+    /// Fewer digits after the code than its numbers have (or than those
+    /// that begin the same way).
     TooShort(Fit<'a>),
     /// More digits than its numbers have.
     TooLong(Fit<'a>),
-    /// Between the shortest and longest, but no number has that length.
-    Length(Fit<'a>),
-    /// No number of `code` begins with `begins`.
-    NotOfCountry { code: &'a str, begins: &'a str },
+    /// No number of the code begins with these digits.
+    NotOfCountry(&'a str),
 }
 
 /// A national number's length against the lengths numbers of its code have.
 struct Fit<'a> {
     code: &'a str,
     digits: usize,
+    /// Bit n: numbers of n digits in all, country code included.
     lengths: u16,
-    like: bool,
 }
 
-/// What a message adds for a number written without its country code.
-enum Hint {
-    None,
-    CountryCodeFirst,
-    Suggest(String),
-}
-
-/// The message of every refusal.
-fn message(path: &str, reason: &Reason, hint: &Hint) -> String {
-    let fit = |what: &str, f: &Fit| {
-        let n = f.digits;
-        let s = if n == 1 { "" } else { "s" };
-        let numbers = if f.like {
-            "numbers beginning like it"
-        } else {
-            "numbers"
-        };
-        format!(
-            "{path} {what} +{code} number: it has {n} digit{s} after the {code}, where {numbers} have {}.",
-            list(f.lengths, f.code.len()),
-            code = f.code,
-        )
-    };
-    let mut text = match reason {
-        Reason::Required => format!("{path} is required."),
-        Reason::Character(c) => format!("{path} may contain only digits, spaces, dashes, dots, parentheses and a leading +; it contains \"{c}\"."),
-        Reason::PlusNotAtStart => format!("{path} may have a + only at the start."),
-        Reason::NoDigits => format!("{path} has no digits."),
-        Reason::NationalPrefix => format!("{path} starts with 0, a national prefix: write it with its country code (such as 919876543210) or set defaultCountryCode."),
-        Reason::ZeroAfterInternationalPrefix => format!("{path} has a 0 after the international prefix: write the country code there."),
-        Reason::TooFewDigits(n) => format!(
-            "{path} has {n} digit{}; with its country code a number has {MIN_DIGITS} to {MAX_DIGITS}.",
-            if *n == 1 { "" } else { "s" }
-        ),
-        Reason::TooManyDigits(n) => format!("{path} has {n} digits; with its country code a number has at most {MAX_DIGITS}."),
-        Reason::NoCountryCode(first) => format!("{path} does not start with a country calling code ({first}…): write the number with its country code, such as 919876543210."),
-        Reason::TooShort(f) => fit("is too short for a", f),
-        Reason::TooLong(f) => fit("is too long for a", f),
-        Reason::Length(f) => fit("has the wrong length for a", f),
-        Reason::NotOfCountry { code, begins } => format!("{path} is not a +{code} number: none begins with {begins} after the {code}."),
-    };
-    match hint {
-        Hint::None => {}
-        Hint::CountryCodeFirst => text.push_str(" If it is a national number, write its country code first."),
-        Hint::Suggest(number) => {
-            text.push_str(" With the default country code it would be ");
-            text.push_str(number);
-            text.push_str(": write that if it is meant.");
-        }
+/// The message of every refusal; `suggestion`: the number with the default
+/// country code, which then says it all.
+fn message(reason: &Reason, suggestion: Option<String>) -> Message {
+    if let Some(number) = suggestion {
+        return Msg::PhoneSuggest.with("suggestion", number);
     }
-    text
+    let fit = |msg: Msg, f: &Fit| {
+        msg.with("code", f.code)
+            .with("expected", list(f.lengths, f.code.len()))
+            .with("count", f.digits)
+    };
+    match reason {
+        Reason::Required => Msg::Required.into(),
+        Reason::Character(c) => Msg::PhoneCharacter.with("character", c.to_string()),
+        Reason::PlusNotAtStart => Msg::PhonePlus.into(),
+        Reason::NoDigits => Msg::PhoneNoDigits.into(),
+        Reason::NationalPrefix => Msg::PhoneNationalZero.into(),
+        Reason::ZeroAfterInternationalPrefix => Msg::PhoneZeroAfterPrefix.into(),
+        Reason::TooFewDigits(n) => Msg::PhoneTooFewDigits
+            .with("count", *n)
+            .with("min", MIN_DIGITS)
+            .with("max", MAX_DIGITS),
+        Reason::TooManyDigits(n) => Msg::PhoneTooManyDigits
+            .with("count", *n)
+            .with("max", MAX_DIGITS),
+        Reason::NoCountryCode(start) => Msg::PhoneNoCountryCode.with("start", *start),
+        Reason::TooShort(f) => fit(Msg::PhoneTooShort, f),
+        Reason::TooLong(f) => fit(Msg::PhoneTooLong, f),
+        Reason::NotOfCountry(code) => Msg::PhoneNotOfCountry.with("code", *code),
+    }
 }
 
-/// National lengths from a mask of whole-number lengths: "10", "9 or 10",
-/// "7, 9 or 10", "7 to 13".
+/// National lengths from a mask of whole-number lengths, in digits and
+/// signs only, as a locale's sentence takes them: "10", "9, 10", "7, 9, 10",
+/// "8–13".
 fn list(mask: u16, code_len: usize) -> String {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for n in (0..16).filter(|n| mask & (1 << n) != 0) {
-        match spans.last_mut() {
-            Some((_, hi)) if *hi + 1 == n => *hi = n,
-            _ => spans.push((n, n)),
+    let mut out = String::new();
+    let mut n = 0;
+    while n < 16 {
+        if mask & (1 << n) == 0 {
+            n += 1;
+            continue;
         }
+        let mut hi = n;
+        while hi < 15 && mask & (1 << (hi + 1)) != 0 {
+            hi += 1;
+        }
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&(n - code_len).to_string());
+        if hi > n + 1 {
+            out.push('–');
+            out.push_str(&(hi - code_len).to_string());
+        } else if hi == n + 1 {
+            out.push_str(", ");
+            out.push_str(&(hi - code_len).to_string());
+        }
+        n = hi + 1;
     }
-    let items: Vec<String> = spans
-        .iter()
-        .map(|&(lo, hi)| {
-            let (lo, hi) = (lo - code_len, hi - code_len);
-            match hi - lo {
-                0 => lo.to_string(),
-                1 => format!("{lo} or {hi}"),
-                _ => format!("{lo} to {hi}"),
-            }
-        })
-        .collect();
-    match items.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
-    }
+    out
 }
 
 /// Checks a `defaultCountryCode` option ("91" or "+91") and returns its digits.
@@ -220,16 +202,16 @@ pub fn normalize(
     default_country_code: Option<&str>,
     path: &str,
 ) -> Result<String, Issue> {
-    let refuse = |reason: Reason, hint: Hint| {
+    let refuse = |reason: Reason, suggestion: Option<String>| {
         let code = match reason {
             Reason::Required => IssueCode::Required,
             _ => IssueCode::InvalidPhone,
         };
-        Err(Issue::new(path, code, message(path, &reason, &hint)))
+        Err(Issue::of(path, code, message(&reason, suggestion)))
     };
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return refuse(Reason::Required, Hint::None);
+        return refuse(Reason::Required, None);
     }
     // "+44 (0)20 …": the bracketed 0 is the national prefix, dialled only
     // from inside the country.
@@ -250,12 +232,12 @@ pub fn normalize(
             ' ' | '\u{a0}' | '-' | '.' | '(' | ')' | '/' => {}
             c if formats::is_invisible(c) => {}
             '+' if i == 0 => plus = true,
-            '+' => return refuse(Reason::PlusNotAtStart, Hint::None),
-            _ => return refuse(Reason::Character(c), Hint::None),
+            '+' => return refuse(Reason::PlusNotAtStart, None),
+            _ => return refuse(Reason::Character(c), None),
         }
     }
     if digits.is_empty() {
-        return refuse(Reason::NoDigits, Hint::None);
+        return refuse(Reason::NoDigits, None);
     }
     let international = if plus {
         digits.as_str()
@@ -268,10 +250,10 @@ pub fn normalize(
     let number = if national_zero && !plus && !digits.starts_with("00") {
         match default_country_code {
             Some(cc) => format!("{cc}{}", &international[1..]),
-            None => return refuse(Reason::NationalPrefix, Hint::None),
+            None => return refuse(Reason::NationalPrefix, None),
         }
     } else if national_zero {
-        return refuse(Reason::ZeroAfterInternationalPrefix, Hint::None);
+        return refuse(Reason::ZeroAfterInternationalPrefix, None);
     } else {
         international.to_owned()
     };
@@ -282,23 +264,11 @@ pub fn normalize(
     // Written without its country code? Say what it would be with the
     // default one, when that is a number; never rewrite it silently, since
     // it may be a number of the country it reads as.
-    let hint = if plus || digits.starts_with("00") || national_zero {
-        Hint::None
-    } else if let Some(cc) = default_country_code {
-        match check(&format!("{cc}{number}")) {
-            Ok(valid) => Hint::Suggest(valid),
-            Err(_) => Hint::None,
-        }
-    } else {
-        Hint::CountryCodeFirst
-    };
-    let hint = match (&reason, hint) {
-        // A number that cannot be counted or has no country code already
-        // says to write the country code.
-        (Reason::NoCountryCode(_) | Reason::TooManyDigits(_), Hint::CountryCodeFirst) => Hint::None,
-        (_, hint) => hint,
-    };
-    refuse(reason, hint)
+    let written_international = plus || digits.starts_with("00") || national_zero;
+    let suggestion = default_country_code
+        .filter(|_| !written_international)
+        .and_then(|cc| check(&format!("{cc}{number}")).ok());
+    refuse(reason, suggestion)
 }
 
 /// Checks international digits: their count, their country calling code and
@@ -327,34 +297,28 @@ fn check(number: &str) -> Result<String, Reason<'_>> {
         }
     }
     let all = lengths(plan.start, code.len());
-    let fit = |lengths, like| Fit {
+    let fit = |lengths| Fit {
         code,
         digits: national.len(),
         lengths,
-        like,
     };
-    if all & (1 << n) == 0 {
-        let shorter = all & ((1 << n) - 1);
-        return Err(if shorter == 0 {
-            Reason::TooShort(fit(all, false))
-        } else if shorter == all {
-            Reason::TooLong(fit(all, false))
-        } else {
-            Reason::Length(fit(all, false))
-        });
+    let shorter = all & ((1 << n) - 1);
+    if shorter == 0 && all & (1 << n) == 0 {
+        return Err(Reason::TooShort(fit(all)));
     }
+    if shorter == all {
+        return Err(Reason::TooLong(fit(all)));
+    }
+    // Within the code's lengths: numbers that begin like it say which.
     Err(match walk(plan.start, national) {
         // It stopped short of a number: more digits were expected.
-        Ok(end) => Reason::TooShort(fit(lengths(end, n), true)),
+        Ok(end) => Reason::TooShort(fit(lengths(end, n))),
         Err((at, before)) => {
             let ahead = lengths(before, code.len() + at);
             if ahead & !((1 << n) - 1) == 0 {
-                Reason::TooLong(fit(ahead, true))
+                Reason::TooLong(fit(ahead))
             } else {
-                Reason::NotOfCountry {
-                    code,
-                    begins: &national[..=at],
-                }
+                Reason::NotOfCountry(code)
             }
         }
     })
@@ -414,7 +378,7 @@ mod tests {
         );
         assert_eq!(
             err("+9198765", None).message,
-            "phone_number has 7 digits; with its country code a number has 9 to 15."
+            "phone_number has too few digits (7); with its country code a number has 9 to 15."
         );
         assert_eq!(err("9198765432101234", None).code, IssueCode::InvalidPhone);
         assert_eq!(err("91+9876543210", None).code, IssueCode::InvalidPhone);

@@ -2,7 +2,7 @@
 //! `from_phone_number_id`, a contact by number or e-mail, a team member.
 
 use super::contact;
-use crate::issue::{IssueCode, WarningCode};
+use crate::issue::IssueCode;
 use crate::json::Value;
 use crate::messages::Msg;
 use crate::validate::values::{expect_str, non_empty_str, refuse, scalar_text, take};
