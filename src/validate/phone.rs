@@ -13,15 +13,8 @@ use crate::issue::{Issue, IssueCode};
 use crate::messages::{Message, Msg};
 use crate::validate::formats;
 
+#[rustfmt::skip]
 mod data;
-
-/// One country calling code: where its numbers start in the automaton, and
-/// the national prefixes written after the code that are dropped (`+44 0 20…`).
-pub(crate) struct Plan {
-    code: u16,
-    start: u16,
-    strip: &'static [&'static str],
-}
 
 /// Shortest and longest number with its country code that the server accepts
 /// (the server's minimum; E.164's maximum).
@@ -29,14 +22,28 @@ pub const MIN_DIGITS: usize = 9;
 /// See [`MIN_DIGITS`].
 pub const MAX_DIGITS: usize = 15;
 
-/// The plan of the country calling code that `digits` starts with. Codes are
-/// prefix-free, so a number has at most one.
-fn plan(digits: &str) -> Option<(&str, &'static Plan)> {
+/// One country calling code: where its numbers start in the automaton, and
+/// the national prefixes written after the code that are dropped (`+44 0 20…`).
+struct Plan {
+    start: u16,
+    strip: &'static str,
+}
+
+/// The country calling code that `digits` starts with, and its plan. Codes
+/// are prefix-free, so a number has at most one.
+fn plan(digits: &str) -> Option<(&str, Plan)> {
     (1..=3).find_map(|len| {
         let prefix = digits.get(..len)?;
-        let n: u16 = prefix.parse().ok()?;
-        let i = data::PLANS.binary_search_by_key(&n, |p| p.code).ok()?;
-        Some((prefix, &data::PLANS[i]))
+        let n: u32 = prefix.parse().ok()?;
+        let i = data::CODES
+            .binary_search_by_key(&n, |word| word & 0x3ff)
+            .ok()?;
+        let word = data::CODES[i];
+        let plan = Plan {
+            start: (word >> 10 & 0xfff) as u16,
+            strip: data::STRIPS[(word >> 22) as usize],
+        };
+        Some((prefix, plan))
     })
 }
 
@@ -46,16 +53,24 @@ pub fn country_code(digits: &str) -> Option<&str> {
 }
 
 fn accepts(state: u16) -> bool {
-    data::STATES[usize::from(state)] & 0x8000 != 0
+    data::ACCEPT[usize::from(state >> 3)] & 1 << (state & 7) != 0
 }
 
 /// The state after `digit`; 0 when no number continues that way.
 fn step(state: u16, digit: u8) -> u16 {
-    let mut i = usize::from(data::STATES[usize::from(state)] & 0x7fff);
-    while data::RUNS[i] >> 12 < u16::from(digit) {
+    let state = usize::from(state);
+    // From the checkpoint, skip the runs of the states before this one.
+    let mut i = usize::from(data::CHECKPOINTS[state / data::STRIDE]);
+    for _ in 0..state % data::STRIDE {
+        while data::HIGH[i] >> 4 != 9 {
+            i += 1;
+        }
         i += 1;
     }
-    data::RUNS[i] & 0x0fff
+    while data::HIGH[i] >> 4 < digit {
+        i += 1;
+    }
+    u16::from(data::HIGH[i] & 0x0f) << 8 | u16::from(data::LOW[i])
 }
 
 /// Walks `national` from `state`: the state reached, or where it stopped.
@@ -69,22 +84,31 @@ fn walk(state: u16, national: &str) -> Result<u16, (usize, u16)> {
         })
 }
 
+/// A set of states.
+type States = [u64; data::STATES.div_ceil(64)];
+
 /// The lengths (bit n: n digits in all) of the numbers reachable from `state`
 /// after `done` digits.
 fn lengths(state: u16, done: usize) -> u16 {
     let mut mask = 0;
-    let mut level = vec![state];
+    let mut level: States = [0; data::STATES.div_ceil(64)];
+    level[usize::from(state / 64)] |= 1 << (state % 64);
     for depth in done..=MAX_DIGITS {
-        if level.iter().any(|&s| accepts(s)) {
-            mask |= 1 << depth;
+        let mut next: States = [0; data::STATES.div_ceil(64)];
+        for (w, &bits) in level.iter().enumerate() {
+            for b in (0..64).filter(|b| bits & 1 << b != 0) {
+                let s = (w * 64 + b) as u16;
+                if accepts(s) {
+                    mask |= 1 << depth;
+                }
+                for d in 0..10 {
+                    let t = step(s, d);
+                    next[usize::from(t / 64)] |= 1 << (t % 64);
+                }
+            }
         }
-        let mut next: Vec<u16> = level
-            .iter()
-            .flat_map(|&s| (0..10).map(move |d| step(s, d)))
-            .filter(|&s| s != 0)
-            .collect();
-        next.sort_unstable();
-        next.dedup();
+        // The dead state leads nowhere.
+        next[0] &= !1;
         level = next;
     }
     mask
@@ -290,7 +314,11 @@ fn check(number: &str) -> Result<String, Reason<'_>> {
     }
     // libphonenumber drops a national prefix after the country code when
     // the rest is a number; the first prefix that matches is the one tried.
-    if let Some(prefix) = plan.strip.iter().find(|p| national.starts_with(**p)) {
+    if let Some(prefix) = plan
+        .strip
+        .split('|')
+        .find(|p| !p.is_empty() && national.starts_with(p))
+    {
         let rest = &national[prefix.len()..];
         if walk(plan.start, rest).is_ok_and(accepts) {
             return Ok(format!("{code}{rest}"));
@@ -404,22 +432,33 @@ mod tests {
     }
 
     #[test]
-    fn plans_are_sorted_for_binary_search() {
-        assert!(data::PLANS.windows(2).all(|w| w[0].code < w[1].code));
+    fn codes_are_sorted_for_binary_search() {
+        assert!(data::CODES.windows(2).all(|w| w[0] & 0x3ff < w[1] & 0x3ff));
     }
 
     #[test]
-    fn every_run_leads_to_a_state_and_every_state_ends_with_digit_9() {
-        for (s, &word) in data::STATES.iter().enumerate() {
-            let first = usize::from(word & 0x7fff);
-            let end = data::STATES
-                .get(s + 1)
-                .map_or(data::RUNS.len(), |w| usize::from(w & 0x7fff));
-            assert_eq!(data::RUNS[end - 1] >> 12, 9, "state {s}");
-            for &run in &data::RUNS[first..end] {
-                assert!(usize::from(run & 0x0fff) < data::STATES.len());
+    fn every_state_has_runs_up_to_digit_9_leading_to_states() {
+        let ends = data::HIGH.iter().filter(|&&h| h >> 4 == 9).count();
+        assert_eq!(ends, data::STATES);
+        for s in 0..data::STATES as u16 {
+            for d in 0..10 {
+                assert!(usize::from(step(s, d)) < data::STATES);
             }
         }
+        // The dead state stays dead and accepts nothing.
+        assert!((0..10).all(|d| step(0, d) == 0) && !accepts(0));
+    }
+
+    #[test]
+    fn lengths_read_as_a_country_lists_them() {
+        assert_eq!(list(1 << 12, 2), "10");
+        assert_eq!(list(1 << 11 | 1 << 12, 2), "9, 10");
+        assert_eq!(list(1 << 9 | 1 << 11 | 1 << 12, 2), "7, 9, 10");
+        assert_eq!(list(0b11_1111 << 10, 2), "8–13");
+        let (_, uk) = plan("44").unwrap();
+        assert_eq!(list(lengths(uk.start, 2), 2), "7, 9, 10");
+        let (_, iran) = plan("98").unwrap();
+        assert_eq!(list(lengths(iran.start, 2), 2), "7, 10");
     }
 
     #[test]
