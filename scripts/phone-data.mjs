@@ -169,7 +169,14 @@ function compile(src) {
   const closure = (set) => {
     const out = new Set(set);
     const stack = [...set];
-    while (stack.length) for (const e of eps[stack.pop()]) if (!out.has(e)) out.add(e), stack.push(e);
+    while (stack.length) {
+      for (const e of eps[stack.pop()]) {
+        if (!out.has(e)) {
+          out.add(e);
+          stack.push(e);
+        }
+      }
+    }
     return [...out].sort((a, b) => a - b);
   };
   const dfa = { acc: [false], next: [Array(10).fill(0)], start: 1 };
@@ -224,8 +231,7 @@ function product(a, b, f) {
 const and = (a, b) => product(a, b, (x, y) => x && y);
 const or = (a, b) => product(a, b, (x, y) => x || y);
 const andNot = (a, b) => product(a, b, (x, y) => x && !y);
-const lengths = (list) => compile(`\\d{${list[0]}}` + list.slice(1).map((n) => `|\\d{${n}}`).join(""));
-const EVERYTHING = compile("\\d{0,}");
+const lengths = (list) => compile(list.map((n) => `\\d{${n}}`).join("|"));
 const NOTHING = { acc: [false], next: [Array(10).fill(0)], start: 0 };
 
 /** Numbers that begin with a match of `src`. */
@@ -243,7 +249,7 @@ function valid(country) {
   if (!country[11]) return general;
   let any = NOTHING;
   for (const type of country[11]) {
-    if (!type || !type[0]) continue;
+    if (!type?.[0]) continue;
     any = or(any, and(compile(type[0]), lengths(type[1] || country[3])));
   }
   return and(general, any);
@@ -270,7 +276,7 @@ function accepted(countries) {
  */
 function strips(country) {
   const list = prefixes(country);
-  if (list && list.every((p) => p.replace === "")) return list.map((p) => p.prefix);
+  if (list?.every((p) => p.replace === "")) return list.map((p) => p.prefix);
   return country[5] ? [country[5]] : [];
 }
 
@@ -306,7 +312,7 @@ function prefixes(country) {
         );
       case "group": {
         const inner = expand(n.node);
-        return inner && inner.map((x) => ({ ...x, g: { ...x.g, [n.idx]: x.s } }));
+        return inner?.map((x) => ({ ...x, g: { ...x.g, [n.idx]: x.s } }));
       }
       case "alt": {
         const out = [];
@@ -449,7 +455,9 @@ function renumber({ plans, states }) {
   order.sort((a, b) => indegree[b] - indegree[a] || a - b);
   order.unshift(0);
   const id = [];
-  order.forEach((old, i) => (id[old] = i));
+  order.forEach((old, i) => {
+    id[old] = i;
+  });
   return {
     plans: plans.map((p) => ({ ...p, start: id[p.start] })),
     states: order.map((old) => ({ acc: states[old].acc, next: states[old].next.map((t) => id[t]) })),
