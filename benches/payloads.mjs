@@ -7,7 +7,7 @@
 export const SEED = 0x5eed2024;
 
 /** mulberry32: small, fast, good enough to pick test data. */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

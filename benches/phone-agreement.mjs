@@ -19,7 +19,7 @@ import { isValidPhoneNumber as validMax } from "libphonenumber-js/max";
 import { getCountryCallingCode, isValidPhoneNumber as validMin, parsePhoneNumberFromString as parseMin } from "libphonenumber-js/min";
 import examples from "libphonenumber-js/mobile/examples";
 
-import { SEED } from "./payloads.mjs";
+import { rng, SEED } from "./payloads.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -36,17 +36,6 @@ const metadata = JSON.parse(installed);
 
 const COUNT = Number(process.argv.find((a) => a.startsWith("--count="))?.slice(8) ?? 100_000);
 
-/** mulberry32, as payloads.mjs. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(SEED);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));

@@ -314,6 +314,8 @@ fn check(number: &str) -> Result<String, Reason<'_>> {
     }
     // libphonenumber drops a national prefix after the country code when
     // the rest is a number; the first prefix that matches is the one tried.
+    // A number valid as written stays as written, so what this returns
+    // comes back unchanged when checked again.
     if let Some(prefix) = plan
         .strip
         .split('|')
