@@ -7,7 +7,7 @@
 export const SEED = 0x5eed2024;
 
 /** mulberry32: small, fast, good enough to pick test data. */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -18,7 +18,7 @@ function rng(seed) {
   };
 }
 
-/** Phone numbers as typed, by country. Some are wrong on purpose (a national 0 without defaultCountryCode). */
+/** Phone numbers as typed, by country. Some are wrong on purpose (a national 0 without defaultCountryCode, a US number without its 1). */
 export const PHONES = {
   India: [
     "+91 98765 43210",
@@ -31,7 +31,7 @@ export const PHONES = {
     "(+91) 98765 43210",
   ],
   US: ["+1 (415) 555-2671", "1-415-555-2671", "+1 415.555.2671", "001 415 555 2671", "(415) 555-2671", "1 212 555 0143"],
-  UK: ["+44 20 7946 0958", "+44 (0)20 7946 0958", "020 7946 0958", "0044 7700 900123", "447700900123", "+44 7700-900-123"],
+  UK: ["+44 20 7946 0958", "+44 (0)20 7946 0958", "020 7946 0958", "0044 7911 123456", "447911123456", "+44 7911-123-456"],
   Brazil: ["+55 11 91234-5678", "+55 (11) 91234-5678", "5511912345678", "011 91234-5678", "+55 11 1234-5678", "0055 21 98765 4321"],
   Mexico: ["+52 1 55 1234 5678", "+52 55 1234 5678", "52-55-1234-5678", "044 55 1234 5678", "+52 (55) 1234-5678", "0052 1 33 1234 5678"],
   Germany: ["+49 30 901820", "+49 (0)30 901820", "0049 30 901820", "030 901820", "+49 151 23456789", "+49 30/901820"],

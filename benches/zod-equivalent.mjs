@@ -19,13 +19,14 @@
 //
 // The phone rule: the same clean-up (spaces, dashes, dots, parentheses,
 // slashes, invisible marks, a bracketed "(0)", a leading + or 00, a national
-// leading 0 → defaultCountryCode or an error), then libphonenumber-js parses
-// "+<digits>" to recognise the country calling code, and the same 9–15
-// digits rule applies. libphonenumber-js is imported from its `/min` entry,
-// which is also what its default entry (`"libphonenumber-js"`) re-exports:
-// `parsePhoneNumberFromString` only needs the calling-code table here.
-// The value sent is the cleaned digits, not libphonenumber's E.164 (which
-// would turn Mexico's 521… into 52…, a different contact on the server).
+// leading 0 → defaultCountryCode or an error), the same 9–15 digits rule,
+// then libphonenumber-js parses "+<digits>" and `isValid()` must hold: the
+// country's lengths and national pattern, from the min metadata that
+// whatsjet's table is compiled from. libphonenumber-js is imported from its
+// `/min` entry, which is also what its default entry (`"libphonenumber-js"`)
+// re-exports. The value sent is libphonenumber's E.164 digits (the cleaned
+// digits less a national prefix written after the country code); WhatsApp's
+// form of a Mexican mobile (521 and ten digits) is taken as written.
 
 import { z } from "zod";
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
@@ -107,7 +108,12 @@ export function normalizePhone(input, defaultCountryCode) {
   if (!parsed || !number.startsWith(parsed.countryCallingCode)) {
     return fail("invalid_phone", "phone_number does not start with a country calling code.");
   }
-  return { ok: true, value: number };
+  // whatsjet checks the number against its country as isValid() does with
+  // the min metadata, and takes WhatsApp's form of a Mexican mobile too.
+  if (/^521\d{10}$/.test(number)) return { ok: true, value: number };
+  if (!parsed.isValid()) return fail("invalid_phone", "phone_number is not a number of its country.");
+  // A national prefix after the country code is dropped, as in E.164.
+  return { ok: true, value: parsed.number.slice(1) };
 }
 
 // ---------------------------------------------------------------- URLs

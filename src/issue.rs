@@ -134,8 +134,6 @@ pub enum WarningCode {
     MissingExtension,
     /// A plain-http URL; WhatsApp fetches media over https in practice.
     InsecureUrl,
-    /// A phone number whose length does not fit its country code's plan.
-    UnusualLength,
     /// Several template header kinds at once (`header_image` with
     /// `header_video`, ...): the server uses the one the template has and
     /// ignores the rest. The path is the second kind's field. A header of
@@ -190,14 +188,13 @@ impl Warning {
 impl WarningCode {
     /// Every code, in the order of the enum: the TypeScript union is
     /// generated from it.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 7] = [
         Self::HtmlStripped,
         Self::GroupsCleared,
         Self::BlankClearsValue,
         Self::IgnoredField,
         Self::MissingExtension,
         Self::InsecureUrl,
-        Self::UnusualLength,
         Self::SeveralHeaders,
     ];
 
@@ -210,7 +207,6 @@ impl WarningCode {
             Self::IgnoredField => "ignored_field",
             Self::MissingExtension => "missing_extension",
             Self::InsecureUrl => "insecure_url",
-            Self::UnusualLength => "unusual_length",
             Self::SeveralHeaders => "several_headers",
         }
     }
@@ -279,8 +275,7 @@ mod tests {
             WarningCode::IgnoredField => 3,
             WarningCode::MissingExtension => 4,
             WarningCode::InsecureUrl => 5,
-            WarningCode::UnusualLength => 6,
-            WarningCode::SeveralHeaders => 7,
+            WarningCode::SeveralHeaders => 6,
         }
     }
 

@@ -130,8 +130,6 @@ messages! {
     WarnIgnoredByTemplate "ignored_field.template" "{path} is not used by the template {template}: the server ignores it.",
     WarnExtension "missing_extension" "file_name has no extension (such as .pdf); WhatsApp shows the name as given.",
     WarnInsecureUrl "insecure_url" "{path} is a plain http URL; WhatsApp fetches media over https in practice.",
-    WarnUnusualLength "unusual_length" "{path} reads as a +{code} number, but those have {digits} digits with the country code, not {count}: if it is a national number, write its country code first.",
-    WarnUnusualLengthRange "unusual_length.range" "{path} reads as a +{code} number, but those have {min} to {max} digits with the country code, not {count}: if it is a national number, write its country code first.",
     WarnSeveralHeaders "several_headers" "{names} and {last} are headers of different kinds: a template has one header at most, so the server uses the one the template has and ignores the others.",
     WarnHeaderFieldMissing "several_headers.missing" "{path} is not given: the server refuses the request if the template's header is the {header} one.",
 }

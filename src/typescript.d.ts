@@ -619,8 +619,6 @@ export type MessageKey =
   | "ignored_field.template"
   | "missing_extension"
   | "insecure_url"
-  | "unusual_length"
-  | "unusual_length.range"
   | "several_headers"
   | "several_headers.missing";
 
@@ -632,7 +630,6 @@ export type WarningCode =
   | "ignored_field"
   | "missing_extension"
   | "insecure_url"
-  | "unusual_length"
   | "several_headers";
 
 /** Something legal that probably does not do what was meant. */

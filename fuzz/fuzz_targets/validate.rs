@@ -71,8 +71,7 @@ fuzz_target!(|data: &[u8]| {
     let payload = payload(data);
     let options = Options {
         default_country_code: Some("91".into()),
-        from_phone_number_id: None,
-        template: None,
+        ..Options::default()
     };
     for kind in Kind::ALL {
         if let Ok(valid) = validate(kind, &payload, &options) {

@@ -3,30 +3,18 @@
 //! The server looks contacts up by exact string, so `+91 98765 43210`,
 //! `0919876543210` and `919876543210` would be three contacts. Everything is
 //! normalised to the international digits without `+`.
+//!
+//! Whether the digits after the country code are a number of that country is
+//! libphonenumber's metadata compiled into one automaton over digits
+//! (`phone/data.rs`, written by `scripts/phone-data.mjs`): walking a table
+//! keeps a regex engine out of the wasm.
 
 use crate::issue::{Issue, IssueCode};
+use crate::messages::{Message, Msg};
 use crate::validate::formats;
-use crate::validate::values::at;
 
-/// Assigned ITU-T E.164 country calling codes. Codes are prefix-free, so a
-/// number has at most one. Kept as sorted tables instead of a full phone
-/// metadata library (hundreds of KB of wasm) because only the prefix matters here.
-const CODES_1: &[u16] = &[1, 7];
-const CODES_2: &[u16] = &[
-    20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56,
-    57, 58, 60, 61, 62, 63, 64, 65, 66, 81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98,
-];
-const CODES_3: &[u16] = &[
-    211, 212, 213, 216, 218, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233,
-    234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252,
-    253, 254, 255, 256, 257, 258, 260, 261, 262, 263, 264, 265, 266, 267, 268, 269, 290, 291, 297,
-    298, 299, 350, 351, 352, 353, 354, 355, 356, 357, 358, 359, 370, 371, 372, 373, 374, 375, 376,
-    377, 378, 379, 380, 381, 382, 383, 385, 386, 387, 389, 420, 421, 423, 500, 501, 502, 503, 504,
-    505, 506, 507, 508, 509, 590, 591, 592, 593, 594, 595, 596, 597, 598, 599, 670, 672, 673, 674,
-    675, 676, 677, 678, 679, 680, 681, 682, 683, 685, 686, 687, 688, 689, 690, 691, 692, 800, 808,
-    850, 852, 853, 855, 856, 870, 878, 880, 881, 882, 883, 886, 888, 960, 961, 962, 963, 964, 965,
-    966, 967, 968, 970, 971, 972, 973, 974, 975, 976, 977, 979, 992, 993, 994, 995, 996, 998,
-];
+#[rustfmt::skip]
+mod data;
 
 /// Shortest and longest number with its country code that the server accepts
 /// (the server's minimum; E.164's maximum).
@@ -34,56 +22,187 @@ pub const MIN_DIGITS: usize = 9;
 /// See [`MIN_DIGITS`].
 pub const MAX_DIGITS: usize = 15;
 
-/// The country calling code that `digits` starts with, if any.
-pub fn country_code(digits: &str) -> Option<&str> {
-    let tables: [&[u16]; 3] = [CODES_1, CODES_2, CODES_3];
-    for (len, table) in (1..=3).zip(tables) {
-        let prefix = digits.get(..len)?;
-        let n: u16 = prefix.parse().ok()?;
-        if table.binary_search(&n).is_ok() {
-            return Some(prefix);
-        }
-    }
-    None
+/// One country calling code: where its numbers start in the automaton, and
+/// the national prefixes written after the code that are dropped (`+44 0 20…`).
+struct Plan {
+    start: u16,
+    strip: &'static str,
 }
 
-/// Total digits (country code included) that numbers of some fixed-length
-/// numbering plans have; a number outside its range was most likely typed
-/// without its country code and read as another country's (`4155552671`, a
-/// US number, would be Swiss). Only plans whose lengths are settled are
-/// listed; a mismatch is a warning, not an error.
-const LENGTHS: &[(&str, u8, u8)] = &[
-    ("1", 11, 11),
-    ("7", 11, 11),
-    ("20", 11, 12),
-    ("27", 11, 11),
-    ("30", 12, 12),
-    ("31", 11, 11),
-    ("33", 11, 11),
-    ("34", 11, 11),
-    ("41", 11, 11),
-    ("44", 11, 12),
-    ("48", 11, 11),
-    ("52", 12, 13),
-    ("55", 12, 13),
-    ("61", 11, 11),
-    ("65", 10, 10),
-    ("86", 12, 13),
-    ("90", 12, 12),
-    ("91", 12, 12),
-    ("92", 11, 12),
-    ("234", 11, 13),
-    ("966", 11, 12),
-    ("971", 11, 12),
-];
+/// The country calling code that `digits` starts with, and its plan. Codes
+/// are prefix-free, so a number has at most one.
+fn plan(digits: &str) -> Option<(&str, Plan)> {
+    (1..=3).find_map(|len| {
+        let prefix = digits.get(..len)?;
+        let n: u32 = prefix.parse().ok()?;
+        let i = data::CODES
+            .binary_search_by_key(&n, |word| word & 0x3ff)
+            .ok()?;
+        let word = data::CODES[i];
+        let plan = Plan {
+            start: (word >> 10 & 0xfff) as u16,
+            strip: data::STRIPS[(word >> 22) as usize],
+        };
+        Some((prefix, plan))
+    })
+}
 
-/// For a normalised number of unexpected length, its country code and the
-/// lengths numbers of that code have.
-pub fn unusual_length(number: &str) -> Option<(&'static str, u8, u8)> {
-    let cc = country_code(number)?;
-    let &(code, min, max) = LENGTHS.iter().find(|(code, _, _)| *code == cc)?;
-    let n = number.len();
-    (n < usize::from(min) || n > usize::from(max)).then_some((code, min, max))
+/// The country calling code that `digits` starts with, if any.
+pub fn country_code(digits: &str) -> Option<&str> {
+    plan(digits).map(|(code, _)| code)
+}
+
+fn accepts(state: u16) -> bool {
+    data::ACCEPT[usize::from(state >> 3)] & 1 << (state & 7) != 0
+}
+
+/// The state after `digit`; 0 when no number continues that way.
+fn step(state: u16, digit: u8) -> u16 {
+    let state = usize::from(state);
+    // From the checkpoint, skip the runs of the states before this one.
+    let mut i = usize::from(data::CHECKPOINTS[state / data::STRIDE]);
+    for _ in 0..state % data::STRIDE {
+        while data::HIGH[i] >> 4 != 9 {
+            i += 1;
+        }
+        i += 1;
+    }
+    while data::HIGH[i] >> 4 < digit {
+        i += 1;
+    }
+    u16::from(data::HIGH[i] & 0x0f) << 8 | u16::from(data::LOW[i])
+}
+
+/// Walks `national` from `state`: the state reached, or where it stopped.
+fn walk(state: u16, national: &str) -> Result<u16, (usize, u16)> {
+    national
+        .bytes()
+        .enumerate()
+        .try_fold(state, |s, (i, b)| match step(s, b - b'0') {
+            0 => Err((i, s)),
+            next => Ok(next),
+        })
+}
+
+/// A set of states.
+type States = [u64; data::STATES.div_ceil(64)];
+
+/// The lengths (bit n: n digits in all) of the numbers reachable from `state`
+/// after `done` digits.
+fn lengths(state: u16, done: usize) -> u16 {
+    let mut mask = 0;
+    let mut level: States = [0; data::STATES.div_ceil(64)];
+    level[usize::from(state / 64)] |= 1 << (state % 64);
+    for depth in done..=MAX_DIGITS {
+        let mut next: States = [0; data::STATES.div_ceil(64)];
+        for (w, &bits) in level.iter().enumerate() {
+            for b in (0..64).filter(|b| bits & 1 << b != 0) {
+                let s = (w * 64 + b) as u16;
+                if accepts(s) {
+                    mask |= 1 << depth;
+                }
+                for d in 0..10 {
+                    let t = step(s, d);
+                    next[usize::from(t / 64)] |= 1 << (t % 64);
+                }
+            }
+        }
+        // The dead state leads nowhere.
+        next[0] &= !1;
+        level = next;
+    }
+    mask
+}
+
+/// Why a number is refused. Every message is made in [`message`].
+enum Reason<'a> {
+    Required,
+    Character(char),
+    PlusNotAtStart,
+    NoDigits,
+    NationalPrefix,
+    ZeroAfterInternationalPrefix,
+    TooFewDigits(usize),
+    TooManyDigits(usize),
+    NoCountryCode(&'a str),
+    /// Fewer digits after the code than its numbers have (or than those
+    /// that begin the same way).
+    TooShort(Fit<'a>),
+    /// More digits than its numbers have.
+    TooLong(Fit<'a>),
+    /// No number of the code begins with these digits.
+    NotOfCountry(&'a str),
+}
+
+/// A national number's length against the lengths numbers of its code have.
+struct Fit<'a> {
+    code: &'a str,
+    digits: usize,
+    /// Bit n: numbers of n digits in all, country code included.
+    lengths: u16,
+}
+
+/// The message of every refusal; `suggestion`: the number with the default
+/// country code, which then says it all.
+fn message(reason: &Reason, suggestion: Option<String>) -> Message {
+    if let Some(number) = suggestion {
+        return Msg::PhoneSuggest.with("suggestion", number);
+    }
+    let fit = |msg: Msg, f: &Fit| {
+        msg.with("code", f.code)
+            .with("expected", list(f.lengths, f.code.len()))
+            .with("count", f.digits)
+    };
+    match reason {
+        Reason::Required => Msg::Required.into(),
+        Reason::Character(c) => Msg::PhoneCharacter.with("character", c.to_string()),
+        Reason::PlusNotAtStart => Msg::PhonePlus.into(),
+        Reason::NoDigits => Msg::PhoneNoDigits.into(),
+        Reason::NationalPrefix => Msg::PhoneNationalZero.into(),
+        Reason::ZeroAfterInternationalPrefix => Msg::PhoneZeroAfterPrefix.into(),
+        Reason::TooFewDigits(n) => Msg::PhoneTooFewDigits
+            .with("count", *n)
+            .with("min", MIN_DIGITS)
+            .with("max", MAX_DIGITS),
+        Reason::TooManyDigits(n) => Msg::PhoneTooManyDigits
+            .with("count", *n)
+            .with("max", MAX_DIGITS),
+        Reason::NoCountryCode(start) => Msg::PhoneNoCountryCode.with("start", *start),
+        Reason::TooShort(f) => fit(Msg::PhoneTooShort, f),
+        Reason::TooLong(f) => fit(Msg::PhoneTooLong, f),
+        Reason::NotOfCountry(code) => Msg::PhoneNotOfCountry.with("code", *code),
+    }
+}
+
+/// National lengths from a mask of whole-number lengths, in digits and
+/// signs only, as a locale's sentence takes them: "10", "9, 10", "7, 9, 10",
+/// "8–13".
+fn list(mask: u16, code_len: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    while n < 16 {
+        if mask & (1 << n) == 0 {
+            n += 1;
+            continue;
+        }
+        let mut hi = n;
+        while hi < 15 && mask & (1 << (hi + 1)) != 0 {
+            hi += 1;
+        }
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&(n - code_len).to_string());
+        if hi > n + 1 {
+            out.push('–');
+            out.push_str(&(hi - code_len).to_string());
+        } else if hi == n + 1 {
+            out.push_str(", ");
+            out.push_str(&(hi - code_len).to_string());
+        }
+        n = hi + 1;
+    }
+    out
 }
 
 /// Checks a `defaultCountryCode` option ("91" or "+91") and returns its digits.
@@ -98,17 +217,25 @@ pub fn parse_country_code(input: &str) -> Option<&str> {
 
 /// Normalises a phone number for the API: removes spaces, dashes, dots and
 /// parentheses, drops a leading `+` or `00`, replaces a single leading `0`
-/// with `default_country_code`, and checks the result is 9–15 digits
-/// starting with a country calling code. `path` names the field in the issue.
+/// with `default_country_code`, and checks the result is 9–15 digits: a
+/// country calling code, then a number of that country (libphonenumber's
+/// lengths and patterns). A national prefix written after the country code
+/// (`+44 0 20…`) is dropped. `path` names the field in the issue.
 pub fn normalize(
     input: &str,
     default_country_code: Option<&str>,
     path: &str,
 ) -> Result<String, Issue> {
-    let fail = |code, message: String| Err(Issue::new(path, code, message));
+    let refuse = |reason: Reason, suggestion: Option<String>| {
+        let code = match reason {
+            Reason::Required => IssueCode::Required,
+            _ => IssueCode::InvalidPhone,
+        };
+        Err(Issue::of(path, code, message(&reason, suggestion)))
+    };
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return fail(IssueCode::Required, at(path, " is required."));
+        return refuse(Reason::Required, None);
     }
     // "+44 (0)20 …": the bracketed 0 is the national prefix, dialled only
     // from inside the country.
@@ -129,24 +256,12 @@ pub fn normalize(
             ' ' | '\u{a0}' | '-' | '.' | '(' | ')' | '/' => {}
             c if formats::is_invisible(c) => {}
             '+' if i == 0 => plus = true,
-            '+' => {
-                return fail(
-                    IssueCode::InvalidPhone,
-                    at(path, " may have a + only at the start."),
-                )
-            }
-            _ => {
-                return fail(
-                    IssueCode::InvalidPhone,
-                    format!(
-                        "{path} may contain only digits, spaces, dashes, dots, parentheses and a leading +; it contains \"{c}\"."
-                    ),
-                )
-            }
+            '+' => return refuse(Reason::PlusNotAtStart, None),
+            _ => return refuse(Reason::Character(c), None),
         }
     }
     if digits.is_empty() {
-        return fail(IssueCode::InvalidPhone, at(path, " has no digits."));
+        return refuse(Reason::NoDigits, None);
     }
     let international = if plus {
         digits.as_str()
@@ -159,52 +274,84 @@ pub fn normalize(
     let number = if national_zero && !plus && !digits.starts_with("00") {
         match default_country_code {
             Some(cc) => format!("{cc}{}", &international[1..]),
-            None => {
-                return fail(
-                    IssueCode::InvalidPhone,
-                    at(path, " starts with 0, a national prefix: write it with its country code (such as 919876543210) or set defaultCountryCode."),
-                )
-            }
+            None => return refuse(Reason::NationalPrefix, None),
         }
     } else if national_zero {
-        return fail(
-            IssueCode::InvalidPhone,
-            at(
-                path,
-                " has a 0 after the international prefix: write the country code there.",
-            ),
-        );
+        return refuse(Reason::ZeroAfterInternationalPrefix, None);
     } else {
         international.to_owned()
     };
+    let reason = match check(&number) {
+        Ok(valid) => return Ok(valid),
+        Err(reason) => reason,
+    };
+    // Written without its country code? Say what it would be with the
+    // default one, when that is a number; never rewrite it silently, since
+    // it may be a number of the country it reads as.
+    let written_international = plus || digits.starts_with("00") || national_zero;
+    let suggestion = default_country_code
+        .filter(|_| !written_international)
+        .and_then(|cc| check(&format!("{cc}{number}")).ok());
+    refuse(reason, suggestion)
+}
+
+/// Checks international digits: their count, their country calling code and
+/// the national number after it. The digits to send, or why they are refused.
+fn check(number: &str) -> Result<String, Reason<'_>> {
     let n = number.len();
     if n < MIN_DIGITS {
-        return fail(
-            IssueCode::InvalidPhone,
-            format!(
-                "{path} has {n} digit{}; with its country code a number has {MIN_DIGITS} to {MAX_DIGITS}.",
-                if n == 1 { "" } else { "s" }
-            ),
-        );
+        return Err(Reason::TooFewDigits(n));
     }
     if n > MAX_DIGITS {
-        return fail(
-            IssueCode::InvalidPhone,
-            format!(
-                "{path} has {n} digits; with its country code a number has at most {MAX_DIGITS}."
-            ),
-        );
+        return Err(Reason::TooManyDigits(n));
     }
-    if country_code(&number).is_none() {
-        return fail(
-            IssueCode::InvalidPhone,
-            format!(
-                "{path} does not start with a country calling code ({}…): write the number with its country code, such as 919876543210.",
-                &number[..3]
-            ),
-        );
+    let Some((code, plan)) = plan(number) else {
+        return Err(Reason::NoCountryCode(&number[..3]));
+    };
+    let national = &number[code.len()..];
+    if walk(plan.start, national).is_ok_and(accepts) {
+        return Ok(number.to_owned());
     }
-    Ok(number)
+    // libphonenumber drops a national prefix after the country code when
+    // the rest is a number; the first prefix that matches is the one tried.
+    // A number valid as written stays as written, so what this returns
+    // comes back unchanged when checked again.
+    if let Some(prefix) = plan
+        .strip
+        .split('|')
+        .find(|p| !p.is_empty() && national.starts_with(p))
+    {
+        let rest = &national[prefix.len()..];
+        if walk(plan.start, rest).is_ok_and(accepts) {
+            return Ok(format!("{code}{rest}"));
+        }
+    }
+    let all = lengths(plan.start, code.len());
+    let fit = |lengths| Fit {
+        code,
+        digits: national.len(),
+        lengths,
+    };
+    let shorter = all & ((1 << n) - 1);
+    if shorter == 0 && all & (1 << n) == 0 {
+        return Err(Reason::TooShort(fit(all)));
+    }
+    if shorter == all {
+        return Err(Reason::TooLong(fit(all)));
+    }
+    // Within the code's lengths: numbers that begin like it say which.
+    Err(match walk(plan.start, national) {
+        // It stopped short of a number: more digits were expected.
+        Ok(end) => Reason::TooShort(fit(lengths(end, n))),
+        Err((at, before)) => {
+            let ahead = lengths(before, code.len() + at);
+            if ahead & !((1 << n) - 1) == 0 {
+                Reason::TooLong(fit(ahead))
+            } else {
+                Reason::NotOfCountry(code)
+            }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -261,7 +408,7 @@ mod tests {
         );
         assert_eq!(
             err("+9198765", None).message,
-            "phone_number has 7 digits; with its country code a number has 9 to 15."
+            "phone_number has too few digits (7); with its country code a number has 9 to 15."
         );
         assert_eq!(err("9198765432101234", None).code, IssueCode::InvalidPhone);
         assert_eq!(err("91+9876543210", None).code, IssueCode::InvalidPhone);
@@ -276,15 +423,6 @@ mod tests {
     }
 
     #[test]
-    fn lengths_of_fixed_plans() {
-        assert_eq!(unusual_length("4155552671"), Some(("41", 11, 11)));
-        assert_eq!(unusual_length("14155552671"), None);
-        assert_eq!(unusual_length("919876543210"), None);
-        assert_eq!(unusual_length("91987654321"), Some(("91", 12, 12)));
-        assert_eq!(unusual_length("4930901820"), None);
-    }
-
-    #[test]
     fn country_codes_are_prefix_matched() {
         assert_eq!(country_code("14155552671"), Some("1"));
         assert_eq!(country_code("79161234567"), Some("7"));
@@ -296,10 +434,33 @@ mod tests {
     }
 
     #[test]
-    fn tables_are_sorted_for_binary_search() {
-        for table in [CODES_1, CODES_2, CODES_3] {
-            assert!(table.windows(2).all(|w| w[0] < w[1]));
+    fn codes_are_sorted_for_binary_search() {
+        assert!(data::CODES.windows(2).all(|w| w[0] & 0x3ff < w[1] & 0x3ff));
+    }
+
+    #[test]
+    fn every_state_has_runs_up_to_digit_9_leading_to_states() {
+        let ends = data::HIGH.iter().filter(|&&h| h >> 4 == 9).count();
+        assert_eq!(ends, data::STATES);
+        for s in 0..data::STATES as u16 {
+            for d in 0..10 {
+                assert!(usize::from(step(s, d)) < data::STATES);
+            }
         }
+        // The dead state stays dead and accepts nothing.
+        assert!((0..10).all(|d| step(0, d) == 0) && !accepts(0));
+    }
+
+    #[test]
+    fn lengths_read_as_a_country_lists_them() {
+        assert_eq!(list(1 << 12, 2), "10");
+        assert_eq!(list(1 << 11 | 1 << 12, 2), "9, 10");
+        assert_eq!(list(1 << 9 | 1 << 11 | 1 << 12, 2), "7, 9, 10");
+        assert_eq!(list(0b11_1111 << 10, 2), "8–13");
+        let (_, uk) = plan("44").unwrap();
+        assert_eq!(list(lengths(uk.start, 2), 2), "7, 9, 10");
+        let (_, iran) = plan("98").unwrap();
+        assert_eq!(list(lengths(iran.start, 2), 2), "7, 10");
     }
 
     #[test]

@@ -6,14 +6,6 @@ use crate::issue::{IssueCode, WarningCode};
 use crate::json::{Map, Value};
 use crate::messages::{Message, Msg};
 
-/// `path` followed by `rest`, for the phone number messages.
-pub(super) fn at(path: &str, rest: &str) -> String {
-    let mut s = String::with_capacity(path.len() + rest.len());
-    s.push_str(path);
-    s.push_str(rest);
-    s
-}
-
 /// Records an issue of the field being checked, which then has no value.
 pub(super) fn refuse<T>(
     ctx: &mut Ctx,

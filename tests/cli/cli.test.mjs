@@ -101,7 +101,7 @@ function recipientsCsv() {
 const SEND_ARGS = ["--template", "order_update", "--language", "en_US", "--map", "field_1=first_name", "--map", "field_2=order"];
 
 const INVALID_REPORT = `5 invalid rows, not sent:
-  row 12, column phone_number: phone_number has 5 digits; with its country code a number has 9 to 15.
+  row 12, column phone_number: phone_number has too few digits (5); with its country code a number has 9 to 15.
   row 27, column first_name: field_1 must not be empty.
   row 52, column phone_number: phone_number is required.
   row 77, column phone_number: phone_number may contain only digits, spaces, dashes, dots, parentheses and a leading +; it contains "n".

@@ -120,7 +120,7 @@ describe("validate", () => {
     validated("sendMediaMessage", { phone_number: "12345", media_type: "gif" }, undefined, {
       ok: false,
       issues: [
-        { path: "phone_number", code: "invalid_phone", message: "phone_number has 5 digits; with its country code a number has 9 to 15." },
+        { path: "phone_number", code: "invalid_phone", message: "phone_number has too few digits (5); with its country code a number has 9 to 15." },
         { path: "media_type", code: "invalid_choice", message: 'media_type must be one of image, video, audio, document; got "gif".' },
         { path: "media_url", code: "required", message: "media_url is required." },
       ],
@@ -344,7 +344,7 @@ describe("normalizePhoneNumber", () => {
   }
 
   for (const [input, cc, issue] of [
-    ["12345", undefined, { path: "phone_number", code: "invalid_phone", message: "phone_number has 5 digits; with its country code a number has 9 to 15." }],
+    ["12345", undefined, { path: "phone_number", code: "invalid_phone", message: "phone_number has too few digits (5); with its country code a number has 9 to 15." }],
     [
       "0987654321",
       undefined,
@@ -574,7 +574,7 @@ describe("hostile arguments", () => {
 
   test("normalizePhoneNumber: a 1,000,000-digit number", () => {
     validationError(() => whatsjet.normalizePhoneNumber(BIG), [
-      { path: "phone_number", code: "invalid_phone", message: "phone_number has 1000000 digits; with its country code a number has at most 15." },
+      { path: "phone_number", code: "invalid_phone", message: "phone_number has too many digits (1000000); with its country code a number has at most 15." },
     ]);
     assertStillWorks();
   });

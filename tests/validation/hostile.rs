@@ -187,7 +187,7 @@ fn a_million_digit_phone_and_coordinate_are_refused_cleanly() {
     let issue = normalized_phone(&digits, &no_options()).unwrap_err();
     assert_eq!(
         issue.message,
-        "phone_number has 1000000 digits; with its country code a number has at most 15."
+        "phone_number has too many digits (1000000); with its country code a number has at most 15."
     );
     let e = invalid(
         Kind::SendTemplateMessage,

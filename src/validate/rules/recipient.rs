@@ -2,32 +2,18 @@
 //! `from_phone_number_id`, a contact by number or e-mail, a team member.
 
 use super::contact;
-use crate::issue::{IssueCode, WarningCode};
+use crate::issue::IssueCode;
 use crate::json::Value;
 use crate::messages::Msg;
 use crate::validate::values::{expect_str, non_empty_str, refuse, scalar_text, take};
 use crate::validate::{phone, Ctx};
 
-/// A phone number, normalised to international digits; a length that does
-/// not fit its country is a warning.
+/// A phone number, normalised to international digits.
 pub(super) fn phone(ctx: &mut Ctx, path: &str, value: &mut Value) -> Option<Value> {
     let s = expect_str(ctx, path, value)?;
     let cc = ctx.options.default_country_code.as_deref();
     match phone::normalize(s, cc, path) {
-        Ok(n) => {
-            if let Some((code, min, max)) = phone::unusual_length(&n) {
-                let message = if min == max {
-                    Msg::WarnUnusualLength.with("digits", usize::from(min))
-                } else {
-                    Msg::WarnUnusualLengthRange
-                        .with("min", usize::from(min))
-                        .with("max", usize::from(max))
-                };
-                let message = message.with("code", code).with("count", n.len());
-                ctx.warn(path, WarningCode::UnusualLength, message);
-            }
-            Some(Value::String(n))
-        }
+        Ok(n) => Some(Value::String(n)),
         Err(issue) => {
             ctx.issues.push(issue);
             None
