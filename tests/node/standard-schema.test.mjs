@@ -15,7 +15,7 @@ import { FieldApi, FormApi } from "@tanstack/form-core";
 import { PKG_DIR, assertWhatsJetError, linkedProject, loadWhatsjet, resolveFromLinkedProject } from "./helpers.mjs";
 
 const EMAIL = "contact.email must be an e-mail address such as name@example.com.";
-const SHORT_PHONE = "phone_number has 5 digits; with its country code a number has 9 to 15.";
+const SHORT_PHONE = "phone_number has too few digits (5); with its country code a number has 9 to 15.";
 const LONG_BUTTON = "buttons.2 must be at most 20 characters; it has 21.";
 const interactive = { phone_number: "919876543210", body_text: "Pick one", buttons: ["Yes", "No", "x".repeat(21)] };
 
