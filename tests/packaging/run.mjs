@@ -83,6 +83,7 @@ const EXPECTED_FILES = [
   "browser/index.js",
   "deno/index.js",
   "deno/validators.js",
+  ...["en", "es", "hi", "id", "pt-BR"].flatMap((lang) => [".cjs", ".d.cts", ".d.ts", ".js"].map((ext) => `locales/${lang}${ext}`)),
   "node/package.json",
   "node/whatsjet.d.ts",
   "node/whatsjet.js",
@@ -177,7 +178,9 @@ async function main() {
     }
     assert.deepEqual(files, EXPECTED_FILES);
     for (const target of [...exportTargets(pkgJson.exports), pkgJson.main, pkgJson.module, pkgJson.types]) {
-      assert.ok(files.includes(target.replace(/^\.\//, "")), `${target} (from package.json) is not in the tarball`);
+      // A pattern (`./locales/*.js`) must match some file.
+      const pattern = new RegExp(`^${target.replace(/^\.\//, "").replace(/[.]/g, "\\.").replace("*", "[^/]+")}$`);
+      assert.ok(files.some((f) => pattern.test(f)), `${target} (from package.json) is not in the tarball`);
     }
     return `${files.length} files`;
   });
@@ -189,6 +192,7 @@ async function main() {
     writeFileSync(
       join(dir, "index.js"),
       `const { WhatsJetClient, validate, normalizePhoneNumber } = require("whatsjet");
+if (require("whatsjet/locales/pt-BR").locale !== "pt-BR") throw new Error("require of whatsjet/locales/pt-BR");
 if (!require.resolve("whatsjet").endsWith(require("path").join("node", "whatsjet.js"))) throw new Error("resolved " + require.resolve("whatsjet"));
 ${SCRIPT_BODY}`,
     );
@@ -210,10 +214,12 @@ console.log("web", webNormalize("+44 20 7946 0958"));
 // In Node, "whatsjet/validators" is the same module as "whatsjet".
 const validators = await import("whatsjet/validators");
 console.log("validators", validators.validate === validate, validators.normalizePhoneNumber("+1 (415) 555-2671"));
+const { default: es } = await import("whatsjet/locales/es");
+console.log("locale", es.locale, validate("sendMessage", { phone_number: "919876543210" }, { locale: es }).issues[0].message);
 `,
     );
     const out = run(process.execPath, ["index.mjs"], dir).trimEnd();
-    assert.equal(out, `${EXPECTED_LINE}\nweb 442079460958\nvalidators true 14155552671`);
+    assert.equal(out, `${EXPECTED_LINE}\nweb 442079460958\nvalidators true 14155552671\nlocale es message_body es obligatorio.`);
     return out.replaceAll("\n", " | ");
   });
 
