@@ -49,12 +49,21 @@ impl Number {
     /// The value when it is a whole number written without fraction or
     /// exponent (`5`, not `5.0` or `5e0`).
     pub fn as_u64(&self) -> Option<u64> {
-        if self.0.bytes().all(|b| b.is_ascii_digit()) {
-            self.0.parse().ok()
-        } else {
-            None
-        }
+        decimal(&self.0)
     }
+}
+
+/// The value of `text` when it is only ASCII digits (at least one) and fits
+/// a `u64`. The core's one reading of whole numbers: each integer type read
+/// with `str::parse` adds its own copy of the parser to the wasm module.
+pub fn decimal(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |n, b| {
+        let digit = (b as char).to_digit(10)?;
+        n.checked_mul(10)?.checked_add(u64::from(digit))
+    })
 }
 
 /// An object: keys in the order they came, like a JavaScript object.
@@ -840,6 +849,19 @@ mod tests {
         assert_eq!(n("22.0").as_u64(), None);
         assert_eq!(n("-3").as_u64(), None);
         assert_eq!(n("1e+21").as_str(), "1e+21");
+        assert_eq!(n("18446744073709551615").as_u64(), Some(u64::MAX));
+        assert_eq!(n("18446744073709551616").as_u64(), None);
+    }
+
+    #[test]
+    fn decimals_are_digits_only() {
+        assert_eq!(decimal("0"), Some(0));
+        assert_eq!(decimal("007"), Some(7));
+        assert_eq!(decimal("131030"), Some(131_030));
+        assert_eq!(decimal("18446744073709551615"), Some(u64::MAX));
+        for bad in ["", "+1", "-1", " 1", "1 ", "1.0", "1e3", "١", "99999999999999999999"] {
+            assert_eq!(decimal(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -16,10 +16,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::answer::MAX_ANSWER_BYTES;
+use crate::answer::{MAX_ANSWER_BYTES, TOO_LARGE};
 use crate::call::{Failure, Request, Response, Transport};
 use crate::error::Error;
-use crate::retry;
+use crate::{json, retry};
 
 /// The transport of one call: the client's headers and the call's signal.
 pub struct Fetch {
@@ -225,13 +225,15 @@ async fn fetch(
     let too_large = || {
         Failure::from(Error::InvalidResponse {
             status,
-            message: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+            message: TOO_LARGE.to_owned(),
         })
     };
-    let declared: Option<usize> = headers
-        .get("content-length")
-        .and_then(|v| v.trim().parse().ok());
-    if declared.is_some_and(|n| n > MAX_ANSWER_BYTES) {
+    // `usize::from_str` took a leading `+` too.
+    let declared = headers.get("content-length").and_then(|v| {
+        let v = v.trim();
+        json::decimal(v.strip_prefix('+').unwrap_or(v))
+    });
+    if declared.is_some_and(|n| n > MAX_ANSWER_BYTES as u64) {
         // Close the connection instead of downloading what will be refused
         // (aborting, unlike `body.cancel()`, leaves no promise to reject).
         abort.controller.abort();
