@@ -859,7 +859,17 @@ mod tests {
         assert_eq!(decimal("007"), Some(7));
         assert_eq!(decimal("131030"), Some(131_030));
         assert_eq!(decimal("18446744073709551615"), Some(u64::MAX));
-        for bad in ["", "+1", "-1", " 1", "1 ", "1.0", "1e3", "١", "99999999999999999999"] {
+        for bad in [
+            "",
+            "+1",
+            "-1",
+            " 1",
+            "1 ",
+            "1.0",
+            "1e3",
+            "١",
+            "99999999999999999999",
+        ] {
             assert_eq!(decimal(bad), None, "{bad:?}");
         }
     }
