@@ -7,8 +7,6 @@
 //! `JSON.parse` does) without a map type, and numbers keep the text they
 //! were written with, so no float formatting code is linked either.
 
-use std::fmt::Write as _;
-
 /// Deepest nesting accepted; deeper input is refused rather than recursed into.
 pub const MAX_DEPTH: usize = 128;
 
@@ -619,7 +617,10 @@ impl ToJson for str {
                 _ => "",
             };
             if escape.is_empty() {
-                let _ = write!(out, "\\u{:04x}", b);
+                // Only bytes below 0x20 are left; written by hand rather
+                // than through `{:04x}`, which links hex formatting.
+                out.push_str(if b < 0x10 { "\\u000" } else { "\\u001" });
+                out.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
             } else {
                 out.push_str(escape);
             }
@@ -914,6 +915,10 @@ mod tests {
     #[test]
     fn writes_control_characters_escaped() {
         assert_eq!(Value::from("a\u{1}b\t").to_json_string(), r#""a\u0001b\t""#);
+        assert_eq!(
+            Value::from("\u{0}\u{8}\u{c}\u{f}\u{10}\u{1a}\u{1f} ").to_json_string(),
+            r#""\u0000\u0008\u000c\u000f\u0010\u001a\u001f ""#
+        );
         let mut out = String::new();
         ObjectWriter::new(&mut out)
             .field("ok", &true)
