@@ -6,7 +6,7 @@
 //! for people and is never branched on, except to tell the token and vendor
 //! checks (which have no other mark) from other refusals.
 
-use crate::json::{Map, Value};
+use crate::json::{decimal, Map, Value};
 
 use crate::error::Error;
 use crate::issue::{Issue, IssueCode};
@@ -15,6 +15,10 @@ use crate::routes::Route;
 /// Answers larger than this are refused unread: no answer of the API comes
 /// near it, and parsing an unbounded body could exhaust memory.
 pub const MAX_ANSWER_BYTES: usize = 1 << 20;
+
+/// Why an answer over [`MAX_ANSWER_BYTES`] is refused; written out rather
+/// than formatted, as the transport says it too.
+pub const TOO_LARGE: &str = "the answer is larger than 1048576 bytes";
 
 /// What the transport read off the wire.
 #[derive(Clone, Copy, Debug)]
@@ -35,7 +39,7 @@ pub fn parse(answer: &Answer, now_ms: f64) -> Result<Value, Error> {
     if answer.body.len() > MAX_ANSWER_BYTES {
         return Err(Error::InvalidResponse {
             status,
-            message: format!("the answer is larger than {} bytes", MAX_ANSWER_BYTES),
+            message: TOO_LARGE.to_owned(),
         });
     }
     let json: Option<Value> = crate::json::parse(answer.body.trim_start_matches('\u{feff}')).ok();
@@ -175,10 +179,10 @@ pub fn whatsapp_code(message: &str) -> Option<u32> {
     let rest = &message[start..];
     let end = rest.find(')')?;
     let digits = &rest[..end];
-    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.len() > 9 {
         return None;
     }
-    digits.parse().ok()
+    decimal(digits).map(|n| n as u32)
 }
 
 /// Laravel's `errors` object (`{"contact.email": ["The …"]}`) as issues with
@@ -235,7 +239,7 @@ fn laravel_code(path: &str, message: &str) -> IssueCode {
 pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        let secs: u64 = value.parse().unwrap_or(u64::MAX);
+        let secs = decimal(value).unwrap_or(u64::MAX);
         return Some(secs.saturating_mul(1000));
     }
     let at_ms = http_date_ms(value)?;
@@ -256,7 +260,7 @@ fn http_date_ms(value: &str) -> Option<f64> {
         return None;
     };
     let number = |s: &str, len: usize| -> Option<i64> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+        (s.len() == len).then(|| decimal(s))?.map(|n| n as i64)
     };
     let (day, year) = (number(day, 2)?, number(year, 4)?);
     let month = MONTHS.iter().position(|m| m == month)? as i64 + 1;
@@ -297,6 +301,18 @@ mod tests {
         assert_eq!(whatsapp_code("no code"), None);
         assert_eq!(whatsapp_code("(#abc)"), None);
         assert_eq!(whatsapp_code("(#"), None);
+        assert_eq!(whatsapp_code("(#)"), None);
+        assert_eq!(whatsapp_code("(#+131030)"), None);
+        assert_eq!(whatsapp_code("(#999999999)"), Some(999_999_999));
+        assert_eq!(whatsapp_code("(#1000000000)"), None);
+    }
+
+    #[test]
+    fn the_size_refusal_names_the_limit() {
+        assert_eq!(
+            TOO_LARGE,
+            format!("the answer is larger than {MAX_ANSWER_BYTES} bytes")
+        );
     }
 
     #[test]

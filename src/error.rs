@@ -189,7 +189,7 @@ pub enum Error {
         whatsapp_code: Option<u32>,
     },
     /// The server says what the call asked about does not exist.
-    #[error("not found{}", if .server_message.is_empty() { String::new() } else { format!(": {server_message}") })]
+    #[error("not found{}{server_message}", if .server_message.is_empty() { "" } else { ": " })]
     NotFound {
         /// The HTTP status (200 for "Message not found.", 404 for a campaign).
         status: u16,

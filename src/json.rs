@@ -7,8 +7,6 @@
 //! `JSON.parse` does) without a map type, and numbers keep the text they
 //! were written with, so no float formatting code is linked either.
 
-use std::fmt::Write as _;
-
 /// Deepest nesting accepted; deeper input is refused rather than recursed into.
 pub const MAX_DEPTH: usize = 128;
 
@@ -49,12 +47,21 @@ impl Number {
     /// The value when it is a whole number written without fraction or
     /// exponent (`5`, not `5.0` or `5e0`).
     pub fn as_u64(&self) -> Option<u64> {
-        if self.0.bytes().all(|b| b.is_ascii_digit()) {
-            self.0.parse().ok()
-        } else {
-            None
-        }
+        decimal(&self.0)
     }
+}
+
+/// The value of `text` when it is only ASCII digits (at least one) and fits
+/// a `u64`. The core's one reading of whole numbers: each integer type read
+/// with `str::parse` adds its own copy of the parser to the wasm module.
+pub fn decimal(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |n, b| {
+        let digit = (b as char).to_digit(10)?;
+        n.checked_mul(10)?.checked_add(u64::from(digit))
+    })
 }
 
 /// An object: keys in the order they came, like a JavaScript object.
@@ -610,7 +617,10 @@ impl ToJson for str {
                 _ => "",
             };
             if escape.is_empty() {
-                let _ = write!(out, "\\u{:04x}", b);
+                // Only bytes below 0x20 are left; written by hand rather
+                // than through `{:04x}`, which links hex formatting.
+                out.push_str(if b < 0x10 { "\\u000" } else { "\\u001" });
+                out.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
             } else {
                 out.push_str(escape);
             }
@@ -840,6 +850,29 @@ mod tests {
         assert_eq!(n("22.0").as_u64(), None);
         assert_eq!(n("-3").as_u64(), None);
         assert_eq!(n("1e+21").as_str(), "1e+21");
+        assert_eq!(n("18446744073709551615").as_u64(), Some(u64::MAX));
+        assert_eq!(n("18446744073709551616").as_u64(), None);
+    }
+
+    #[test]
+    fn decimals_are_digits_only() {
+        assert_eq!(decimal("0"), Some(0));
+        assert_eq!(decimal("007"), Some(7));
+        assert_eq!(decimal("131030"), Some(131_030));
+        assert_eq!(decimal("18446744073709551615"), Some(u64::MAX));
+        for bad in [
+            "",
+            "+1",
+            "-1",
+            " 1",
+            "1 ",
+            "1.0",
+            "1e3",
+            "١",
+            "99999999999999999999",
+        ] {
+            assert_eq!(decimal(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
@@ -882,6 +915,10 @@ mod tests {
     #[test]
     fn writes_control_characters_escaped() {
         assert_eq!(Value::from("a\u{1}b\t").to_json_string(), r#""a\u0001b\t""#);
+        assert_eq!(
+            Value::from("\u{0}\u{8}\u{c}\u{f}\u{10}\u{1a}\u{1f} ").to_json_string(),
+            r#""\u0000\u0008\u000c\u000f\u0010\u001a\u001f ""#
+        );
         let mut out = String::new();
         ObjectWriter::new(&mut out)
             .field("ok", &true)

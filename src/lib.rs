@@ -6,7 +6,7 @@
 //! [`call::Transport`] trait) and the reading of the server's answers. On
 //! `wasm32` the `bindings` module exports it to JavaScript as
 //! `WhatsJetClient` and standalone validators, and only converts; its
-//! `transport` implements [`call::Transport`] with `fetch` through gloo-net.
+//! `transport` implements [`call::Transport`] with `fetch`.
 //! The `client` feature (on by default) brings `WhatsJetClient` and the
 //! transport; without it the module has only the validators.
 #![deny(missing_docs)]

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::client::{promise, read_signal, reply_js, Client, Open};
 use super::transport::Fetch;
-use super::{read_json, read_options, throw, to_js, to_js_error};
+use super::{read_json, read_options, throw, to_js_error};
 use crate::bulk::{self, Outcome, Pace};
 use crate::call::{self, Request};
 use crate::config::{self, CallSettings};
@@ -41,10 +41,17 @@ impl Client {
                 let outcome = outcome_js(index, outcome);
                 out.set(index as u32, outcome.clone());
                 if let Some(f) = &run.on_progress {
-                    let counts = to_js(&format!(
-                        r#"{{"done":{},"total":{},"sent":{},"failed":{}}}"#,
-                        p.done, p.total, p.sent, p.failed
-                    ));
+                    // Set one by one: formatting the numbers into JSON costs
+                    // the module more.
+                    let counts = Object::new();
+                    for (key, value) in [
+                        ("done", p.done),
+                        ("total", p.total),
+                        ("sent", p.sent),
+                        ("failed", p.failed),
+                    ] {
+                        let _ = Reflect::set(&counts, &key.into(), &(value as u32).into());
+                    }
                     let _ = Reflect::set(&counts, &"outcome".into(), &outcome);
                     // A throwing callback must not stop the sends.
                     let _ = f.call1(&JsValue::UNDEFINED, &counts);

@@ -1,14 +1,16 @@
 //! The core's [`Transport`] in JS: a request sent with the global `fetch`
-//! (headers and answer through gloo-net's types), bounded by the caller's
+//! (headers and answer through web-sys's types), bounded by the caller's
 //! `AbortSignal` and a time limit, handing back status, `Retry-After` and
 //! body for [`crate::answer::parse`] to judge (a non-2xx status is not an
 //! error here); the abortable wait between two attempts; the clock and
 //! `Math.random`. A failure keeps what JS gave as its `cause`.
 //!
-//! gloo-net's own `send()` and `text()` are not used: they turn a rejection
-//! that is not an `Error` (as `controller.abort("reason")` gives) into a
-//! panic, drop the `cause` that tells a refused connection from a broken
-//! one, and send a `Request` object, whose body Node's fetch streams.
+//! Not through gloo-net: its `send()` and `text()` turn a rejection that is
+//! not an `Error` (as `controller.abort("reason")` gives) into a panic, drop
+//! the `cause` that tells a refused connection from a broken one, and send
+//! a `Request` object, whose body Node's fetch streams; what was left of it
+//! (the status and two headers) cost the module 0.4 KB gzip more than
+//! web-sys alone (benches/size-check.mjs).
 
 use js_sys::{Function, JsString, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -16,10 +18,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::answer::MAX_ANSWER_BYTES;
+use crate::answer::{MAX_ANSWER_BYTES, TOO_LARGE};
 use crate::call::{Failure, Request, Response, Transport};
 use crate::error::Error;
-use crate::retry;
+use crate::{json, retry};
 
 /// The transport of one call: the client's headers and the call's signal.
 pub struct Fetch {
@@ -214,26 +216,28 @@ async fn fetch(
         .await
         .map_err(failed)?;
     let raw: web_sys::Response = raw.unchecked_into();
-    // `Clone::clone`: web-sys also has `Response::clone`, the JS method.
-    let response = gloo_net::http::Response::from(Clone::clone(&raw));
-    let status = response.status();
-    let headers = response.headers();
+    let status = raw.status();
+    let headers = raw.headers();
+    // `Headers.get` throws only for a name that is not a header name.
+    let header = |name: &str| headers.get(name).ok().flatten();
     let too_large = || {
         Failure::from(Error::InvalidResponse {
             status,
-            message: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+            message: TOO_LARGE.to_owned(),
         })
     };
-    let declared: Option<usize> = headers
-        .get("content-length")
-        .and_then(|v| v.trim().parse().ok());
-    if declared.is_some_and(|n| n > MAX_ANSWER_BYTES) {
+    // `usize::from_str` took a leading `+` too.
+    let declared = header("content-length").and_then(|v| {
+        let v = v.trim();
+        json::decimal(v.strip_prefix('+').unwrap_or(v))
+    });
+    if declared.is_some_and(|n| n > MAX_ANSWER_BYTES as u64) {
         // Close the connection instead of downloading what will be refused
         // (aborting, unlike `body.cancel()`, leaves no promise to reject).
         abort.controller.abort();
         return Err(too_large());
     }
-    let retry_after = headers.get("retry-after");
+    let retry_after = header("retry-after");
     let text = raw.text().map_err(failed)?;
     let text: JsString = JsFuture::from(text).await.map_err(failed)?.unchecked_into();
     // Measured before it is copied into wasm memory, which never shrinks.
@@ -296,13 +300,18 @@ fn network_error(raw: &JsValue) -> Error {
 async fn sleep(ms: u64, signal: Option<&AbortSignal>) -> Result<(), Error> {
     let mut timer = JsValue::UNDEFINED;
     let mut wake: Option<Function> = None;
-    let wait = Promise::new(&mut |resolve, _| {
-        timer = set_timeout(&resolve, ms as f64);
-        if let Some(s) = signal {
-            let _ = s.add_event_listener_with_callback("abort", &resolve);
-        }
-        wake = Some(resolve);
-    });
+    // `new_typed`, as js-sys's futures use, so that the module imports one
+    // `Promise` constructor rather than two.
+    let wait = Promise::new_typed(
+        &mut |resolve: Function<fn(JsValue) -> js_sys::Undefined>, _| {
+            let resolve: Function = resolve.unchecked_into();
+            timer = set_timeout(&resolve, ms as f64);
+            if let Some(s) = signal {
+                let _ = s.add_event_listener_with_callback("abort", &resolve);
+            }
+            wake = Some(resolve);
+        },
+    );
     if !is_aborted(signal) {
         let _ = JsFuture::from(wait).await;
     }
