@@ -387,7 +387,9 @@ pub(crate) fn throw(error: Error) -> JsValue {
 }
 
 /// A WhatsJet webhook body (text or parsed) as an event with `type`, `[]`
-/// made `null`; anything else throws a `validation` error.
+/// made `null`; anything else throws a `validation` error. Webhooks are
+/// read on servers, so the validators-only build, for forms, leaves it out.
+#[cfg(feature = "client")]
 #[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookEvent")]
 pub fn parse_webhook_js(
     #[wasm_bindgen(unchecked_param_type = "string | object")] body: JsValue,
@@ -405,6 +407,7 @@ pub fn parse_webhook_js(
 
 /// Whether `received` is the secret `expected`, in constant time; an
 /// empty `expected` throws a `config` error.
+#[cfg(feature = "client")]
 #[wasm_bindgen(js_name = webhookSecretMatches)]
 pub fn webhook_secret_matches_js(
     #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] received: JsValue,

@@ -70,9 +70,9 @@ impl Request {
             } else {
                 '&'
             });
-            url.extend(percent_encoding::utf8_percent_encode(name.as_ref(), QUERY));
+            percent_encode(&mut url, name.as_ref());
             url.push('=');
-            url.extend(percent_encoding::utf8_percent_encode(value.as_ref(), QUERY));
+            percent_encode(&mut url, value.as_ref());
         }
         Self {
             kind,
@@ -93,12 +93,22 @@ pub fn headers(authorization: &str) -> [(&'static str, &str); 3] {
     ]
 }
 
-/// Everything but the unreserved characters of RFC 3986.
-const QUERY: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+/// Appends `text` to `url` with every byte but RFC 3986's unreserved
+/// characters percent-encoded, so a value cannot change the path or the
+/// query. Written here rather than taken from the percent-encoding crate,
+/// whose code and 768-byte table cost the module 0.9 KB gzip for this loop.
+pub fn percent_encode(url: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            url.push(char::from(b));
+        } else {
+            url.push('%');
+            url.push(char::from(HEX[usize::from(b >> 4)]));
+            url.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+}
 
 /// What came back from one request.
 #[derive(Clone, Debug)]
@@ -267,7 +277,7 @@ pub fn prepare_with(
     }
     let mut url = config.url(kind, None);
     if let Some(segment) = segment {
-        url.extend(percent_encoding::utf8_percent_encode(&segment, QUERY));
+        percent_encode(&mut url, &segment);
     }
     Ok(match route.carry {
         Carry::Body => Request::post(kind, url, Value::Object(body).to_json_string()),
@@ -432,6 +442,25 @@ pub async fn run_paced<T: Transport>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved_characters() {
+        use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+        const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        let every_char: String = (0u32..0x800).filter_map(char::from_u32).collect();
+        for text in [every_char.as_str(), "a b&c=d/é~-._?#+%", "\u{1F600}", ""] {
+            let mut ours = String::new();
+            percent_encode(&mut ours, text);
+            assert_eq!(ours, utf8_percent_encode(text, UNRESERVED).to_string());
+        }
+        let mut url = String::from("x?q=");
+        percent_encode(&mut url, "a b&c");
+        assert_eq!(url, "x?q=a%20b%26c");
+    }
     use crate::retry::RetryPolicy;
     use std::cell::{Cell, RefCell};
     use std::collections::VecDeque;

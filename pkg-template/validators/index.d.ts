@@ -1,2 +1,2 @@
-export { validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches, schemas, createSchemas } from "../browser/index.js";
+export { validate, validateField, normalizePhoneNumber, isWhatsJetError, schemas, createSchemas } from "../browser/index.js";
 export type * from "../browser/index.js";

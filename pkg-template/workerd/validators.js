@@ -5,4 +5,4 @@ import module from "../validators/whatsjet_bg.wasm";
 
 api.initSync({ module });
 
-export const { validate, validateField, normalizePhoneNumber, isWhatsJetError, parseWebhook, webhookSecretMatches, schemas, createSchemas } = api;
+export const { validate, validateField, normalizePhoneNumber, isWhatsJetError, schemas, createSchemas } = api;

@@ -125,7 +125,7 @@ test("the validators entry loads its own module and has no client", async () => 
     };
   });
   assert.deepEqual(result, {
-    exports: ["createSchemas", "isWhatsJetError", "normalizePhoneNumber", "parseWebhook", "schemas", "validate", "validateField", "webhookSecretMatches"],
+    exports: ["createSchemas", "isWhatsJetError", "normalizePhoneNumber", "schemas", "validate", "validateField"],
     field: [],
     fieldBad: ["email:invalid_email"],
     valid: { phone_number: "14155552671", message_body: "Hi" },
