@@ -109,18 +109,10 @@ fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> 
     config::read_validate_options(&read_options(options)?)
 }
 
+/// `{ ok, value | issues, warnings }` of a payload; the message functions
+/// of `functions` (the `messages` option as given) make their messages, and
+/// what one throws is thrown.
 pub(crate) fn validation_result(
-    kind: Kind,
-    payload: &JsValue,
-    options: &validate::Options,
-) -> JsValue {
-    // Without functions nothing can throw.
-    validation_result_with(kind, payload, options, &JsValue::UNDEFINED).unwrap_or(JsValue::NULL)
-}
-
-/// [`validation_result`] with the message functions of the options, which
-/// may throw.
-fn validation_result_with(
     kind: Kind,
     payload: &JsValue,
     options: &validate::Options,
@@ -166,7 +158,7 @@ fn validation_result_with(
 
 /// The `messages` option as given: JSON leaves its functions out, so the
 /// binding calls them on what the core reports.
-fn message_functions(options: &JsValue) -> JsValue {
+pub(crate) fn message_functions(options: &JsValue) -> JsValue {
     if !options.is_object() {
         return JsValue::UNDEFINED;
     }
@@ -261,7 +253,7 @@ pub fn validate_js(
     let kind = read_kind(&kind).map_err(throw)?;
     let functions = message_functions(&options);
     let options = read_validate_options(&options).map_err(throw)?;
-    validation_result_with(kind, &payload, &options, &functions)
+    validation_result(kind, &payload, &options, &functions)
 }
 
 /// The issues of one field, by its dotted path (`"contact.email"`,
@@ -384,6 +376,22 @@ pub(crate) fn to_js_error(failure: &CallError<JsValue>) -> JsValue {
 /// A thrown error of a synchronous export: nothing was sent.
 pub(crate) fn throw(error: Error) -> JsValue {
     to_js_error(&CallError::before_sending(error))
+}
+
+/// [`throw`], a `validation` error's messages made by the message functions
+/// of `functions`; what a function throws is thrown instead.
+#[cfg(feature = "client")]
+pub(crate) fn throw_with(
+    mut error: Error,
+    functions: &JsValue,
+    locale: Option<&Locale>,
+) -> JsValue {
+    if let Error::Validation { issues } = &mut error {
+        if let Err(thrown) = call_message_functions(functions, issues, &mut [], locale) {
+            return thrown;
+        }
+    }
+    throw(error)
 }
 
 /// A WhatsJet webhook body (text or parsed) as an event with `type`, `[]`

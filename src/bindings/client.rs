@@ -40,6 +40,8 @@ pub(super) struct Open {
     /// for every request, and fetch reads a plain object faster than a
     /// `Headers` instance.
     pub(super) headers: JsValue,
+    /// The `messages` option as given, for its functions.
+    messages: JsValue,
 }
 
 #[wasm_bindgen(js_class = WhatsJetClient)]
@@ -54,8 +56,13 @@ impl Client {
             .and_then(|options| ClientConfig::from_options(&options))
             .map_err(throw)?;
         let headers = transport::request_headers(&config.authorization());
+        let messages = super::message_functions(&options);
         Ok(Client {
-            open: Some(Rc::new(Open { config, headers })),
+            open: Some(Rc::new(Open {
+                config,
+                headers,
+                messages,
+            })),
         })
     }
 
@@ -77,11 +84,8 @@ impl Client {
     ) -> Result<JsValue, JsValue> {
         let open = self.open().map_err(throw)?;
         let kind = read_kind(&kind).map_err(throw)?;
-        Ok(validation_result(
-            kind,
-            &payload,
-            &open.config.validate_options(),
-        ))
+        let options = open.config.validate_options();
+        validation_result(kind, &payload, &options, &open.messages)
     }
 
     /// The request `kind`'s method would send with the same arguments,
@@ -108,7 +112,7 @@ impl Client {
         };
         let (request, _, _) = open
             .prepare(kind, argument, request, options)
-            .map_err(throw)?;
+            .map_err(|e| open.throw(e))?;
         let preview = Preview::of(&request);
         let object = to_js(&preview.to_json_string());
         // `toCurl` is `String.prototype.valueOf` bound to the command: a
@@ -239,7 +243,7 @@ impl Client {
         // The first page's request checks the query and the options now.
         let (_, settings, signal) = open
             .prepare_value(kind, None, query.clone(), &options)
-            .map_err(throw)?;
+            .map_err(|e| open.throw(e))?;
         Ok(Pages::into_js(PageState {
             open: open.clone(),
             kind,
@@ -263,14 +267,15 @@ impl Client {
         request: &JsValue,
         options: &JsValue,
     ) -> js_sys::Promise {
-        let prepared = self.open().and_then(|open| {
+        let prepared = self.open().map_err(throw).and_then(|open| {
             Ok((
-                open.prepare(kind, argument, request, options)?,
+                open.prepare(kind, argument, request, options)
+                    .map_err(|e| open.throw(e))?,
                 open.headers.clone(),
             ))
         });
         promise(async move {
-            let ((request, settings, signal), headers) = prepared.map_err(throw)?;
+            let ((request, settings, signal), headers) = prepared?;
             let transport = Fetch::new(headers, signal);
             match call::run(&transport, &request, &settings).await {
                 Ok(reply) => Ok(reply_js(reply)),
@@ -291,6 +296,12 @@ impl Client {
 }
 
 impl Open {
+    /// An error thrown before sending, with the messages the `messages`
+    /// option's functions make.
+    fn throw(&self, error: Error) -> JsValue {
+        super::throw_with(error, &self.messages, self.config.locale.as_ref())
+    }
+
     fn prepare(
         &self,
         kind: Kind,

@@ -184,4 +184,30 @@ describe("WhatsJetClient", () => {
     assert.equal(client.validate("sendMessage", { phone_number: "919876543210" }).issues[0].message, hi.required.replace("{path}", "message_body"));
     client.free();
   });
+
+  test("its messages option: texts and functions, on sends, previews, validate and pages", async () => {
+    const messages = { required: (issue) => `Missing: ${issue.path}`, out_of_range: "{path} is out of range" };
+    const client = makeClient(sandbox.url, { messages });
+    const missing = [{ path: "message_body", code: "required", message: "Missing: message_body" }];
+    await assert.rejects(client.sendMessage({ phone_number: "919876543210" }), (e) => {
+      assert.deepEqual(e.issues, missing);
+      assert.equal(e.message, "Missing: message_body");
+      return true;
+    });
+    assert.throws(() => client.preview("sendMessage", { phone_number: "919876543210" }), (e) => {
+      assert.deepEqual(e.issues, missing);
+      return true;
+    });
+    assert.deepEqual(client.validate("sendMessage", { phone_number: "919876543210" }).issues, missing);
+    assert.throws(() => client.paginate("listContacts", { page: 0 }), (e) => {
+      assert.deepEqual(e.issues, [{ path: "page", code: "out_of_range", message: "page is out of range" }]);
+      return true;
+    });
+    // A function that throws rejects the call with what it threw; nothing is sent.
+    const boom = new Error("boom");
+    const throwing = makeClient(sandbox.url, { messages: { required: () => { throw boom; } } });
+    await assert.rejects(throwing.sendMessage({ phone_number: "919876543210" }), (e) => e === boom);
+    client.free();
+    throwing.free();
+  });
 });
