@@ -58,6 +58,7 @@ import {
 } from "whatsjet";
 import initWeb, { initSync, WhatsJetClient as WebClient, validate as webValidate, type InitOutput } from "whatsjet/web";
 import * as formOnly from "whatsjet/validators";
+import ptBR from "whatsjet/locales/pt-BR";
 
 // ---- type-level assertions ------------------------------------------------
 
@@ -493,10 +494,12 @@ export const wrongNarrowing = (e: WebhookEvent) => e.type === "contact" && e.mes
 // @ts-expect-error `type` is one of three
 export const wrongStatus: WebhookEvent["type"] = "read";
 
-const fromObject: WebhookEvent = formOnly.parseWebhook({ contact: {} });
+const fromObject: WebhookEvent = parseWebhook({ contact: {} });
 const matches: boolean = webhookSecretMatches(new URL("http://h/?s=1").searchParams.get("s"), "secret");
-const formMatches: boolean = formOnly.webhookSecretMatches(undefined, "secret");
-export const webhookUses = [webhookEvent, fromObject, matches, formMatches];
+// The validators build, for forms, has no webhook readers.
+// @ts-expect-error not in whatsjet/validators
+formOnly.parseWebhook({ contact: {} });
+export const webhookUses = [webhookEvent, fromObject, matches];
 
 // sendBulk: payloads typed by the kind, outcomes narrowed by `status`.
 export async function bulk(c: WhatsJetClient): Promise<string[]> {
@@ -573,3 +576,13 @@ export function previews(c: WhatsJetClient): string[] {
   c.preview("sendMessage", { phone_number: "1", media_type: "image" });
   return [method, body ?? "", p.url, p.headers.Authorization, p.toCurl()];
 }
+
+// Locales and the messages option.
+const ptIssues: Issue[] = formOnly.validateField("sendMessage", "phone_number", "1", {
+  locale: ptBR,
+  messages: { invalid_phone: (issue) => `${issue.path}: ${issue.params.count ?? issue.message}`, "required.not_empty": "{path}?" },
+});
+const ptClient = new WhatsJetClient({ baseUrl: "https://x.example/api", vendorUid: "v", token: "t", locale: ptBR });
+export const localized = [ptIssues, ptClient, ptBR.locale satisfies string];
+// @ts-expect-error not an issue code, a warning code or a message key
+formOnly.validate("sendMessage", {}, { messages: { invalid_phon: "x" } });
