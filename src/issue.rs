@@ -79,14 +79,6 @@ pub struct Issue {
     pub source: Option<Message>,
 }
 
-impl PartialEq for Issue {
-    fn eq(&self, other: &Self) -> bool {
-        self.path == other.path && self.code == other.code && self.message == other.message
-    }
-}
-
-impl Eq for Issue {}
-
 impl Issue {
     /// Builds an issue.
     pub fn new(path: impl Into<String>, code: IssueCode, message: impl Into<String>) -> Self {
@@ -95,24 +87,6 @@ impl Issue {
             code,
             message: message.into(),
             source: None,
-        }
-    }
-
-    /// An issue whose message comes from the tables, in English.
-    pub fn of(path: impl Into<String>, code: IssueCode, message: impl Into<Message>) -> Self {
-        let (path, message) = (path.into(), message.into());
-        Self {
-            message: message.english(&path),
-            path,
-            code,
-            source: Some(message),
-        }
-    }
-
-    /// The message in `locale`'s words, when it comes from the tables.
-    pub fn localize(&mut self, locale: &Locale) {
-        if let Some(m) = &self.source {
-            self.message = locale.text(m, self.code.as_str(), &self.path);
         }
     }
 }
@@ -157,33 +131,42 @@ pub struct Warning {
     pub source: Option<Message>,
 }
 
-impl PartialEq for Warning {
-    fn eq(&self, other: &Self) -> bool {
-        self.path == other.path && self.code == other.code && self.message == other.message
-    }
+/// What issues and warnings share: equality by path, code and message, a
+/// message from the tables, and its other languages.
+macro_rules! reported {
+    ($type:ident, $code:ident) => {
+        impl PartialEq for $type {
+            fn eq(&self, other: &Self) -> bool {
+                self.path == other.path && self.code == other.code && self.message == other.message
+            }
+        }
+
+        impl Eq for $type {}
+
+        impl $type {
+            /// One whose message comes from the tables, in English.
+            pub fn of(path: impl Into<String>, code: $code, message: impl Into<Message>) -> Self {
+                let (path, message) = (path.into(), message.into());
+                Self {
+                    message: message.english(&path),
+                    path,
+                    code,
+                    source: Some(message),
+                }
+            }
+
+            /// The message in `locale`'s words, when it comes from the tables.
+            pub fn localize(&mut self, locale: &Locale) {
+                if let Some(m) = &self.source {
+                    self.message = locale.text(m, self.code.as_str(), &self.path);
+                }
+            }
+        }
+    };
 }
 
-impl Eq for Warning {}
-
-impl Warning {
-    /// A warning whose message comes from the tables, in English.
-    pub fn of(path: impl Into<String>, code: WarningCode, message: impl Into<Message>) -> Self {
-        let (path, message) = (path.into(), message.into());
-        Self {
-            message: message.english(&path),
-            path,
-            code,
-            source: Some(message),
-        }
-    }
-
-    /// The message in `locale`'s words.
-    pub fn localize(&mut self, locale: &Locale) {
-        if let Some(m) = &self.source {
-            self.message = locale.text(m, self.code.as_str(), &self.path);
-        }
-    }
-}
+reported!(Issue, IssueCode);
+reported!(Warning, WarningCode);
 
 impl WarningCode {
     /// Every code, in the order of the enum: the TypeScript union is
