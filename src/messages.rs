@@ -11,7 +11,7 @@ macro_rules! messages {
         /// A message of the tables.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         #[non_exhaustive]
-        pub enum Msg { $(#[doc = $en] $id,)* }
+        pub enum Msg { $(#[doc = concat!("`", $en, "`")] $id,)* }
 
         impl Msg {
             /// Every message, in table order.
