@@ -24,6 +24,7 @@ use crate::json::{ToJson, Value};
 use crate::preview::Preview;
 use crate::request::Kind;
 use crate::routes::Carry;
+use crate::validate;
 
 /// A client of one WhatsJet server and vendor.
 #[wasm_bindgen(js_name = WhatsJetClient)]
@@ -75,17 +76,43 @@ impl Client {
     }
 
     /// Validates a request with this client's defaults (`fromPhoneNumberId`,
-    /// `defaultCountryCode`), without sending it.
+    /// `defaultCountryCode`, `locale`, `messages`), without sending it;
+    /// `options` (those of `validate`, such as `{ template }`) override them.
     #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
     pub fn validate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "RequestKind")] kind: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let open = self.open().map_err(throw)?;
         let kind = read_kind(&kind).map_err(throw)?;
-        let options = open.config.validate_options();
-        validation_result(kind, &payload, &options, &open.messages)
+        let given = read_options(&options)
+            .and_then(|o| config::read_validate_options(&o))
+            .map_err(throw)?;
+        let defaults = open.config.validate_options();
+        let merged = validate::Options {
+            default_country_code: given.default_country_code.or(defaults.default_country_code),
+            from_phone_number_id: given.from_phone_number_id.or(defaults.from_phone_number_id),
+            template: given.template,
+            // A call's `messages` alone keeps the client's language.
+            locale: match (given.locale, defaults.locale) {
+                (Some(mut call), Some(client)) => {
+                    if call.messages.is_empty() {
+                        call.messages = client.messages;
+                    }
+                    Some(call)
+                }
+                (call, client) => call.or(client),
+            },
+        };
+        let functions = super::message_functions(&options);
+        let functions = if functions.is_object() {
+            &functions
+        } else {
+            &open.messages
+        };
+        validation_result(kind, &payload, &merged, functions)
     }
 
     /// The request `kind`'s method would send with the same arguments,

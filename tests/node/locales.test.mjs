@@ -210,4 +210,19 @@ describe("WhatsJetClient", () => {
     client.free();
     throwing.free();
   });
+
+  test("client.validate takes the validators' options over the client's", () => {
+    const client = makeClient(sandbox.url, { locale: esm["pt-BR"] });
+    const template = { name: "hello", language: "en", components: [{ type: "BODY", text: "Hi {{1}}" }] };
+    const payload = { phone_number: "919876543210", template_name: "hello", template_language: "en" };
+    assert.deepEqual(client.validate("sendTemplateMessage", payload, { template }).issues, [
+      { path: "field_1", code: "required", message: "field_1 é exigido pelo template (corpo)." },
+    ]);
+    // Its own texts keep the client's language for the rest.
+    const mixed = client.validate("sendMessage", { message_body: "x".repeat(4097) }, { messages: { required: "Falta {path}" } });
+    assert.deepEqual(mixed.issues.map((i) => i.message), ["Falta phone_number", "message_body deve ter no máximo 4096 caracteres; tem 4097."]);
+    assert.equal(client.validate("sendMessage", {}, { locale: esm.en }).issues[0].message, "phone_number is required.");
+    assert.throws(() => client.validate("sendMessage", {}, { timeoutMs: 5 }), (e) => e.code === "config" && e.issues[0].path === "timeoutMs");
+    client.free();
+  });
 });
