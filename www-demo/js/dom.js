@@ -63,7 +63,7 @@ export function setInvalid(input, invalid) {
 }
 
 export function showLines(el, lines) {
-  el.replaceChildren(...lines.map((line, i) => (i ? [h("br"), line] : line)).flat());
+  el.replaceChildren(...lines.flatMap((line, i) => (i ? [h("br"), line] : [line])));
   el.hidden = lines.length === 0;
 }
 

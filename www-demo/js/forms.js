@@ -407,7 +407,10 @@ function collect(model) {
       seen.add(key);
       let target = payload;
       if (set.prefix === "custom_fields.") target = payload.custom_fields ??= {};
-      if (set.prefix === "contact.custom_fields.") target = (payload.contact ??= {}).custom_fields ??= {};
+      if (set.prefix === "contact.custom_fields.") {
+        payload.contact ??= {};
+        target = payload.contact.custom_fields ??= {};
+      }
       target[key] = value;
     }
   }
@@ -456,7 +459,7 @@ export function refresh(model) {
     setInvalid(input, messages.length > 0);
 
     const myWarnings = warnings.filter((w) => w.path === path);
-    myWarnings.forEach((w) => shownWarnings.add(w));
+    for (const w of myWarnings) shownWarnings.add(w);
     showLines(control.warn, uniqueMessages(myWarnings));
 
     let normText = "";
@@ -499,7 +502,7 @@ export function refresh(model) {
       setInvalid(row.keyInput, messages.length > 0 && nameProblem);
       setInvalid(row.valueInput, messages.length > 0 && !nameProblem);
       const myWarnings = key ? warnings.filter((w) => w.path === path) : [];
-      myWarnings.forEach((w) => shownWarnings.add(w));
+      for (const w of myWarnings) shownWarnings.add(w);
       showLines(row.warn, uniqueMessages(myWarnings));
       const described = [
         messages.length && row.msg.id,
