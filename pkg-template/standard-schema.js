@@ -10,8 +10,11 @@ function createSchemas(options) {
     const validateKind = (value) => {
       const result = validate(kind, value, options);
       if (result.ok) return { value: result.value };
-      // "contact.email" → ["contact", "email"]; "" (the whole payload) has no path.
-      return { issues: result.issues.map(({ path, message }) => (path ? { message, path: path.split(".") } : { message })) };
+      // "contact.email" → ["contact", "email"]; "" (the whole payload) has no
+      // path. The issue's code comes along, for forms that branch on it.
+      return {
+        issues: result.issues.map(({ path, code, message }) => (path ? { message, path: path.split("."), code } : { message, code })),
+      };
     };
     schemas[kind] = { "~standard": { version: 1, vendor: "whatsjet", validate: validateKind } };
   }

@@ -712,12 +712,17 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   };
 }
 
+/** A whatsjet schema's issue: the Standard Schema issue and the issue's code. */
+export interface WhatsJetSchemaIssue extends StandardSchemaIssue {
+  readonly code: IssueCode;
+}
+
 /** The Standard Schema of one request kind: `validate(kind, value, options)`, synchronous; its `value` is the body exactly as it would be sent. */
 export interface WhatsJetSchema<K extends RequestKind> extends StandardSchemaV1<RequestKinds[K]> {
   readonly "~standard": {
     readonly version: 1;
     readonly vendor: "whatsjet";
-    readonly validate: (value: unknown) => StandardSchemaResult<RequestKinds[K]>;
+    readonly validate: (value: unknown) => { readonly value: RequestKinds[K]; readonly issues?: undefined } | { readonly issues: ReadonlyArray<WhatsJetSchemaIssue> };
     readonly types?: { readonly input: RequestKinds[K]; readonly output: RequestKinds[K] } | undefined;
   };
 }

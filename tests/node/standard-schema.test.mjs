@@ -46,14 +46,14 @@ test("validate, called unbound, gives the normalised body or issues with their p
   });
   assert.deepEqual(validate({ phone_number: "12345", message_body: "hi", contact: { email: "x@" } }), {
     issues: [
-      { message: SHORT_PHONE, path: ["phone_number"] },
-      { message: EMAIL, path: ["contact", "email"] },
+      { message: SHORT_PHONE, path: ["phone_number"], code: "invalid_phone" },
+      { message: EMAIL, path: ["contact", "email"], code: "invalid_email" },
     ],
   });
   // The whole payload has no path.
-  assert.deepEqual(validate(null), { issues: [{ message: "A sendMessage request must be an object; got null." }] });
+  assert.deepEqual(validate(null), { issues: [{ message: "A sendMessage request must be an object; got null.", code: "invalid_type" }] });
   const buttons = loadWhatsjet().schemas.sendInteractiveMessage["~standard"].validate;
-  assert.deepEqual(buttons(interactive), { issues: [{ message: LONG_BUTTON, path: ["buttons", "2"] }] });
+  assert.deepEqual(buttons(interactive), { issues: [{ message: LONG_BUTTON, path: ["buttons", "2"], code: "too_long" }] });
 });
 
 test("createSchemas passes its options to validate: defaults, the template, and a bad option's config error", () => {
@@ -65,7 +65,7 @@ test("createSchemas passes its options to validate: defaults, the template, and 
   const template = { name: "welcome", language: "en", components: [{ type: "BODY", text: "Hi {{1}}, meet {{2}}." }] };
   const send = createSchemas({ template }).sendTemplateMessage["~standard"].validate;
   assert.deepEqual(send({ phone_number: "919876543210", template_name: "welcome", template_language: "en", field_1: "Ada" }), {
-    issues: [{ message: "field_2 is required by the template's body.", path: ["field_2"] }],
+    issues: [{ message: "field_2 is required by the template's body.", path: ["field_2"], code: "required" }],
   });
   const bad = createSchemas({ defaultCountryCode: 91 }).sendMessage["~standard"].validate;
   let thrown;
@@ -85,12 +85,12 @@ test("createSchemas passes the locale and messages options on as they are, funct
   const [expected] = validateField("sendMessage", "contact.email", "x@", { locale: ptBR });
   const { validate } = createSchemas({ locale: ptBR }).sendMessage["~standard"];
   assert.deepEqual(validate({ phone_number: "919876543210", message_body: "hi", contact: { email: "x@" } }), {
-    issues: [{ message: expected.message, path: ["contact", "email"] }],
+    issues: [{ message: expected.message, path: ["contact", "email"], code: "invalid_email" }],
   });
   assert.notEqual(expected.message, EMAIL);
   const messages = { required: (issue) => `${issue.path}: fill it in` };
   assert.deepEqual(createSchemas({ messages }).sendMessage["~standard"].validate({ message_body: "hi" }), {
-    issues: [{ message: "phone_number: fill it in", path: ["phone_number"] }],
+    issues: [{ message: "phone_number: fill it in", path: ["phone_number"], code: "required" }],
   });
 });
 
@@ -99,7 +99,7 @@ test("the ESM imports of whatsjet and whatsjet/validators, and the web builds, e
   for (const specifier of ["whatsjet", "whatsjet/validators"]) {
     const { schemas, createSchemas } = await import(pathToFileURL(resolveFromLinkedProject(specifier, dir)).href);
     assert.deepEqual(schemas.sendMessage["~standard"].validate({ phone_number: "12345", message_body: "hi" }), {
-      issues: [{ message: SHORT_PHONE, path: ["phone_number"] }],
+      issues: [{ message: SHORT_PHONE, path: ["phone_number"], code: "invalid_phone" }],
     });
     assert.equal(typeof createSchemas, "function", specifier);
   }
@@ -111,7 +111,7 @@ test("the ESM imports of whatsjet and whatsjet/validators, and the web builds, e
       value: { phone_number: "919876543210", message_body: "hi" },
     });
     assert.deepEqual(glue.schemas.sendInteractiveMessage["~standard"].validate(interactive), {
-      issues: [{ message: LONG_BUTTON, path: ["buttons", "2"] }],
+      issues: [{ message: LONG_BUTTON, path: ["buttons", "2"], code: "too_long" }],
     });
   }
   // CommonJS too: the same objects as the ESM import of the Node build.
