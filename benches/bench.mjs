@@ -12,7 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
@@ -27,7 +27,8 @@ import { phoneKeystroke, validateZod } from "./zod-equivalent.mjs";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
 const PKG = join(ROOT, "pkg");
-const SANDBOX_BIN = process.env.WHATSJET_SANDBOX_BIN || join(ROOT, "target", "release", "whatsjet-sandbox");
+const SANDBOX_BIN =
+  process.env.WHATSJET_SANDBOX_BIN || join(process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : join(ROOT, "target"), "release", "whatsjet-sandbox");
 const QUICK = process.argv.includes("--quick");
 const ONLY = (process.argv.find((a) => a.startsWith("--only=")) ?? "--only=size,validation,requests,coldstart,bulk")
   .slice("--only=".length)
