@@ -198,10 +198,16 @@ fn call_message_functions(
     for (path, code, source, message) in entries {
         let Some(source) = source else { continue };
         let key = source.id.key();
-        let get = |k: &str| js_sys::Reflect::get(functions, &JsValue::from_str(k)).ok();
-        let Some(function) = [key, code]
-            .into_iter()
-            .find_map(|k| get(k).and_then(|f| f.dyn_into::<js_sys::Function>().ok()))
+        let get = |k: &str| {
+            js_sys::Reflect::get(functions, &JsValue::from_str(k))
+                .ok()
+                .filter(|v| !v.is_undefined())
+        };
+        // The key's entry wins over the code's: a text there was used by the
+        // core, and then no function by code replaces it.
+        let Some(Ok(function)) = get(key)
+            .or_else(|| get(code))
+            .map(|f| f.dyn_into::<js_sys::Function>())
         else {
             continue;
         };

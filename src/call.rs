@@ -255,7 +255,13 @@ pub fn prepare_with(
     match (named, argument, &mut payload) {
         (Some("phone_number"), Some(phone), _) => match phone_segment(config, kind, phone) {
             Ok(n) => segment = Some(n),
-            Err(issue) => issues.push(issue),
+            Err(mut issue) => {
+                // Validation puts the body's issues in the locale's words.
+                if let Some(locale) = &config.locale {
+                    issue.localize(locale);
+                }
+                issues.push(issue)
+            }
         },
         (Some(field), Some(value), Value::Object(map)) => map.insert(field, value.clone()),
         _ => {}
@@ -839,6 +845,22 @@ mod tests {
                 r#"{"first_name":"Ada"}"#.into()
             )
         );
+    }
+
+    #[test]
+    fn the_path_numbers_issue_speaks_the_clients_locale_as_the_body_issues_do() {
+        let config = ClientConfig::from_options(
+            &crate::json::parse(
+                r#"{"baseUrl":"https://example.com/api","vendorUid":"v","token":"t","locale":{"locale":"xx","messages":{"invalid_phone.too_few_digits":"{path}: {count} digits","invalid_email":"{path}: no e-mail"}}}"#,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let body = crate::json::parse(r#"{"email":"x@"}"#).unwrap();
+        let phone = Value::String("12345".into());
+        let e = prepare(&config, Kind::UpdateContact, Some(&phone), body).unwrap_err();
+        let messages: Vec<&str> = e.issues().iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(messages, ["phone_number: 5 digits", "email: no e-mail"]);
     }
 
     #[test]

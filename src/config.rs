@@ -183,14 +183,22 @@ pub fn locale(map: &Map) -> Result<Option<Locale>, Error> {
         }
         Ok(texts.clone())
     };
-    let table = match map.get("locale") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(l)) => Some(texts("locale.messages", l.get("messages"))?),
-        Some(_) => return Err(Error::config(
+    let not_a_locale = || {
+        Error::config(
             "locale",
             IssueCode::InvalidType,
             "locale must be a locale module, such as the default export of whatsjet/locales/pt-BR.",
-        )),
+        )
+    };
+    let table = match map.get("locale") {
+        None | Some(Value::Null) => None,
+        // Without its messages (a module's namespace rather than its default
+        // export, say) it would silently be English.
+        Some(Value::Object(l)) => match l.get("messages") {
+            None | Some(Value::Null) => return Err(not_a_locale()),
+            messages => Some(texts("locale.messages", messages)?),
+        },
+        Some(_) => return Err(not_a_locale()),
     };
     let overrides = texts("messages", map.get("messages"))?;
     if let Some(key) = overrides.keys().find(|k| !is_message_key(k)) {

@@ -290,11 +290,11 @@ impl Locale {
         message.render(template, path, &|m: Msg| self.phrase(m))
     }
 
-    /// The text of a phrase argument.
+    /// The text of a phrase argument: the user's, the locale's or English.
     pub fn phrase(&self, m: Msg) -> String {
-        self.messages
-            .get(m.key())
-            .and_then(Value::as_str)
+        [&self.overrides, &self.messages]
+            .into_iter()
+            .find_map(|table| table.get(m.key()).and_then(Value::as_str))
             .unwrap_or(m.english())
             .to_owned()
     }
@@ -360,6 +360,30 @@ mod tests {
             .overrides
             .push("required.not_empty".to_owned(), "{path} vazio".into());
         assert_eq!(by_key.text(&empty, "required", "nome"), "nome vazio");
+    }
+
+    #[test]
+    fn a_users_text_of_a_phrase_is_used_in_every_message_that_takes_it() {
+        let mut overrides = Map::new();
+        overrides.push("type.string".to_owned(), "text".into());
+        let locale = Locale {
+            messages: Map::new(),
+            overrides,
+        };
+        let m = Msg::InvalidType
+            .with("expected", Msg::TypeString)
+            .with("got", Msg::TypeNumber);
+        assert_eq!(
+            locale.text(&m, "invalid_type", "name"),
+            "name must be text; got a number."
+        );
+        assert_eq!(
+            m.params(Some(&locale)),
+            [
+                ("expected", "text".to_owned()),
+                ("got", "a number".to_owned())
+            ]
+        );
     }
 
     #[test]

@@ -327,6 +327,11 @@ fn check(number: &str) -> Result<String, Reason<'_>> {
         }
     }
     let all = lengths(plan.start, code.len());
+    // Every number of the code is shorter than the server's minimum: there
+    // are no lengths to name.
+    if all == 0 {
+        return Err(Reason::NotOfCountry(code));
+    }
     let fit = |lengths| Fit {
         code,
         digits: national.len(),
@@ -420,6 +425,19 @@ mod tests {
         assert!(err("280123456789", None)
             .message
             .contains("country calling code"));
+    }
+
+    #[test]
+    fn a_code_whose_numbers_are_all_shorter_than_the_servers_minimum_has_none() {
+        // Saint Helena (+290), the Falklands (+500) and the Cook Islands
+        // (+682) have 4- and 5-digit numbers: no number of theirs is 9 digits.
+        for number in ["290123456789", "500123456789012", "6821234567"] {
+            let code = &number[..3];
+            assert_eq!(
+                err(number, None).message,
+                format!("phone_number is not a +{code} number: no number there starts with these digits. If it is a national number, write its country code first.")
+            );
+        }
     }
 
     #[test]

@@ -128,6 +128,14 @@ describe("the messages option", () => {
     ]);
   });
 
+  test("a text by key wins over a function by code, as over a text by code", () => {
+    const messages = { "required.not_empty": "{path} is blank", required: (issue) => `Fill in ${issue.path}` };
+    const blank = whatsjet.validate("sendMessage", { phone_number: "919876543210", message_body: "  " }, { messages });
+    assert.deepEqual(blank.issues, [{ path: "message_body", code: "required", message: "message_body is blank" }]);
+    const missing = whatsjet.validate("sendMessage", { phone_number: "919876543210" }, { messages });
+    assert.deepEqual(missing.issues, [{ path: "message_body", code: "required", message: "Fill in message_body" }]);
+  });
+
   test("a function that throws makes validate throw its error; one that returns no string is not used", () => {
     const boom = new Error("boom");
     assert.throws(

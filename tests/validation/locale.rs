@@ -91,3 +91,29 @@ fn warnings_speak_it_too() {
         valid.warnings[0].message
     );
 }
+
+#[test]
+fn a_locale_without_its_messages_is_refused_not_read_as_english() {
+    let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/pt-BR.json"))
+        .unwrap();
+    let pt_br: Value = serde_json::from_str(&file).unwrap();
+    // `import * as ptBR from "whatsjet/locales/pt-BR"`: the namespace, not
+    // its default export.
+    for locale in [
+        json!({ "default": pt_br }),
+        json!({}),
+        json!({ "messages": null }),
+    ] {
+        let error = read_validate_options(&core(&json!({ "locale": locale }))).unwrap_err();
+        assert_eq!(error.code(), "config");
+        assert_eq!(
+            error.issues(),
+            [Issue::new(
+                "locale",
+                IssueCode::InvalidType,
+                "locale must be a locale module, such as the default export of whatsjet/locales/pt-BR."
+            )],
+            "{locale}"
+        );
+    }
+}
