@@ -17,7 +17,7 @@ node scripts/assemble-package.mjs
 # line's comment, which is put back.
 for dir in web validators; do
   glue="pkg/$dir/whatsjet.js"
-  esbuild "$glue" --minify --format=esm --log-level=error --outfile="$glue.min"
+  esbuild "$glue" --minify --keep-names --format=esm --log-level=error --outfile="$glue.min"
   { head -n 1 "$glue"; cat "$glue.min"; } > "$glue.tmp"
   mv "$glue.tmp" "$glue"
   rm "$glue.min"

@@ -158,11 +158,23 @@ pub(crate) fn validation_result(
 
 /// The `messages` option as given: JSON leaves its functions out, so the
 /// binding calls them on what the core reports.
-pub(crate) fn message_functions(options: &JsValue) -> JsValue {
+/// Its functions' keys are checked here, as the JSON the options are read
+/// from has no functions.
+pub(crate) fn message_functions(options: &JsValue) -> Result<JsValue, Error> {
     if !options.is_object() {
-        return JsValue::UNDEFINED;
+        return Ok(JsValue::UNDEFINED);
     }
-    js_sys::Reflect::get(options, &JsValue::from_str("messages")).unwrap_or(JsValue::UNDEFINED)
+    let messages =
+        js_sys::Reflect::get(options, &JsValue::from_str("messages")).unwrap_or(JsValue::UNDEFINED);
+    if let Some(object) = messages.dyn_ref::<js_sys::Object>() {
+        for key in js_sys::Object::keys(object).iter() {
+            let function = js_sys::Reflect::get(object, &key).is_ok_and(|v| v.is_function());
+            if let (true, Some(key)) = (function, key.as_string()) {
+                config::check_message_key(&key, true)?;
+            }
+        }
+    }
+    Ok(messages)
 }
 
 /// Each issue or warning whose message key or code has a function in
@@ -257,8 +269,9 @@ pub fn validate_js(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind = read_kind(&kind).map_err(throw)?;
-    let functions = message_functions(&options);
-    let options = read_validate_options(&options).map_err(throw)?;
+    let validate_options = read_validate_options(&options).map_err(throw)?;
+    let functions = message_functions(&options).map_err(throw)?;
+    let options = validate_options;
     validation_result(kind, &payload, &options, &functions)
 }
 
@@ -273,8 +286,9 @@ pub fn validate_field_js(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind = read_kind(&kind).map_err(throw)?;
-    let functions = message_functions(&options);
-    let options = read_validate_options(&options).map_err(throw)?;
+    let validate_options = read_validate_options(&options).map_err(throw)?;
+    let functions = message_functions(&options).map_err(throw)?;
+    let options = validate_options;
     let Some(path) = path.as_string() else {
         return Err(throw(Error::invalid(
             "path",

@@ -201,14 +201,9 @@ pub fn locale(map: &Map) -> Result<Option<Locale>, Error> {
         Some(_) => return Err(not_a_locale()),
     };
     let overrides = texts("messages", map.get("messages"))?;
-    if let Some(key) = overrides.keys().find(|k| !is_message_key(k)) {
-        let shown: String = key.chars().take(40).collect();
-        return Err(Error::config(
-            "messages",
-            IssueCode::UnknownField,
-            format!("messages.{shown} is not an issue code, a warning code or a message key (such as invalid_phone or too_long)."),
-        ));
-    }
+    overrides
+        .keys()
+        .try_for_each(|k| check_message_key(k, false))?;
     if table.is_none() && overrides.is_empty() {
         return Ok(None);
     }
@@ -218,11 +213,30 @@ pub fn locale(map: &Map) -> Result<Option<Locale>, Error> {
     }))
 }
 
-/// A code of an issue or a warning, or a key of the message tables.
-fn is_message_key(key: &str) -> bool {
-    IssueCode::ALL.iter().any(|c| c.as_str() == key)
-        || WarningCode::ALL.iter().any(|c| c.as_str() == key)
-        || Msg::ALL.iter().any(|m| m.key() == key)
+/// A key of the `messages` option: a code of an issue or a warning, or a
+/// key of the message tables. A phrase (`type.string`) is a text that
+/// other messages take, so it cannot be a function.
+pub fn check_message_key(key: &str, function: bool) -> Result<(), Error> {
+    let shown: String = key.chars().take(40).collect();
+    let message = Msg::ALL.iter().find(|m| m.key() == key);
+    if message.is_none()
+        && !IssueCode::ALL.iter().any(|c| c.as_str() == key)
+        && !WarningCode::ALL.iter().any(|c| c.as_str() == key)
+    {
+        return Err(Error::config(
+            "messages",
+            IssueCode::UnknownField,
+            format!("messages.{shown} is not an issue code, a warning code or a message key (such as invalid_phone or too_long)."),
+        ));
+    }
+    if function && message.is_some_and(|m| m.is_phrase()) {
+        return Err(Error::config(
+            "messages",
+            IssueCode::InvalidType,
+            format!("messages.{shown} is a phrase that other messages take: give it a text, not a function."),
+        ));
+    }
+    Ok(())
 }
 
 /// The `template` of a call's options, the definition the request is

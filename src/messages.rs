@@ -187,6 +187,12 @@ impl From<Msg> for Message {
 }
 
 impl Msg {
+    /// A phrase that other messages take as an argument, not a message of
+    /// its own.
+    pub fn is_phrase(self) -> bool {
+        self.key().starts_with("type.") || self.key().starts_with("part.")
+    }
+
     /// The message with its first argument.
     pub fn with(self, name: &'static str, value: impl Into<Arg>) -> Message {
         Message::from(self).with(name, value)

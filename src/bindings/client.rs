@@ -57,7 +57,7 @@ impl Client {
             .and_then(|options| ClientConfig::from_options(&options))
             .map_err(throw)?;
         let headers = transport::request_headers(&config.authorization());
-        let messages = super::message_functions(&options);
+        let messages = super::message_functions(&options).map_err(throw)?;
         Ok(Client {
             open: Some(Rc::new(Open {
                 config,
@@ -106,7 +106,7 @@ impl Client {
                 (call, client) => call.or(client),
             },
         };
-        let functions = super::message_functions(&options);
+        let functions = super::message_functions(&options).map_err(throw)?;
         let functions = if functions.is_object() {
             &functions
         } else {

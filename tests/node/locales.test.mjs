@@ -163,6 +163,21 @@ describe("the messages option", () => {
         return true;
       },
     );
+    // A function's key is checked too, and a phrase takes a text only.
+    assert.throws(
+      () => whatsjet.validateField("sendMessage", "phone_number", "1", { messages: { requird: () => "x" } }),
+      (e) => e.code === "config" && e.issues[0].message.startsWith("messages.requird is not an issue code"),
+    );
+    assert.throws(
+      () => whatsjet.validate("sendMessage", {}, { messages: { "type.string": () => "x" } }),
+      (e) =>
+        e.code === "config" &&
+        e.issues[0].message === "messages.type.string is a phrase that other messages take: give it a text, not a function.",
+    );
+    assert.throws(
+      () => makeClient("http://127.0.0.1:9", { messages: { requird: () => "x" } }),
+      (e) => e.code === "config" && e.issues[0].path === "messages",
+    );
     assert.throws(
       () => whatsjet.validate("sendMessage", {}, { locale: "pt-BR" }),
       (e) => e.code === "config" && e.issues[0].path === "locale",
