@@ -61,3 +61,9 @@ test("the validators build has the forms' API and none of the rest", async () =>
 for (const file of ["validators/index.js", "workerd/validators.js", "deno/validators.js"]) {
   test(`${file} exports the API without WhatsJetClient and the webhook readers`, () => assert.deepEqual(listed(file), forms));
 }
+
+test("the minified web glue keeps the class names of its exports", async () => {
+  const glue = await import(pathToFileURL(join(PKG_DIR, "web", "whatsjet.js")).href);
+  assert.equal(glue.WhatsJetClient.name, "WhatsJetClient");
+  assert.equal(glue.Pages.name, "Pages");
+});
