@@ -180,7 +180,7 @@ pub(crate) fn message_functions(options: &JsValue) -> Result<JsValue, Error> {
 /// Each issue or warning whose message key or code has a function in
 /// `functions` gets the function's text: it is called with `{ path, code,
 /// key, message, params }`. A function that throws makes the call throw.
-fn call_message_functions(
+pub(crate) fn call_message_functions(
     functions: &JsValue,
     issues: &mut [Issue],
     warnings: &mut [Warning],

@@ -20,11 +20,19 @@ impl Client {
     /// `sendBulk(kind, payloads, options)`.
     #[wasm_bindgen(js_name = sendBulk, skip_typescript)]
     pub fn send_bulk(&self, kind: JsValue, payloads: JsValue, options: JsValue) -> js_sys::Promise {
-        let run = self
-            .open()
-            .and_then(|open| Run::read(open, &kind, &payloads, &options));
+        let run = self.open().map_err(throw).and_then(|open| {
+            let mut run = Run::read(open, &kind, &payloads, &options).map_err(|e| open.throw(e))?;
+            // The rows refused before sending get the messages option's texts.
+            let locale = open.config.locale.as_ref();
+            for row in &mut run.rows {
+                if let Err(Error::Validation { issues }) = row {
+                    super::call_message_functions(&open.messages, issues, &mut [], locale)?;
+                }
+            }
+            Ok(run)
+        });
         promise(async move {
-            let run = run.map_err(throw)?;
+            let run = run?;
             let transport = Fetch::new(run.headers, run.signal);
             let out = Array::new();
             for index in 0..run.rows.len() {

@@ -42,7 +42,7 @@ pub(super) struct Open {
     /// `Headers` instance.
     pub(super) headers: JsValue,
     /// The `messages` option as given, for its functions.
-    messages: JsValue,
+    pub(super) messages: JsValue,
 }
 
 #[wasm_bindgen(js_class = WhatsJetClient)]
@@ -325,7 +325,7 @@ impl Client {
 impl Open {
     /// An error thrown before sending, with the messages the `messages`
     /// option's functions make.
-    fn throw(&self, error: Error) -> JsValue {
+    pub(super) fn throw(&self, error: Error) -> JsValue {
         super::throw_with(error, &self.messages, self.config.locale.as_ref())
     }
 

@@ -197,7 +197,7 @@ describe("WhatsJetClient", () => {
   after(() => sandbox?.stop());
 
   test("its validation errors are in its locale, and nothing is sent", async () => {
-    const client = makeClient(sandbox.url, { locale: esm.hi });
+    const client = makeClient(sandbox.baseUrl, { locale: esm.hi });
     const hi = table("hi").messages;
     await assert.rejects(client.sendMessage({ phone_number: "919876543210" }), (e) => {
       assertWhatsJetError(e, { code: "validation" });
@@ -210,7 +210,7 @@ describe("WhatsJetClient", () => {
 
   test("its messages option: texts and functions, on sends, previews, validate and pages", async () => {
     const messages = { required: (issue) => `Missing: ${issue.path}`, out_of_range: "{path} is out of range" };
-    const client = makeClient(sandbox.url, { messages });
+    const client = makeClient(sandbox.baseUrl, { messages });
     const missing = [{ path: "message_body", code: "required", message: "Missing: message_body" }];
     await assert.rejects(client.sendMessage({ phone_number: "919876543210" }), (e) => {
       assert.deepEqual(e.issues, missing);
@@ -226,16 +226,27 @@ describe("WhatsJetClient", () => {
       assert.deepEqual(e.issues, [{ path: "page", code: "out_of_range", message: "page is out of range" }]);
       return true;
     });
+    // sendBulk's rows refused before sending too, and the valid rows are sent.
+    const outcomes = await client.sendBulk("sendMessage", [{ phone_number: "919876543210" }, { phone_number: "919876543210", message_body: "Hi" }], {
+      ratePerMinute: 600,
+    });
+    assert.deepEqual(
+      outcomes.map((o) => [o.status, o.error?.issues]),
+      [
+        ["failed", missing],
+        ["sent", undefined],
+      ],
+    );
     // A function that throws rejects the call with what it threw; nothing is sent.
     const boom = new Error("boom");
-    const throwing = makeClient(sandbox.url, { messages: { required: () => { throw boom; } } });
+    const throwing = makeClient(sandbox.baseUrl, { messages: { required: () => { throw boom; } } });
     await assert.rejects(throwing.sendMessage({ phone_number: "919876543210" }), (e) => e === boom);
     client.free();
     throwing.free();
   });
 
   test("client.validate takes the validators' options over the client's", () => {
-    const client = makeClient(sandbox.url, { locale: esm["pt-BR"] });
+    const client = makeClient(sandbox.baseUrl, { locale: esm["pt-BR"] });
     const template = { name: "hello", language: "en", components: [{ type: "BODY", text: "Hi {{1}}" }] };
     const payload = { phone_number: "919876543210", template_name: "hello", template_language: "en" };
     assert.deepEqual(client.validate("sendTemplateMessage", payload, { template }).issues, [
