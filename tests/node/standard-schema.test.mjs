@@ -56,6 +56,19 @@ test("validate, called unbound, gives the normalised body or issues with their p
   assert.deepEqual(buttons(interactive), { issues: [{ message: LONG_BUTTON, path: ["buttons", "2"], code: "too_long" }] });
 });
 
+test("a custom field's name is one key, dots and all", () => {
+  const { validate } = loadWhatsjet().schemas.createContact["~standard"];
+  assert.deepEqual(validate({ phone_number: "919876543210", custom_fields: { "v1.2": { x: 1 } } }), {
+    issues: [{ message: "custom_fields.v1.2 must be a string; got an object.", path: ["custom_fields", "v1.2"], code: "invalid_type" }],
+  });
+  const send = loadWhatsjet().schemas.sendMessage["~standard"].validate;
+  assert.deepEqual(send({ phone_number: "919876543210", message_body: "hi", contact: { custom_fields: { "a.b": [] } } }).issues[0].path, [
+    "contact",
+    "custom_fields",
+    "a.b",
+  ]);
+});
+
 test("createSchemas passes its options to validate: defaults, the template, and a bad option's config error", () => {
   const { createSchemas } = loadWhatsjet();
   const schemas = createSchemas({ defaultCountryCode: "91", fromPhoneNumberId: "100000000000001" });
