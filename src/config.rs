@@ -130,7 +130,6 @@ pub fn read_call_options_among(
         Value::Null => Ok(*defaults),
         Value::Object(map) => {
             known_keys(map, names, what)?;
-            template(map)?;
             defaults.with_options(map)
         }
         _ => Err(Error::config(
@@ -153,11 +152,12 @@ pub fn read_validate_options(options: &Value) -> Result<validate::Options, Error
         )),
     };
     known_keys(map, VALIDATE_OPTION_NAMES, "a validation option")?;
+    let locale = locale(map)?;
     Ok(validate::Options {
         default_country_code: country_code(optional_str(map, "defaultCountryCode")?)?,
         from_phone_number_id: phone_number_id(optional_str(map, "fromPhoneNumberId")?)?,
-        template: template(map)?,
-        locale: locale(map)?,
+        template: template(map, locale.as_ref())?,
+        locale,
     })
 }
 
@@ -240,23 +240,31 @@ pub fn check_message_key(key: &str, function: bool) -> Result<(), Error> {
 }
 
 /// The `template` of a call's options, the definition the request is
-/// checked against.
-pub fn read_call_template(options: &Value) -> Result<Option<TemplateDefinition>, Error> {
+/// checked against; what is wrong with it is said in `locale`'s words.
+pub fn read_call_template(
+    options: &Value,
+    locale: Option<&Locale>,
+) -> Result<Option<TemplateDefinition>, Error> {
     match options {
-        Value::Object(map) => template(map),
+        Value::Object(map) => template(map, locale),
         _ => Ok(None),
     }
 }
 
-/// A `template` option: WhatsApp's definition of a template.
-fn template(map: &Map) -> Result<Option<TemplateDefinition>, Error> {
+/// A `template` option: WhatsApp's definition of a template. Unlike the
+/// other options it is often the user's own (a form's "template definition"
+/// box), so its problems speak the locale.
+fn template(map: &Map, locale: Option<&Locale>) -> Result<Option<TemplateDefinition>, Error> {
     match map.get("template") {
         None | Some(Value::Null) => Ok(None),
-        Some(t) => TemplateDefinition::parse(t)
-            .map(Some)
-            .map_err(|issue| Error::Config {
+        Some(t) => TemplateDefinition::parse(t).map(Some).map_err(|mut issue| {
+            if let Some(locale) = locale {
+                issue.localize(locale);
+            }
+            Error::Config {
                 issues: vec![issue],
-            }),
+            }
+        }),
     }
 }
 

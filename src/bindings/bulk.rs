@@ -123,7 +123,7 @@ impl Run {
         let options_value = read_options(options)?;
         let (pace, settings) = bulk::read_options(&options_value, &open.config.call)?;
         // Every row of a template send is checked against the one template.
-        let template = config::read_call_template(&options_value)?;
+        let template = config::read_call_template(&options_value, open.config.locale.as_ref())?;
         let signal = read_signal(options)?;
         let on_send = read_callback(options, "onSend")?;
         let on_progress = read_callback(options, "onProgress")?;

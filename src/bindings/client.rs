@@ -349,7 +349,7 @@ impl Open {
     ) -> Result<(call::Request, config::CallSettings, Option<AbortSignal>), Error> {
         let options_value = read_options(options)?;
         let settings = config::read_call_options(&options_value, &self.config.call)?;
-        let template = config::read_call_template(&options_value)?;
+        let template = config::read_call_template(&options_value, self.config.locale.as_ref())?;
         let signal = read_signal(options)?;
         let request = call::prepare_with(&self.config, kind, argument.as_ref(), request, template)?;
         Ok((request, settings, signal))

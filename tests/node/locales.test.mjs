@@ -88,6 +88,19 @@ describe("validate in another language", () => {
     ]);
   });
 
+  test("a malformed template definition, often the user's own, is told in the locale too", () => {
+    const template = { name: "t", language: "en", components: "BODY" };
+    const expected = [{ path: "template.components", code: "invalid_type", message: "template.components deve ser um array, como no formato de template do WhatsApp." }];
+    assert.throws(
+      () => whatsjet.validate("sendTemplateMessage", {}, { locale: esm["pt-BR"], template }),
+      (e) => {
+        assert.equal(e.code, "config");
+        assert.deepEqual(e.issues, expected);
+        return true;
+      },
+    );
+  });
+
   test("a locale without a message leaves that one English", () => {
     const partial = { locale: "xx", messages: { required: "{path}!!" } };
     const r = whatsjet.validate("sendMessage", { contact: { email: "a@b" } }, { locale: partial });
@@ -243,6 +256,17 @@ describe("WhatsJetClient", () => {
     await assert.rejects(throwing.sendMessage({ phone_number: "919876543210" }), (e) => e === boom);
     client.free();
     throwing.free();
+  });
+
+  test("a call's malformed template definition is told in the client's locale", async () => {
+    const client = makeClient(sandbox.baseUrl, { locale: esm["pt-BR"] });
+    const template = { name: "t", language: "en", components: "BODY" };
+    await assert.rejects(client.sendTemplateMessage({ phone_number: "919876543210", template_name: "t", template_language: "en" }, { template }), (e) => {
+      assert.equal(e.code, "config");
+      assert.equal(e.issues[0].message, "template.components deve ser um array, como no formato de template do WhatsApp.");
+      return true;
+    });
+    client.free();
   });
 
   test("client.validate takes the validators' options over the client's", () => {
