@@ -104,9 +104,13 @@ pub(crate) fn read_kind(kind: &JsValue) -> Result<Kind, Error> {
     Kind::parse(kind.as_string().as_deref())
 }
 
-/// The options of a validator, or a `config` error.
-fn read_validate_options(options: &JsValue) -> Result<validate::Options, Error> {
-    config::read_validate_options(&read_options(options)?)
+/// The options of a validator, and its `messages` as given for their
+/// functions; or a `config` error.
+pub(crate) fn read_validate_options(
+    options: &JsValue,
+) -> Result<(validate::Options, JsValue), Error> {
+    let read = config::read_validate_options(&read_options(options)?)?;
+    Ok((read, message_functions(options)?))
 }
 
 /// `{ ok, value | issues, warnings }` of a payload; the message functions
@@ -123,7 +127,7 @@ pub(crate) fn validation_result(
         size = n;
         validate::validate_owned(kind, p, options)
     });
-    let locale = options.locale.as_ref();
+    let locale = options.locale.as_deref();
     match &mut outcome {
         Ok(Ok(valid)) => call_message_functions(functions, &mut [], &mut valid.warnings, locale)?,
         Ok(Err(invalid)) => call_message_functions(
@@ -157,9 +161,7 @@ pub(crate) fn validation_result(
 }
 
 /// The `messages` option as given: JSON leaves its functions out, so the
-/// binding calls them on what the core reports.
-/// Its functions' keys are checked here, as the JSON the options are read
-/// from has no functions.
+/// binding checks their keys and calls them on what the core reports.
 pub(crate) fn message_functions(options: &JsValue) -> Result<JsValue, Error> {
     if !options.is_object() {
         return Ok(JsValue::UNDEFINED);
@@ -269,9 +271,7 @@ pub fn validate_js(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind = read_kind(&kind).map_err(throw)?;
-    let validate_options = read_validate_options(&options).map_err(throw)?;
-    let functions = message_functions(&options).map_err(throw)?;
-    let options = validate_options;
+    let (options, functions) = read_validate_options(&options).map_err(throw)?;
     validation_result(kind, &payload, &options, &functions)
 }
 
@@ -286,9 +286,7 @@ pub fn validate_field_js(
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let kind = read_kind(&kind).map_err(throw)?;
-    let validate_options = read_validate_options(&options).map_err(throw)?;
-    let functions = message_functions(&options).map_err(throw)?;
-    let options = validate_options;
+    let (options, functions) = read_validate_options(&options).map_err(throw)?;
     let Some(path) = path.as_string() else {
         return Err(throw(Error::invalid(
             "path",
@@ -304,7 +302,7 @@ pub fn validate_field_js(
             .map(|i| Issue::new(path.as_str(), i.code, i.message.clone()))
             .collect(),
     };
-    call_message_functions(&functions, &mut issues, &mut [], options.locale.as_ref())?;
+    call_message_functions(&functions, &mut issues, &mut [], options.locale.as_deref())?;
     Ok(to_js(&issues.as_slice().to_json_string()))
 }
 

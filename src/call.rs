@@ -257,9 +257,7 @@ pub fn prepare_with(
             Ok(n) => segment = Some(n),
             Err(mut issue) => {
                 // Validation puts the body's issues in the locale's words.
-                if let Some(locale) = &config.locale {
-                    issue.localize(locale);
-                }
+                issue.localize(config.locale.as_deref());
                 issues.push(issue)
             }
         },

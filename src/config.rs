@@ -5,6 +5,7 @@
 //! issue at the option's name, wherever it is given.
 
 use std::fmt;
+use std::rc::Rc;
 
 use crate::json::{Map, ObjectWriter, Raw, Value};
 
@@ -156,14 +157,14 @@ pub fn read_validate_options(options: &Value) -> Result<validate::Options, Error
     Ok(validate::Options {
         default_country_code: country_code(optional_str(map, "defaultCountryCode")?)?,
         from_phone_number_id: phone_number_id(optional_str(map, "fromPhoneNumberId")?)?,
-        template: template(map, locale.as_ref())?,
+        template: template(map, locale.as_deref())?,
         locale,
     })
 }
 
 /// The `locale` (a module of `whatsjet/locales/`) and `messages` (the
 /// user's own texts, by issue or warning code or message key) options.
-pub fn locale(map: &Map) -> Result<Option<Locale>, Error> {
+pub fn locale(map: &Map) -> Result<Option<Rc<Locale>>, Error> {
     let texts = |option: &str, value: Option<&Value>| -> Result<Map, Error> {
         let Some(value) = value.filter(|v| !v.is_null()) else {
             return Ok(Map::new());
@@ -207,10 +208,10 @@ pub fn locale(map: &Map) -> Result<Option<Locale>, Error> {
     if table.is_none() && overrides.is_empty() {
         return Ok(None);
     }
-    Ok(Some(Locale {
+    Ok(Some(Rc::new(Locale {
         messages: table.unwrap_or_default(),
         overrides,
-    }))
+    })))
 }
 
 /// A key of the `messages` option: a code of an issue or a warning, or a
@@ -258,9 +259,7 @@ fn template(map: &Map, locale: Option<&Locale>) -> Result<Option<TemplateDefinit
     match map.get("template") {
         None | Some(Value::Null) => Ok(None),
         Some(t) => TemplateDefinition::parse(t).map(Some).map_err(|mut issue| {
-            if let Some(locale) = locale {
-                issue.localize(locale);
-            }
+            issue.localize(locale);
             Error::Config {
                 issues: vec![issue],
             }
@@ -370,7 +369,7 @@ pub struct ClientConfig {
     /// Time limit and retries of each call.
     pub call: CallSettings,
     /// The words of validation messages.
-    pub locale: Option<Locale>,
+    pub locale: Option<Rc<Locale>>,
 }
 
 impl fmt::Debug for ClientConfig {

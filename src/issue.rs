@@ -155,9 +155,10 @@ macro_rules! reported {
                 }
             }
 
-            /// The message in `locale`'s words, when it comes from the tables.
-            pub fn localize(&mut self, locale: &Locale) {
-                if let Some(m) = &self.source {
+            /// The message in `locale`'s words, when there is one and the
+            /// message comes from the tables.
+            pub fn localize(&mut self, locale: Option<&Locale>) {
+                if let (Some(locale), Some(m)) = (locale, &self.source) {
                     self.message = locale.text(m, self.code.as_str(), &self.path);
                 }
             }

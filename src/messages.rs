@@ -144,6 +144,16 @@ pub enum Arg {
     Phrase(Msg),
 }
 
+impl Arg {
+    /// The argument as text, a phrase in `locale`'s words (English without).
+    fn text(&self, locale: Option<&Locale>) -> String {
+        match self {
+            Arg::Text(t) => t.clone(),
+            Arg::Phrase(m) => locale.map_or_else(|| m.english().to_owned(), |l| l.phrase(*m)),
+        }
+    }
+}
+
 impl From<&str> for Arg {
     fn from(s: &str) -> Self {
         Arg::Text(s.to_owned())
@@ -210,24 +220,18 @@ impl Message {
     pub fn params(&self, locale: Option<&Locale>) -> Vec<(&'static str, String)> {
         self.args
             .iter()
-            .map(|(name, arg)| {
-                let text = match arg {
-                    Arg::Text(t) => t.clone(),
-                    Arg::Phrase(m) => locale.map_or(m.english().to_owned(), |l| l.phrase(*m)),
-                };
-                (*name, text)
-            })
+            .map(|(name, arg)| (*name, arg.text(locale)))
             .collect()
     }
 
     /// The English text for the field at `path`.
     pub fn english(&self, path: &str) -> String {
-        self.render(self.id.english(), path, &|m: Msg| m.english().to_owned())
+        self.render(self.id.english(), path, None)
     }
 
-    /// `template` with `{path}` and the arguments filled in; `phrase` gives
-    /// the text of a phrase argument. An unknown `{name}` stays as written.
-    pub fn render(&self, template: &str, path: &str, phrase: &dyn Fn(Msg) -> String) -> String {
+    /// `template` with `{path}` and the arguments filled in, phrases in
+    /// `locale`'s words. An unknown `{name}` stays as written.
+    pub fn render(&self, template: &str, path: &str, locale: Option<&Locale>) -> String {
         let mut out = String::with_capacity(template.len() + path.len());
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -245,10 +249,7 @@ impl Message {
                     self.args
                         .iter()
                         .find(|(n, _)| *n == name)
-                        .map(|(_, a)| match a {
-                            Arg::Text(t) => t.clone(),
-                            Arg::Phrase(m) => phrase(*m),
-                        })
+                        .map(|(_, a)| a.text(locale))
                 }
             } else {
                 None
@@ -293,7 +294,7 @@ impl Locale {
         .into_iter()
         .find_map(|(table, k)| table.get(k).and_then(Value::as_str))
         .unwrap_or(message.id.english());
-        message.render(template, path, &|m: Msg| self.phrase(m))
+        message.render(template, path, Some(self))
     }
 
     /// The text of a phrase argument: the user's, the locale's or English.
@@ -331,9 +332,7 @@ mod tests {
     fn unknown_placeholders_and_lone_braces_stay_as_written() {
         let m = Message::from(Msg::Required);
         assert_eq!(
-            m.render("{path} {nope} { {} {{path}}", "x", &|m| m
-                .english()
-                .to_owned()),
+            m.render("{path} {nope} { {} {{path}}", "x", None),
             "x {nope} { {} {x}"
         );
     }

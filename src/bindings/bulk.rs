@@ -23,7 +23,7 @@ impl Client {
         let run = self.open().map_err(throw).and_then(|open| {
             let mut run = Run::read(open, &kind, &payloads, &options).map_err(|e| open.throw(e))?;
             // The rows refused before sending get the messages option's texts.
-            let locale = open.config.locale.as_ref();
+            let locale = open.config.locale.as_deref();
             for row in &mut run.rows {
                 if let Err(Error::Validation { issues }) = row {
                     super::call_message_functions(&open.messages, issues, &mut [], locale)?;
@@ -123,7 +123,7 @@ impl Run {
         let options_value = read_options(options)?;
         let (pace, settings) = bulk::read_options(&options_value, &open.config.call)?;
         // Every row of a template send is checked against the one template.
-        let template = config::read_call_template(&options_value, open.config.locale.as_ref())?;
+        let template = config::read_call_template(&options_value, open.config.locale.as_deref())?;
         let signal = read_signal(options)?;
         let on_send = read_callback(options, "onSend")?;
         let on_progress = read_callback(options, "onProgress")?;

@@ -15,7 +15,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use super::transport::{self, Fetch};
-use super::{read_json, read_kind, read_options, throw, to_js, to_js_error, validation_result};
+use super::{
+    read_json, read_kind, read_options, read_validate_options, throw, to_js, to_js_error,
+    validation_result,
+};
 use crate::call;
 use crate::config::{self, ClientConfig};
 use crate::error::Error;
@@ -24,7 +27,6 @@ use crate::json::{ToJson, Value};
 use crate::preview::Preview;
 use crate::request::Kind;
 use crate::routes::Carry;
-use crate::validate;
 
 /// A client of one WhatsJet server and vendor.
 #[wasm_bindgen(js_name = WhatsJetClient)]
@@ -87,26 +89,8 @@ impl Client {
     ) -> Result<JsValue, JsValue> {
         let open = self.open().map_err(throw)?;
         let kind = read_kind(&kind).map_err(throw)?;
-        let given = read_options(&options)
-            .and_then(|o| config::read_validate_options(&o))
-            .map_err(throw)?;
-        let defaults = open.config.validate_options();
-        let merged = validate::Options {
-            default_country_code: given.default_country_code.or(defaults.default_country_code),
-            from_phone_number_id: given.from_phone_number_id.or(defaults.from_phone_number_id),
-            template: given.template,
-            // A call's `messages` alone keeps the client's language.
-            locale: match (given.locale, defaults.locale) {
-                (Some(mut call), Some(client)) => {
-                    if call.messages.is_empty() {
-                        call.messages = client.messages;
-                    }
-                    Some(call)
-                }
-                (call, client) => call.or(client),
-            },
-        };
-        let functions = super::message_functions(&options).map_err(throw)?;
+        let (given, functions) = read_validate_options(&options).map_err(throw)?;
+        let merged = given.over(open.config.validate_options());
         let functions = if functions.is_object() {
             &functions
         } else {
@@ -326,7 +310,7 @@ impl Open {
     /// An error thrown before sending, with the messages the `messages`
     /// option's functions make.
     pub(super) fn throw(&self, error: Error) -> JsValue {
-        super::throw_with(error, &self.messages, self.config.locale.as_ref())
+        super::throw_with(error, &self.messages, self.config.locale.as_deref())
     }
 
     fn prepare(
@@ -349,7 +333,7 @@ impl Open {
     ) -> Result<(call::Request, config::CallSettings, Option<AbortSignal>), Error> {
         let options_value = read_options(options)?;
         let settings = config::read_call_options(&options_value, &self.config.call)?;
-        let template = config::read_call_template(&options_value, self.config.locale.as_ref())?;
+        let template = config::read_call_template(&options_value, self.config.locale.as_deref())?;
         let signal = read_signal(options)?;
         let request = call::prepare_with(&self.config, kind, argument.as_ref(), request, template)?;
         Ok((request, settings, signal))

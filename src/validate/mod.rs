@@ -26,6 +26,7 @@ use rules::{
     campaign, contact, interactive, media, query, shape, template, template_aware, unknown,
 };
 use schema::Rule;
+use std::rc::Rc;
 pub use template_definition::TemplateDefinition;
 use values::type_name;
 
@@ -40,7 +41,28 @@ pub struct Options {
     /// request against it.
     pub template: Option<TemplateDefinition>,
     /// The words of the messages: another language, the user's own.
-    pub locale: Option<Locale>,
+    /// Shared, as every call of a client validates with the client's.
+    pub locale: Option<Rc<Locale>>,
+}
+
+impl Options {
+    /// These options over `defaults` (a client's): each one given wins. A
+    /// locale of only the user's own texts keeps the defaults' language.
+    pub fn over(self, defaults: Options) -> Options {
+        let locale = match (self.locale, defaults.locale) {
+            (Some(mut given), Some(default)) if given.messages.is_empty() => {
+                Rc::make_mut(&mut given).messages = default.messages.clone();
+                Some(given)
+            }
+            (given, default) => given.or(default),
+        };
+        Options {
+            default_country_code: self.default_country_code.or(defaults.default_country_code),
+            from_phone_number_id: self.from_phone_number_id.or(defaults.from_phone_number_id),
+            template: self.template.or(defaults.template),
+            locale,
+        }
+    }
 }
 
 /// A valid request: the body to send, and what deserves a second look.
@@ -78,10 +100,9 @@ impl Ctx<'_> {
 
     /// The issues and warnings, in the locale's words.
     fn finish(mut self) -> (Vec<Issue>, Vec<Warning>) {
-        if let Some(locale) = &self.options.locale {
-            self.issues.iter_mut().for_each(|i| i.localize(locale));
-            self.warnings.iter_mut().for_each(|w| w.localize(locale));
-        }
+        let locale = self.options.locale.as_deref();
+        self.issues.iter_mut().for_each(|i| i.localize(locale));
+        self.warnings.iter_mut().for_each(|w| w.localize(locale));
         (self.issues, self.warnings)
     }
 }

@@ -16,9 +16,15 @@ export function requestUrl(model) {
   return `${base || "{baseUrl}"}/${vendor}/${path}`;
 }
 
-/** The options of the form's send: its template definition, if one is given. */
-export function sendOptions(model) {
-  return model.template ? { template: model.template } : {};
+/**
+ * The arguments of the form's method, as its send and its preview pass
+ * them: `updateContact` takes the number of its path first; the options
+ * carry the form's template definition, if one is given.
+ */
+export function callArguments(model, options = {}) {
+  const { payload, pathPhone } = model.last;
+  const withTemplate = model.template ? { ...options, template: model.template } : options;
+  return model.kind === "updateContact" ? [pathPhone, payload, withTemplate] : [payload, withTemplate];
 }
 
 /** What `model`'s method would send, or null while it cannot be sent. */
@@ -27,11 +33,7 @@ function requestPreview(model) {
   let client;
   try {
     client = new WhatsJetClient(clientOptions());
-    const { payload, pathPhone } = model.last;
-    const options = sendOptions(model);
-    return model.kind === "updateContact"
-      ? client.preview(model.kind, pathPhone, payload, options)
-      : client.preview(model.kind, payload, options);
+    return client.preview(model.kind, ...callArguments(model));
   } catch {
     return null;
   } finally {

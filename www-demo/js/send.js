@@ -5,14 +5,13 @@ import { clientOptions } from "./connection.js";
 import { withClient } from "./call.js";
 import { refresh, updateButton } from "./forms.js";
 import { record } from "./history.js";
-import { requestUrl, sendOptions } from "./preview.js";
+import { callArguments, requestUrl } from "./preview.js";
 import { showPending } from "./response.js";
 import { track } from "./status.js";
 
 export async function send(model) {
   refresh(model);
   if (model.button.disabled) return;
-  const { payload, pathPhone } = model.last;
   const entry = {
     kind: model.kind,
     endpoint: model.spec.endpoint + (model.kind === "updateContact" ? model.last.pathNumber : ""),
@@ -20,14 +19,12 @@ export async function send(model) {
     at: new Date(),
   };
   const abort = new AbortController();
-  const options = { signal: abort.signal, ...sendOptions(model) };
+  const args = callArguments(model, { signal: abort.signal });
   model.sending = true;
   updateButton(model);
   showPending(entry, abort, clientOptions().maxRetries ?? 0);
   const started = performance.now();
-  const outcome = await withClient((client) =>
-    model.kind === "updateContact" ? client.updateContact(pathPhone, payload, options) : client[model.kind](payload, options),
-  );
+  const outcome = await withClient((client) => client[model.kind](...args));
   Object.assign(entry, outcome);
   entry.ms = Math.round(performance.now() - started);
   model.sending = false;
